@@ -1,0 +1,126 @@
+/**
+ * Every setting of massive-mock, once: its config-file key, its flag, its environment variable,
+ * its type, default and help. The CLI's --help, the loader and the README table all read this.
+ */
+export type SettingType = 'string' | 'integer' | 'number' | 'list' | 'balances' | 'choice';
+
+export interface Setting {
+  key: string;
+  flag: string;
+  env: string;
+  type: SettingType;
+  default: unknown;
+  help: string;
+  choices?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+export const SETTINGS = [
+  {
+    key: 'host',
+    flag: 'host',
+    env: 'HOST',
+    type: 'string',
+    default: '127.0.0.1',
+    help: 'Address to listen on.',
+  },
+  {
+    key: 'port',
+    flag: 'port',
+    env: 'PORT',
+    type: 'integer',
+    default: 8080,
+    min: 0,
+    max: 65535,
+    help: 'Port to listen on (0 picks a free one).',
+  },
+  {
+    key: 'database',
+    flag: 'database',
+    env: 'MASSIVE_MOCK_DATABASE',
+    type: 'string',
+    default: 'massive-mock.db',
+    help: 'SQLite file for jobs, cached answers and balances; ":memory:" keeps nothing.',
+  },
+  {
+    key: 'seed',
+    flag: 'seed',
+    env: 'MASSIVE_MOCK_SEED',
+    type: 'integer',
+    default: 1,
+    min: 0,
+    max: 4294967295,
+    help: 'Seed of all generated content, job ids and drawn outcomes.',
+  },
+  {
+    key: 'tokens',
+    flag: 'tokens',
+    env: 'MASSIVE_MOCK_TOKENS',
+    type: 'list',
+    default: null,
+    help: 'API tokens accepted (comma-separated); by default any non-empty bearer token.',
+  },
+  {
+    key: 'credits',
+    flag: 'credits',
+    env: 'MASSIVE_MOCK_CREDITS',
+    type: 'balances',
+    default: {},
+    help: 'Starting balances, token=credits (comma-separated); tokens not named are unlimited.',
+  },
+  {
+    key: 'creditCost',
+    flag: 'credit-cost',
+    env: 'MASSIVE_MOCK_CREDIT_COST',
+    type: 'integer',
+    default: 1,
+    min: 0,
+    help: 'Credits a successful /ai call costs.',
+  },
+  {
+    key: 'fixtures',
+    flag: 'fixtures',
+    env: 'MASSIVE_MOCK_FIXTURES',
+    type: 'string',
+    default: null,
+    help: 'Folder of canned answers (JSON), matched before the bundled ones.',
+  },
+  {
+    key: 'jobMinMs',
+    flag: 'job-min-ms',
+    env: 'MASSIVE_MOCK_JOB_MIN_MS',
+    type: 'integer',
+    default: 1000,
+    min: 0,
+    help: 'Shortest time a queued job takes, in ms.',
+  },
+  {
+    key: 'jobMaxMs',
+    flag: 'job-max-ms',
+    env: 'MASSIVE_MOCK_JOB_MAX_MS',
+    type: 'integer',
+    default: 2000,
+    min: 0,
+    help: 'Longest time a queued job takes, in ms.',
+  },
+  {
+    key: 'jobFailureRate',
+    flag: 'job-failure-rate',
+    env: 'MASSIVE_MOCK_JOB_FAILURE_RATE',
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 1,
+    help: 'Share of queued jobs that end "failed", from 0 to 1.',
+  },
+  {
+    key: 'logLevel',
+    flag: 'log-level',
+    env: 'MASSIVE_MOCK_LOG_LEVEL',
+    type: 'choice',
+    choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+    default: 'info',
+    help: 'Least severe log level written.',
+  },
+] as const satisfies readonly Setting[];

@@ -1,0 +1,80 @@
+import { createFaker, createRng, deriveSeed } from '../random.ts';
+import { makeAds } from './ads.ts';
+import { makeFanouts } from './fanouts.ts';
+import { labelsFor, pageLang } from './labels.ts';
+import { chatgpt } from './models/chatgpt.ts';
+import { copilot } from './models/copilot.ts';
+import { gemini } from './models/gemini.ts';
+import { perplexity } from './models/perplexity.ts';
+import { createCiter, writeMarkdown } from './prose.ts';
+import type { ModelRenderer, RenderContext } from './render.ts';
+import { makeSources } from './sources.ts';
+import { analyzePrompt } from './topic.ts';
+import type { Answer, Conversation, Model, RenderedConversation } from './types.ts';
+
+export { analyzePrompt, type Intent, type Topic } from './topic.ts';
+export type { Ad, Answer, Completion, Conversation, Model, RenderedConversation, Source } from './types.ts';
+
+const RENDERERS: Record<Model, ModelRenderer> = { chatgpt, gemini, perplexity, copilot };
+
+/**
+ * What the chatbot answers to the conversation's prompt: Markdown about the prompt's topic with
+ * `[n]` citations, the sources cited, the searches run and, for shopping prompts, ads. Each part
+ * draws from its own stream of the seed, so changing how one is written leaves the others alone.
+ */
+export function generateAnswer(conversation: Conversation, seed: number): Answer {
+  const topic = analyzePrompt(conversation.prompt);
+  const faker = createFaker(deriveSeed(seed, 'faker'));
+  const sources = topic.subject ? makeSources(topic, createRng(deriveSeed(seed, 'sources')), faker) : [];
+  const rng = createRng(deriveSeed(seed, 'prose'));
+  const markdown = writeMarkdown({
+    topic,
+    rng,
+    faker,
+    city: conversation.city,
+    cite: createCiter(sources.length, rng),
+  });
+  return {
+    markdown,
+    sources,
+    fanouts: makeFanouts(topic, conversation.city, createRng(deriveSeed(seed, 'fanouts'))),
+    ads: makeAds(topic, createRng(deriveSeed(seed, 'ads')), faker),
+  };
+}
+
+/** The conversation as the chatbot's page shows it: the API Completion, and the page as sent before rendering. */
+export function renderConversation(
+  conversation: Conversation,
+  answer: Answer,
+  seed: number,
+): RenderedConversation {
+  const renderer = RENDERERS[conversation.model];
+  const lang = pageLang(conversation);
+  const context = (stream: string): RenderContext => ({
+    conversation,
+    answer,
+    rng: createRng(deriveSeed(seed, stream, conversation.model)),
+    lang,
+    labels: labelsFor(lang),
+  });
+  const fragments = renderer.fragments(context('fragments'));
+  return {
+    completion: {
+      model: conversation.model,
+      query: conversation.prompt,
+      html: renderer.page(context('page'), fragments),
+      prompt: fragments.prompt,
+      completion: fragments.completion,
+      sources: fragments.sources,
+      ads: fragments.ads,
+      fanouts: renderer.fanouts(answer),
+      device: conversation.device,
+      country: conversation.country,
+      subdivision: conversation.subdivision,
+      city: conversation.city,
+      language: conversation.language,
+      display: conversation.display,
+    },
+    raw: renderer.raw(context('raw')),
+  };
+}

@@ -1,0 +1,68 @@
+import type { Conversation } from './generate/types.ts';
+import type { Format } from './params/request.ts';
+
+/** An answer as stored: its Completion as JSON text, and its raw page. */
+export interface StoredAnswer {
+  id: number;
+  /** The normalised conversation it answers (see conversationKey). */
+  key: string;
+  /** 1 for the first answer to a conversation, then one more for each fresh one. */
+  version: number;
+  createdAt: number;
+  completionJson: string;
+  raw: string;
+}
+
+export type JobOutcome = 'completed' | 'failed';
+
+/** A queued conversation. Its outcome and the time it is ready are fixed when it is queued. */
+export interface JobRecord {
+  id: string;
+  token: string;
+  conversation: Conversation;
+  format: Format;
+  createdAt: number;
+  readyAt: number;
+  outcome: JobOutcome;
+  /** The answer served once the job is ready; null for a job that fails. */
+  answerId: number | null;
+  /** Credits debited when it was queued, refunded if it is failed by hand. */
+  cost: number;
+}
+
+/** A token's account: `balance` null is unlimited. */
+export interface Account {
+  token: string;
+  balance: number | null;
+}
+
+/**
+ * What the core needs kept. The SQLite adapter implements it; every method is synchronous, so a
+ * debit and the answer it pays for happen in one transaction, with no other request in between.
+ */
+export interface Store {
+  transaction<T>(work: () => T): T;
+
+  latestAnswer(key: string): StoredAnswer | undefined;
+  answer(id: number): StoredAnswer | undefined;
+  addAnswer(answer: Omit<StoredAnswer, 'id'>): StoredAnswer;
+
+  insertJob(job: JobRecord): void;
+  job(id: string): JobRecord | undefined;
+  jobs(limit: number): JobRecord[];
+  countJobs(): number;
+  settleJob(id: string, outcome: JobOutcome, readyAt: number, answerId: number | null, cost: number): void;
+
+  account(token: string): Account | undefined;
+  /** Creates the account, or changes its balance. */
+  setBalance(token: string, balance: number | null): void;
+  /** Creates the account with this balance unless it exists. */
+  openAccount(token: string, balance: number | null): void;
+  /** Takes `amount` if the balance covers it (or is unlimited); false and no change otherwise. */
+  debit(token: string, amount: number): boolean;
+  accounts(): Account[];
+
+  /** Forgets every answer, job and account. */
+  clear(): void;
+  close(): void;
+}

@@ -1,0 +1,39 @@
+import type { ErrorObject } from 'ajv';
+
+const number = new Intl.NumberFormat('en-US');
+
+/** The name of the query parameter an Ajv error is about. */
+function parameterOf(error: ErrorObject): string {
+  if (error.keyword === 'required') return String(error.params.missingProperty);
+  return error.instancePath.split('/').filter(Boolean).slice(1).join('.') || 'query';
+}
+
+/**
+ * Turns a schema violation into the sentence a 422 answers with: the parameter, then the rule, in
+ * the service's own style ("Character counts must be no more than 255").
+ */
+export function describeValidationError(error: ErrorObject): string {
+  const name = parameterOf(error);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${name} must be provided`;
+    case 'maxLength':
+      return `${name} must be no more than ${number.format(Number(params.limit))} characters`;
+    case 'minLength':
+      return `${name} must be at least ${number.format(Number(params.limit))} character${params.limit === 1 ? '' : 's'}`;
+    case 'enum':
+      return `${name} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'type':
+      return params.type === 'string'
+        ? `${name} must be given once, as text`
+        : `${name} must be an ${params.type}`;
+    case 'minimum':
+    case 'maximum':
+      return `${name} must be ${error.keyword === 'minimum' ? 'at least' : 'no more than'} ${params.limit}`;
+    case 'format':
+      return `${name} must be a ${String(params.format).toUpperCase()}`;
+    default:
+      return `${name} ${error.message ?? 'is invalid'}`;
+  }
+}

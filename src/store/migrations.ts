@@ -1,0 +1,31 @@
+/**
+ * The schema, one step per version; `PRAGMA user_version` records how many have run. Append new
+ * steps, never edit old ones: databases in the field have run them already.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE answers (
+     id INTEGER PRIMARY KEY,
+     key TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     completion_json TEXT NOT NULL,
+     raw TEXT NOT NULL,
+     UNIQUE (key, version)
+   );
+   CREATE TABLE jobs (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     token TEXT NOT NULL,
+     conversation TEXT NOT NULL,
+     format TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     ready_at INTEGER NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'failed')),
+     answer_id INTEGER REFERENCES answers (id),
+     cost INTEGER NOT NULL
+   );
+   CREATE TABLE accounts (
+     token TEXT PRIMARY KEY,
+     balance INTEGER CHECK (balance IS NULL OR balance >= 0)
+   );`,
+];

@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import type { Conversation } from '../core/generate/types.ts';
+import type { Format } from '../core/params/request.ts';
+import type { Account, JobOutcome, JobRecord, Store, StoredAnswer } from '../core/store.ts';
+import { MIGRATIONS } from './migrations.ts';
+
+/** The database can't be used: the message says which file and why. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+interface AnswerRow {
+  id: number;
+  key: string;
+  version: number;
+  created_at: number;
+  completion_json: string;
+  raw: string;
+}
+
+interface JobRow {
+  id: string;
+  token: string;
+  conversation: string;
+  format: string;
+  created_at: number;
+  ready_at: number;
+  outcome: string;
+  answer_id: number | null;
+  cost: number;
+}
+
+const toAnswer = (row: AnswerRow): StoredAnswer => ({
+  id: row.id,
+  key: row.key,
+  version: row.version,
+  createdAt: row.created_at,
+  completionJson: row.completion_json,
+  raw: row.raw,
+});
+
+const toJob = (row: JobRow): JobRecord => ({
+  id: row.id,
+  token: row.token,
+  conversation: JSON.parse(row.conversation) as Conversation,
+  format: row.format as Format,
+  createdAt: row.created_at,
+  readyAt: row.ready_at,
+  outcome: row.outcome as JobOutcome,
+  answerId: row.answer_id,
+  cost: row.cost,
+});
+
+function open(path: string): Database.Database {
+  try {
+    return new Database(path);
+  } catch (error) {
+    throw new StoreError(`cannot open the database ${path}: ${(error as Error).message}`);
+  }
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new StoreError(
+      `the database ${path} is at schema version ${version}, written by a newer massive-mock ` +
+        `(this one knows ${MIGRATIONS.length}); upgrade massive-mock or use another file`,
+    );
+  }
+  for (let step = version; step < MIGRATIONS.length; step++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step] ?? '');
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
+}
+
+/**
+ * The store in SQLite: a file by default (WAL, so a killed process loses nothing committed), or
+ * `:memory:` for tests and the library API.
+ */
+export function openSqliteStore(path: string): Store {
+  const db = open(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL keeps every commit across a killed process; only a power cut could lose the last ones.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, path);
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`cannot use the database ${path}: ${(error as Error).message}`);
+  }
+
+  const sql = {
+    latestAnswer: db.prepare<[string], AnswerRow>(
+      'SELECT * FROM answers WHERE key = ? ORDER BY version DESC LIMIT 1',
+    ),
+    answer: db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE id = ?'),
+    addAnswer: db.prepare(
+      'INSERT INTO answers (key, version, created_at, completion_json, raw) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertJob: db.prepare(
+      `INSERT INTO jobs (id, token, conversation, format, created_at, ready_at, outcome, answer_id, cost)
+       VALUES (@id, @token, @conversation, @format, @createdAt, @readyAt, @outcome, @answerId, @cost)`,
+    ),
+    job: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
+    jobs: db.prepare<[number], JobRow>('SELECT * FROM jobs ORDER BY seq DESC LIMIT ?'),
+    countJobs: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM jobs'),
+    settleJob: db.prepare('UPDATE jobs SET outcome = ?, ready_at = ?, answer_id = ?, cost = ? WHERE id = ?'),
+    account: db.prepare<[string], Account>('SELECT token, balance FROM accounts WHERE token = ?'),
+    accounts: db.prepare<[], Account>('SELECT token, balance FROM accounts ORDER BY token'),
+    setBalance: db.prepare(
+      'INSERT INTO accounts (token, balance) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET balance = excluded.balance',
+    ),
+    openAccount: db.prepare('INSERT OR IGNORE INTO accounts (token, balance) VALUES (?, ?)'),
+    debit: db.prepare(
+      'UPDATE accounts SET balance = balance - ? WHERE token = ? AND balance IS NOT NULL AND balance >= ?',
+    ),
+  };
+
+  return {
+    transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
+
+    latestAnswer(key) {
+      const row = sql.latestAnswer.get(key);
+      return row && toAnswer(row);
+    },
+    answer(id) {
+      const row = sql.answer.get(id);
+      return row && toAnswer(row);
+    },
+    addAnswer(answer) {
+      const { lastInsertRowid } = sql.addAnswer.run(
+        answer.key,
+        answer.version,
+        answer.createdAt,
+        answer.completionJson,
+        answer.raw,
+      );
+      return { ...answer, id: Number(lastInsertRowid) };
+    },
+
+    insertJob(job) {
+      sql.insertJob.run({ ...job, conversation: JSON.stringify(job.conversation) });
+    },
+    job(id) {
+      const row = sql.job.get(id);
+      return row && toJob(row);
+    },
+    jobs: (limit) => sql.jobs.all(limit).map(toJob),
+    countJobs: () => sql.countJobs.get()?.n ?? 0,
+    settleJob(id, outcome, readyAt, answerId, cost) {
+      sql.settleJob.run(outcome, readyAt, answerId, cost, id);
+    },
+
+    account: (token) => sql.account.get(token),
+    accounts: () => sql.accounts.all(),
+    setBalance(token, balance) {
+      sql.setBalance.run(token, balance);
+    },
+    openAccount(token, balance) {
+      sql.openAccount.run(token, balance);
+    },
+    debit(token, amount) {
+      const account = sql.account.get(token);
+      if (!account || account.balance === null) return true;
+      return sql.debit.run(amount, token, amount).changes === 1;
+    },
+
+    clear() {
+      db.exec('DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts;');
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCli } from '../support/cli-process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'massive-mock-kill-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CLI = ['src/cli.ts'];
+const auth = { authorization: 'Bearer survivor' };
+
+describe('a process killed with SIGKILL while queuing jobs', () => {
+  it('keeps every acknowledged job and a balance that matches what was charged', async () => {
+    const database = join(dir, 'jobs.db');
+    const args = [
+      ...CLI,
+      '--database',
+      database,
+      '--credits',
+      'survivor=100000',
+      '--job-min-ms',
+      '0',
+      '--job-max-ms',
+      '0',
+    ];
+    const first = await startCli(process.execPath, args);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const queue = async (worker: number) => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const res = await fetch(`${first.url}/ai?prompt=job+${worker}+${i}&mode=async`, { headers: auth });
+          const body = await res.text();
+          if (res.status === 202) acknowledged.push((JSON.parse(body) as { id: string }).id);
+        } catch {
+          return; // the process is gone
+        }
+      }
+    };
+    const workers = [0, 1, 2, 3].map(queue);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const code = await first.stop('SIGKILL');
+    stop = true;
+    await Promise.all(workers);
+    expect(code).toBeNull();
+    expect(acknowledged.length).toBeGreaterThan(10);
+
+    const second = await startCli(process.execPath, args);
+    try {
+      for (const id of acknowledged) {
+        const res = await fetch(`${second.url}/ai/completions?id=${id}`, { headers: auth });
+        expect(res.status, id).toBe(200);
+        await res.arrayBuffer();
+      }
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+    const db = new Database(database, { readonly: true });
+    const { jobs, charged } = db.prepare('SELECT COUNT(*) AS jobs, SUM(cost) AS charged FROM jobs').get() as {
+      jobs: number;
+      charged: number;
+    };
+    const { balance } = db.prepare("SELECT balance FROM accounts WHERE token = 'survivor'").get() as {
+      balance: number;
+    };
+    db.close();
+    expect(jobs).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(balance).toBe(100000 - charged);
+    expect(charged).toBe(jobs);
+  });
+});

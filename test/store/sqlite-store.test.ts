@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { openSqliteStore, StoreError } from '../../src/store/sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'massive-mock-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const conversation = {
+  prompt: 'p',
+  model: 'chatgpt' as const,
+  device: null,
+  country: 'US',
+  subdivision: null,
+  city: null,
+  language: null,
+  display: null,
+};
+
+describe('the SQLite store', () => {
+  it('keeps answers, jobs and balances across a reopen of the same file', () => {
+    const file = join(dir, 'keep.db');
+    const store = openSqliteStore(file);
+    const answer = store.addAnswer({
+      key: 'k',
+      version: 1,
+      createdAt: 5,
+      completionJson: '{}',
+      raw: '<html>',
+    });
+    store.insertJob({
+      id: 'job-1',
+      token: 't',
+      conversation,
+      format: 'raw',
+      createdAt: 1,
+      readyAt: 2,
+      outcome: 'completed',
+      answerId: answer.id,
+      cost: 1,
+    });
+    store.setBalance('t', 7);
+    store.close();
+
+    const reopened = openSqliteStore(file);
+    expect(reopened.latestAnswer('k')).toEqual(answer);
+    expect(reopened.job('job-1')).toMatchObject({ conversation, format: 'raw', answerId: answer.id });
+    expect(reopened.account('t')).toEqual({ token: 't', balance: 7 });
+    expect(new Database(file).pragma('journal_mode', { simple: true })).toBe('wal');
+    reopened.close();
+  });
+
+  it('debits only what the balance covers, and never an unlimited account', () => {
+    const store = openSqliteStore(':memory:');
+    store.openAccount('t', 2);
+    store.openAccount('t', 50);
+    expect(store.debit('t', 2)).toBe(true);
+    expect(store.debit('t', 1)).toBe(false);
+    expect(store.account('t')?.balance).toBe(0);
+    store.setBalance('u', null);
+    expect(store.debit('u', 1000)).toBe(true);
+    expect(store.debit('nobody', 1)).toBe(true);
+    store.close();
+  });
+
+  it('refuses a file written by a newer version, with a clear message', () => {
+    const file = join(dir, 'newer.db');
+    const db = new Database(file);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openSqliteStore(file)).toThrow(StoreError);
+    expect(() => openSqliteStore(file)).toThrow(/newer massive-mock/);
+  });
+
+  it('refuses a path it cannot open, naming it', () => {
+    const file = join(dir, 'missing-folder', 'x.db');
+    expect(() => openSqliteStore(file)).toThrow(StoreError);
+    expect(() => openSqliteStore(file)).toThrow(file);
+  });
+
+  it('refuses a file that is not a database', async () => {
+    const file = join(dir, 'text.db');
+    (await import('node:fs')).writeFileSync(
+      file,
+      'this is not sqlite, just some text that is long enough'.repeat(20),
+    );
+    expect(() => openSqliteStore(file)).toThrow(StoreError);
+  });
+});

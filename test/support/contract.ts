@@ -1,0 +1,64 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Response } from 'supertest';
+import { expect } from 'vitest';
+import { loadApiDocument } from '../../src/http/openapi-document.ts';
+
+const document = loadApiDocument();
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(document as object, 'api');
+
+type ResponseObject = {
+  $ref?: string;
+  content?: Record<string, { schema?: unknown }>;
+  headers?: Record<string, unknown>;
+};
+const pointer = (...parts: string[]) =>
+  parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+function resolve(response: ResponseObject): { response: ResponseObject; path: string } | undefined {
+  if (!response.$ref) return undefined;
+  const name = response.$ref.split('/').pop() ?? '';
+  return {
+    response: document.components.responses?.[name] as ResponseObject,
+    path: `components/responses/${name}`,
+  };
+}
+
+/**
+ * Asserts that a response is one the OpenAPI documents allow for the request's operation: a
+ * documented status, a documented content type, a body matching that content's schema, and the
+ * headers the response declares. Requests to paths the documents don't describe are not checked.
+ */
+export function expectContract(method: string, url: string, res: Response): void {
+  const path = url.split('?')[0] ?? '';
+  const operation = document.paths[path]?.[method.toLowerCase()] as
+    | { responses: Record<string, ResponseObject> }
+    | undefined;
+  if (!operation) return;
+  const declared = operation.responses[String(res.status)];
+  expect(
+    declared,
+    `${method} ${path} answered ${res.status}, which its operation does not document`,
+  ).toBeDefined();
+  const direct = declared as ResponseObject;
+  const { response, path: responsePath } = resolve(direct) ?? {
+    response: direct,
+    path: `paths/${pointer(path, method.toLowerCase())}/responses/${res.status}`,
+  };
+  const mediaType = String(res.headers['content-type'] ?? '').split(';')[0] ?? '';
+  const media = response.content?.[mediaType];
+  expect(
+    media,
+    `${method} ${path} ${res.status} sent ${mediaType}, not one of ${Object.keys(response.content ?? {})}`,
+  ).toBeDefined();
+  for (const header of Object.keys(response.headers ?? {})) {
+    expect(res.headers[header.toLowerCase()], `${res.status} must send ${header}`).toBeDefined();
+  }
+  const validate = ajv.getSchema(`api#/${responsePath}/content/${pointer(mediaType)}/schema`);
+  if (!validate) throw new Error(`no schema at ${responsePath} for ${mediaType}`);
+  const body = mediaType === 'application/json' ? JSON.parse(res.text) : res.text;
+  const valid = validate(body);
+  expect(valid, `${method} ${path} ${res.status} body: ${JSON.stringify(validate.errors)}`).toBe(true);
+}
