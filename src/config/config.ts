@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import type { FaultRuleInput } from '../core/faults.ts';
+import type { LatencyProfile } from '../core/latency.ts';
 import { SETTINGS, type Setting } from './settings.ts';
 
 /** The one typed configuration of a massive-mock instance, merged and checked once. */
@@ -16,6 +18,11 @@ export interface Config {
   jobMinMs: number;
   jobMaxMs: number;
   jobFailureRate: number;
+  adminToken: string | null;
+  latency: LatencyProfile;
+  timeScale: number;
+  journalSize: number;
+  faults: FaultRuleInput[];
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
@@ -90,6 +97,18 @@ export function settingValue(setting: Setting, source: string, value: unknown): 
     }
     case 'balances':
       return toBalances(setting, source, value);
+    case 'json': {
+      let parsed = value;
+      if (typeof value === 'string') {
+        try {
+          parsed = JSON.parse(value);
+        } catch (error) {
+          fail(setting, source, `must be JSON (${(error as Error).message})`, value);
+        }
+      }
+      if (!Array.isArray(parsed)) fail(setting, source, 'must be an array', value);
+      return parsed;
+    }
     case 'choice':
       if (typeof value !== 'string' || !setting.choices?.includes(value)) {
         fail(setting, source, `must be one of ${setting.choices?.join(', ')}`, value);

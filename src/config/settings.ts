@@ -2,7 +2,7 @@
  * Every setting of massive-mock, once: its config-file key, its flag, its environment variable,
  * its type, default and help. The CLI's --help, the loader and the README table all read this.
  */
-export type SettingType = 'string' | 'integer' | 'number' | 'list' | 'balances' | 'choice';
+export type SettingType = 'string' | 'integer' | 'number' | 'list' | 'balances' | 'choice' | 'json';
 
 export interface Setting {
   key: string;
@@ -113,6 +113,49 @@ export const SETTINGS = [
     min: 0,
     max: 1,
     help: 'Share of queued jobs that end "failed", from 0 to 1.',
+  },
+  {
+    key: 'adminToken',
+    flag: 'admin-token',
+    env: 'MASSIVE_MOCK_ADMIN_TOKEN',
+    type: 'string',
+    default: null,
+    help: 'Bearer token the admin API (/__admin) requires; by default it is open.',
+  },
+  {
+    key: 'latency',
+    flag: 'latency',
+    env: 'MASSIVE_MOCK_LATENCY',
+    type: 'choice',
+    choices: ['instant', 'realistic'],
+    default: 'instant',
+    help: 'Latency of fresh answers: instant, or realistic per model (ChatGPT ~17 s ... Copilot ~43 s, 504 past 3 min).',
+  },
+  {
+    key: 'timeScale',
+    flag: 'time-scale',
+    env: 'MASSIVE_MOCK_TIME_SCALE',
+    type: 'number',
+    default: 1,
+    min: 0,
+    help: 'Factor applied to realistic latencies (0.01 turns 17 s into 170 ms).',
+  },
+  {
+    key: 'journalSize',
+    flag: 'journal-size',
+    env: 'MASSIVE_MOCK_JOURNAL_SIZE',
+    type: 'integer',
+    default: 1000,
+    min: 0,
+    help: 'Requests the journal keeps (the oldest go first); 0 keeps none.',
+  },
+  {
+    key: 'faults',
+    flag: 'faults',
+    env: 'MASSIVE_MOCK_FAULTS',
+    type: 'json',
+    default: [],
+    help: 'Fault rules, a JSON array (see README, "Faults"); in a config file, the array itself.',
   },
   {
     key: 'logLevel',

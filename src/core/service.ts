@@ -30,6 +30,8 @@ export interface Answered {
   credits: number;
 }
 
+export type JobState = 'retrieving' | 'failed' | 'ready';
+
 export type Retrieved =
   | { state: 'retrieving'; job: JobRecord }
   | { state: 'failed'; job: JobRecord }
@@ -90,8 +92,22 @@ export function createService(options: ServiceOptions) {
     if (!store.debit(token, creditCost)) throw ApiError.of('noCredits');
   }
 
+  const stateOf = (job: JobRecord): JobState =>
+    clock.now() < job.readyAt
+      ? 'retrieving'
+      : job.outcome === 'failed' || job.answerId === null
+        ? 'failed'
+        : 'ready';
+
+  function existingJob(id: string): JobRecord {
+    const job = store.job(id);
+    if (!job) throw ApiError.of('jobNotFound');
+    return job;
+  }
+
   return {
     creditCost,
+    stateOf,
 
     /** `GET /ai` in sync mode. Throws 402 when the token's balance can't pay. */
     answer(token: string, request: AiRequest): Answered {
@@ -139,11 +155,38 @@ export function createService(options: ServiceOptions) {
     retrieve(token: string, id: string): Retrieved {
       const job = store.job(id);
       if (!job || job.token !== token) throw ApiError.of('jobNotFound');
-      if (clock.now() < job.readyAt) return { state: 'retrieving', job };
-      if (job.outcome === 'failed' || job.answerId === null) return { state: 'failed', job };
-      const answer = store.answer(job.answerId);
+      const state = stateOf(job);
+      if (state !== 'ready') return { state, job };
+      const answer = job.answerId === null ? undefined : store.answer(job.answerId);
       if (!answer) throw ApiError.of('unknown');
-      return { state: 'ready', job, answer };
+      return { state, job, answer };
+    },
+
+    /** Makes a job ready now; a job drawn to fail is answered (and charged) instead. */
+    completeJob(id: string): JobRecord {
+      return store.transaction(() => {
+        const job = existingJob(id);
+        const now = clock.now();
+        if (job.outcome === 'completed' && job.answerId !== null) {
+          store.settleJob(id, 'completed', Math.min(job.readyAt, now), job.answerId, job.cost);
+        } else {
+          ensureCredits(job.token);
+          const { answer } = resolve(job.conversation, 1);
+          debit(job.token);
+          store.settleJob(id, 'completed', now, answer.id, creditCost);
+        }
+        return existingJob(id);
+      });
+    },
+
+    /** Makes a job fail now, refunding what it was charged. */
+    failJob(id: string): JobRecord {
+      return store.transaction(() => {
+        const job = existingJob(id);
+        if (job.cost > 0) store.refund(job.token, job.cost);
+        store.settleJob(id, 'failed', Math.min(job.readyAt, clock.now()), null, 0);
+        return existingJob(id);
+      });
     },
   };
 }

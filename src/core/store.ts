@@ -60,6 +60,8 @@ export interface Store {
   openAccount(token: string, balance: number | null): void;
   /** Takes `amount` if the balance covers it (or is unlimited); false and no change otherwise. */
   debit(token: string, amount: number): boolean;
+  /** Gives `amount` back to a limited balance; unlimited and unknown accounts stay as they are. */
+  refund(token: string, amount: number): void;
   accounts(): Account[];
 
   /** Forgets every answer, job and account. */

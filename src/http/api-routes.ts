@@ -1,11 +1,18 @@
-import addFormats from 'ajv-formats';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Context, OpenAPIBackend } from 'openapi-backend';
+import type { Context } from 'openapi-backend';
 import type { Authenticator } from '../core/auth.ts';
+import type { Clock } from '../core/clock.ts';
 import { ApiError } from '../core/errors.ts';
+import type { FaultDecision, Faults } from '../core/faults.ts';
+import type { Decisions, Journal } from '../core/journal.ts';
+import { drawLatency, type LatencyProfile } from '../core/latency.ts';
 import { deviceNames } from '../core/params/devices.ts';
 import { parseAiRequest, type Query } from '../core/params/request.ts';
+import { parsePrefer } from '../core/prefer.ts';
 import { answerBody, type MassiveService } from '../core/service.ts';
+import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
+import { documentedErrors } from './documented-errors.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
 import { sendApiError } from './reply.ts';
 import { describeValidationError } from './validation-message.ts';
@@ -14,50 +21,88 @@ export interface ApiRouteOptions {
   document: OpenApiDocument;
   service: MassiveService;
   authenticate: Authenticator;
+  clock: Clock;
+  faults: Faults;
+  journal: Journal;
+  seed: number;
+  latency: { profile: LatencyProfile; timeScale: number };
 }
 
-type Handler = (
-  context: Context,
-  request: FastifyRequest,
-  reply: FastifyReply,
-) => FastifyReply | Promise<FastifyReply>;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the emulator decided, for the journal. */
+    decisions: Decisions;
+  }
+}
 
 const tokenOf = (context: Context): string => context.security?.bearerAuth as string;
+const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
 
 /**
- * Routes and validates the emulated API from its OpenAPI document (openapi-backend), then hands
- * each operation to the service. Fastify's own routes (docs, admin, health) take precedence.
+ * The emulated API: routed and validated from its OpenAPI document, then every call passes the
+ * control plane (a `Prefer` header, fault rules, latency) before the service answers it. Every
+ * request lands in the journal with what was decided.
  */
 export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): Promise<void> {
-  const { service, authenticate } = options;
-  const api = new OpenAPIBackend({
-    definition: options.document as never,
-    // openapi-backend checks definitions against the OpenAPI 3.0 schema only, which rejects 3.1
-    // (type arrays, const). test/contract checks ours against the 3.1 schema instead.
-    quick: true,
-    customizeAjv: (ajv) => {
-      // ajv-formats is CommonJS: its function is the default export of the module object.
-      addFormats.default(ajv, ['uuid']);
-      return ajv;
-    },
-  });
+  const { service, faults, journal, clock, document } = options;
+  const errors = documentedErrors(document);
+  let latencySequence = 0;
+
+  /** The documented answer for a forced status: its body, and `Retry-After` for 503. */
+  function forcedError(operation: string, status: number, retryAfter?: number): ApiError {
+    if (status === 503) {
+      const documented = Number(/(\d+) seconds/.exec(errors[operation]?.get(503) ?? '')?.[1] ?? 180);
+      return ApiError.autoscaling(retryAfter ?? documented);
+    }
+    return new ApiError(status, errors[operation]?.get(status) ?? '');
+  }
+
+  /**
+   * Wraps an operation: `Prefer: code=`/`delay=` and the fault rules may answer for it or delay it.
+   * Only statuses the operation documents can be forced.
+   */
+  function controlled(
+    operation: string,
+    handle: (...args: [...Parameters<Handler>, decision: FaultDecision]) => ReturnType<Handler>,
+  ): Handler {
+    return async (context, request, reply) => {
+      const decisions = request.decisions;
+      decisions.operation = operation;
+      const query = request.query as Query;
+      const prefer = parsePrefer(request.headers.prefer);
+      const decision = faults.decide({
+        operation,
+        token: tokenOf(context),
+        requestKey: `${operation} ${tokenOf(context)} ${request.url}`,
+        ...(query.model !== undefined && { model: query.model }),
+        ...(query.prompt !== undefined && { prompt: query.prompt }),
+        ...(query.country !== undefined && { country: query.country }),
+      });
+      if (decision.fired.length) decisions.faults = decision.fired;
+      if (prefer.ignored.length)
+        reply.header('x-mock-notice', `Prefer ignored: ${prefer.ignored.join(', ')}`);
+      const delayMs = (prefer.delayMs ?? 0) + decision.delayMs;
+      if (delayMs > 0) {
+        decisions.delayMs = delayMs;
+        await sleep(delayMs);
+      }
+      const forcedStatus =
+        prefer.code !== undefined && errors[operation]?.has(prefer.code) ? prefer.code : undefined;
+      if (prefer.code !== undefined && forcedStatus === undefined && prefer.code >= 400) {
+        reply.header(
+          'x-mock-notice',
+          `Prefer code=${prefer.code} ignored: ${operation} does not document it`,
+        );
+      }
+      if (forcedStatus !== undefined) return sendApiError(reply, forcedError(operation, forcedStatus));
+      if (decision.error)
+        return sendApiError(reply, forcedError(operation, decision.error.status, decision.error.retryAfter));
+      return handle(context, request, reply, decision);
+    };
+  }
 
   const handlers: Record<string, Handler> = {
-    notFound: (_context, request, reply) =>
-      reply
-        .code(404)
-        .type('text/plain; charset=utf-8')
-        .send(`Route ${request.method} ${request.url.split('?')[0]} was not found`),
-    methodNotAllowed: (context, request, reply) => {
-      const allowed = Object.keys(options.document.paths[context.request.path] ?? {}).map((m) =>
-        m.toUpperCase(),
-      );
-      return reply
-        .code(405)
-        .header('allow', allowed.join(', '))
-        .type('text/plain; charset=utf-8')
-        .send(`Method ${request.method} is not allowed; use ${allowed.join(', ')}`);
-    },
+    ...routingHandlers(document),
     unauthorizedHandler: (context, _request, reply) => {
       const failure = (context.security?.bearerAuth as { error?: unknown } | undefined)?.error;
       return sendApiError(reply, failure instanceof ApiError ? failure : ApiError.of('invalidToken'));
@@ -69,47 +114,74 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
         ApiError.invalid(first ? describeValidationError(first) : 'parameters are invalid'),
       );
     },
-    getCompletion: (_context, request, reply) => {
-      const token = tokenOf(_context);
+    getCompletion: controlled('getCompletion', async (context, request, reply, decision) => {
+      const { decisions } = request;
+      const token = tokenOf(context);
       const call = parseAiRequest(request.query as Query);
-      for (const notice of call.notices) reply.header('x-mock-notice', notice);
+      if (call.notices.length) {
+        decisions.notices = [...(decisions.notices ?? []), ...call.notices];
+        reply.header('x-mock-notice', call.notices);
+      }
       if (call.mode === 'async') {
-        const job = service.enqueue(token, call);
+        const job = service.enqueue(token, call, { failJob: decision.failJob });
+        decisions.jobId = job.id;
+        decisions.credits = job.cost;
         return reply.code(202).send({ id: job.id });
       }
       const answered = service.answer(token, call);
+      decisions.cache = answered.cache;
+      decisions.credits = answered.credits;
+      if (answered.cache === 'miss') {
+        const draw = drawLatency(options.latency.profile, call.conversation.model, {
+          seed: options.seed,
+          sequence: ++latencySequence,
+          timeScale: options.latency.timeScale,
+        });
+        if (draw.delayMs > 0) {
+          decisions.delayMs = (decisions.delayMs ?? 0) + draw.delayMs;
+          await sleep(draw.delayMs);
+        }
+        if (draw.timedOut) return sendApiError(reply, ApiError.of('timeout'));
+      }
       const { contentType, body } = answerBody(answered.answer, call.format);
       reply.header('x-mock-cache', answered.cache);
       if (answered.cache === 'hit') reply.header('age', String(answered.ageSeconds));
       return reply.type(contentType).send(body);
-    },
-    getAsyncCompletion: (context, request, reply) => {
+    }),
+    getAsyncCompletion: controlled('getAsyncCompletion', (context, request, reply) => {
       const retrieved = service.retrieve(tokenOf(context), (request.query as Query).id ?? '');
+      request.decisions.jobId = retrieved.job.id;
       if (retrieved.state !== 'ready') return reply.code(202).send({ status: retrieved.state });
       const { contentType, body } = answerBody(retrieved.answer, retrieved.job.format);
       return reply.type(contentType).send(body);
-    },
-    listDevices: (_context, _request, reply) => reply.send(deviceNames()),
+    }),
+    listDevices: controlled('listDevices', (_context, _request, reply) => reply.send(deviceNames())),
   };
-  api.register(handlers as never);
-  api.registerSecurityHandler('bearerAuth', (_context, request: FastifyRequest) =>
-    authenticate(request.headers.authorization),
-  );
-  await api.init();
 
-  app.route({
-    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    url: '/*',
-    handler: (request, reply) =>
-      api.handleRequest(
-        {
-          method: request.method,
-          path: request.url.split('?', 1)[0] ?? '/',
-          query: request.query as Record<string, string | string[]>,
-          headers: request.headers as Record<string, string | string[]>,
-        },
-        request,
-        reply,
-      ),
+  await app.register(async (api) => {
+    api.decorateRequest('decisions', null as unknown as Decisions);
+    const arrivals = new WeakMap<FastifyRequest, number>();
+    api.addHook('onRequest', async (request) => {
+      request.decisions = {};
+      arrivals.set(request, clock.now());
+    });
+    api.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+      journal.record({
+        time: arrivals.get(request) ?? clock.now(),
+        method: request.method,
+        path: request.url.split('?', 1)[0] ?? '/',
+        query: { ...(request.query as Record<string, string | string[]>) },
+        token: bearerOf(request.headers.authorization),
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        decisions: request.decisions,
+      });
+    });
+    await mountOpenApi(api, {
+      prefix: '/',
+      document,
+      handlers,
+      security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
+    });
   });
 }

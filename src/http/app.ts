@@ -1,16 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Authenticator } from '../core/auth.ts';
 import { ApiError } from '../core/errors.ts';
-import type { MassiveService } from '../core/service.ts';
-import { registerApiRoutes } from './api-routes.ts';
+import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
+import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
 import { registerDocs } from './docs.ts';
-import type { OpenApiDocument } from './openapi-document.ts';
 import { sendApiError } from './reply.ts';
 
 export interface AppOptions {
-  document: OpenApiDocument;
-  service: MassiveService;
-  authenticate: Authenticator;
+  api: ApiRouteOptions;
+  admin: AdminRouteOptions;
   logger: FastifyServerOptions['logger'];
 }
 
@@ -22,12 +19,7 @@ const MAX_HEADER_BYTES = 32 * 1024;
 
 /** Builds the Fastify app (never listens: the caller does, or injects requests). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: options.logger,
-    http: { maxHeaderSize: MAX_HEADER_BYTES },
-    // Clients of a mock send odd things on purpose; the API's routes answer them, not Fastify.
-    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 2048 },
-  });
+  const app = Fastify({ logger: options.logger, http: { maxHeaderSize: MAX_HEADER_BYTES } });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) return sendApiError(reply, error);
@@ -42,7 +34,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
-  await registerDocs(app, options.document);
-  await registerApiRoutes(app, options);
+  await registerDocs(app, options.api.document, options.admin.document);
+  await registerAdminRoutes(app, options.admin);
+  await registerApiRoutes(app, options.api);
   return app;
 }

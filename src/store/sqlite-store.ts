@@ -116,6 +116,7 @@ export function openSqliteStore(path: string): Store {
       'INSERT INTO accounts (token, balance) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET balance = excluded.balance',
     ),
     openAccount: db.prepare('INSERT OR IGNORE INTO accounts (token, balance) VALUES (?, ?)'),
+    refund: db.prepare('UPDATE accounts SET balance = balance + ? WHERE token = ? AND balance IS NOT NULL'),
     debit: db.prepare(
       'UPDATE accounts SET balance = balance - ? WHERE token = ? AND balance IS NOT NULL AND balance >= ?',
     ),
@@ -168,6 +169,10 @@ export function openSqliteStore(path: string): Store {
       const account = sql.account.get(token);
       if (!account || account.balance === null) return true;
       return sql.debit.run(amount, token, amount).changes === 1;
+    },
+
+    refund(token, amount) {
+      sql.refund.run(amount, token);
     },
 
     clear() {

@@ -5,7 +5,7 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 
 describe('async mode and /ai/completions', async () => {
   const mock = await startHarness({ jobMinMs: 1000, jobMaxMs: 2000 });
-  const { clock } = mock.instance;
+  const { clock } = mock.instance.control;
   clock.freeze();
 
   it('queues with 202 {id}, answers retrieving, then the completion in the format asked for', async () => {
@@ -60,12 +60,12 @@ describe('async mode and /ai/completions', async () => {
 
 describe('failing jobs', async () => {
   const mock = await startHarness({ jobFailureRate: 1, jobMinMs: 10, jobMaxMs: 10, credits: { poor: 0 } });
-  mock.instance.clock.freeze();
+  mock.instance.control.clock.freeze();
 
   it('answers 202 {"status":"failed"} once a failing job is due, and charges nothing', async () => {
     const queued = await mock.get('/ai?prompt=doomed&mode=async', 'poor');
     expect(queued.status).toBe(202);
-    mock.instance.clock.advance(10);
+    mock.instance.control.clock.advance(10);
     const failed = await mock.get(`/ai/completions?id=${queued.body.id}`, 'poor');
     expect(failed.status).toBe(202);
     expect(failed.body).toEqual({ status: 'failed' });

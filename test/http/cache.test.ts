@@ -4,7 +4,7 @@ import { startHarness } from '../support/harness.ts';
 
 describe('the one-day answer cache', async () => {
   const mock = await startHarness();
-  const { clock } = mock.instance;
+  const { clock } = mock.instance.control;
   clock.freeze();
 
   it('serves the same answer again within the day, with X-Mock-Cache and Age', async () => {

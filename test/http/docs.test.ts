@@ -5,7 +5,7 @@ describe('published documents', async () => {
   const mock = await startHarness();
 
   it('serves the merged OpenAPI document at /openapi.json, pointing at the emulator', async () => {
-    const res = await mock.send('GET', '/openapi.json', null);
+    const res = await mock.send('GET', '/openapi.json', { token: null });
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(
@@ -15,10 +15,10 @@ describe('published documents', async () => {
   });
 
   it('serves a docs UI at /docs without the network', async () => {
-    const res = await mock.send('GET', '/docs/', null);
+    const res = await mock.send('GET', '/docs/', { token: null });
     expect(res.status).toBe(200);
     expect(res.text).toContain('swagger-ui');
-    const asset = await mock.send('GET', '/docs/static/swagger-ui-bundle.js', null);
+    const asset = await mock.send('GET', '/docs/static/swagger-ui-bundle.js', { token: null });
     expect(asset.status).toBe(200);
   });
 });

@@ -6,12 +6,19 @@ import { expectContract } from './contract.ts';
 
 export const TOKEN = 'test-token';
 
+export interface CallOptions {
+  /** Bearer token; null sends no Authorization header. */
+  token?: string | null;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
 export interface Harness {
   instance: Instance;
   /** GET with a token (or none when `token` is null); every response is checked against openapi/. */
   get(url: string, token?: string | null, headers?: Record<string, string>): Promise<request.Response>;
   /** Any method; checked against openapi/ when the path is one it documents. */
-  send(method: string, url: string, token?: string | null): Promise<request.Response>;
+  send(method: string, url: string, options?: CallOptions): Promise<request.Response>;
   /**
    * GET with no contract check, for answers Node's HTTP parser gives before any route runs (431 for
    * an oversized head): no operation produced them, so no document describes them.
@@ -27,20 +34,20 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   const send = async (
     method: string,
     url: string,
-    token: string | null = TOKEN,
-    headers: Record<string, string> = {},
+    { token = TOKEN, headers = {}, body }: CallOptions = {},
   ) => {
     let call = request(instance.app.server)[method.toLowerCase() as 'get'](url);
     if (token !== null) call = call.set('authorization', `Bearer ${token}`);
     for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
-    const res = await call;
+    const res = await (body === undefined ? call : call.send(body as object));
     expectContract(method, url, res);
     return res;
   };
   return {
     instance,
-    get: (url, token, headers) => send('GET', url, token, headers),
-    send: (method, url, token) => send(method, url, token),
+    get: (url, token, headers) =>
+      send('GET', url, { ...(token !== undefined && { token }), ...(headers && { headers }) }),
+    send,
     raw: (url) => request(instance.app.server).get(url).set('authorization', `Bearer ${TOKEN}`),
   };
 }

@@ -1,0 +1,143 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Control } from '../core/control.ts';
+import { ApiError } from '../core/errors.ts';
+import { FaultRuleError, type FaultRuleInput } from '../core/faults.ts';
+import type { JournalFilter } from '../core/journal.ts';
+import type { Store } from '../core/store.ts';
+import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
+import type { OpenApiDocument } from './openapi-document.ts';
+import { describeValidationError } from './validation-message.ts';
+
+export const ADMIN_PREFIX = '/__admin/';
+
+export interface AdminRouteOptions {
+  document: OpenApiDocument;
+  control: Control;
+  store: Store;
+  adminToken: string | null;
+  version: string;
+}
+
+const text = (reply: FastifyReply, status: number, message: string) =>
+  reply.code(status).type('text/plain; charset=utf-8').send(message);
+
+type Params = Record<string, string>;
+type Query = Record<string, string | undefined>;
+const numberOrUndefined = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+/** The admin API, routed and validated from openapi/admin.yaml like the emulated API. */
+export async function registerAdminRoutes(app: FastifyInstance, options: AdminRouteOptions): Promise<void> {
+  const { control, store } = options;
+  const startedAt = performance.now();
+  const clockView = () => {
+    const now = control.clock.now();
+    return { now, iso: new Date(now).toISOString(), frozen: control.clock.frozen };
+  };
+  const onJob = (reply: FastifyReply, act: () => unknown) => {
+    try {
+      return reply.send(act());
+    } catch (error) {
+      if (error instanceof ApiError) return text(reply, error.status, error.message);
+      throw error;
+    }
+  };
+
+  const handlers: Record<string, Handler> = {
+    ...routingHandlers(options.document),
+    unauthorizedHandler: (_context, _request, reply) =>
+      text(reply, 401, 'The admin API requires the admin token as a bearer token'),
+    validationFail: (context, _request, reply) => {
+      const [first] = context.validation.errors ?? [];
+      return text(reply, 400, first ? describeValidationError(first) : 'the request is invalid');
+    },
+    getHealth: (_context, _request, reply) =>
+      reply.send({
+        status: 'ok',
+        version: options.version,
+        uptimeSeconds: Math.round((performance.now() - startedAt) / 100) / 10,
+      }),
+    getReadiness: (_context, _request, reply) => {
+      try {
+        store.accounts();
+        return reply.send({ ready: true });
+      } catch (error) {
+        return text(reply, 503, `the store does not answer: ${(error as Error).message}`);
+      }
+    },
+    reset: (_context, _request, reply) => {
+      control.reset();
+      return reply.code(204).send();
+    },
+    listFaults: (_context, _request, reply) => reply.send(control.faults.list()),
+    addFault: (_context, request, reply) => {
+      try {
+        return reply.code(201).send(control.faults.add(request.body as FaultRuleInput));
+      } catch (error) {
+        if (error instanceof FaultRuleError) return text(reply, 400, error.message);
+        throw error;
+      }
+    },
+    clearFaults: (_context, _request, reply) => {
+      control.faults.clear();
+      return reply.code(204).send();
+    },
+    removeFault: (context, _request, reply) => {
+      const { id = '' } = context.request.params as Params;
+      return control.faults.remove(id)
+        ? reply.code(204).send()
+        : text(reply, 404, `No fault rule has the id "${id}"`);
+    },
+    getClock: (_context, _request, reply) => reply.send(clockView()),
+    moveClock: (_context, request, reply) => {
+      const move = request.body as {
+        reset?: boolean;
+        set?: number | string;
+        freeze?: boolean;
+        advanceMs?: number;
+      };
+      if (move.reset) control.clock.reset();
+      if (move.set !== undefined)
+        control.clock.set(typeof move.set === 'number' ? move.set : Date.parse(move.set));
+      if (move.freeze === true) control.clock.freeze();
+      if (move.freeze === false) control.clock.unfreeze();
+      if (move.advanceMs !== undefined) control.clock.advance(move.advanceMs);
+      return reply.send(clockView());
+    },
+    listJobs: (_context, request, reply) =>
+      reply.send(control.jobs.list(numberOrUndefined((request.query as Query).limit))),
+    completeJob: (context, _request, reply) =>
+      onJob(reply, () => control.jobs.complete((context.request.params as Params).id ?? '')),
+    failJob: (context, _request, reply) =>
+      onJob(reply, () => control.jobs.fail((context.request.params as Params).id ?? '')),
+    listAccounts: (_context, _request, reply) => reply.send(control.accounts.list()),
+    setAccount: (context, request, reply) => {
+      const { token = '' } = context.request.params as Params;
+      return reply.send(control.accounts.set(token, (request.body as { balance: number | null }).balance));
+    },
+    listJournal: (_context, request, reply) => {
+      const query = request.query as Query;
+      const filter: JournalFilter = {
+        ...(query.path !== undefined && { path: query.path }),
+        ...(query.method !== undefined && { method: query.method }),
+        ...(query.token !== undefined && { token: query.token }),
+      };
+      for (const key of ['status', 'since', 'until', 'limit'] as const) {
+        const value = numberOrUndefined(query[key]);
+        if (value !== undefined) filter[key] = value;
+      }
+      return reply.send(control.journal.list(filter));
+    },
+    clearJournal: (_context, _request, reply) => {
+      control.journal.clear();
+      return reply.code(204).send();
+    },
+  };
+
+  const expected = options.adminToken === null ? null : `Bearer ${options.adminToken}`;
+  await mountOpenApi(app, {
+    prefix: ADMIN_PREFIX,
+    document: options.document,
+    handlers,
+    security: { adminAuth: (request) => expected === null || request.headers.authorization === expected },
+  });
+}

@@ -1,0 +1,83 @@
+import addFormats from 'ajv-formats';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Context, OpenAPIBackend } from 'openapi-backend';
+import type { OpenApiDocument } from './openapi-document.ts';
+
+export type Handler = (
+  context: Context,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => FastifyReply | Promise<FastifyReply>;
+
+/**
+ * Routes and validates requests under `prefix` from an OpenAPI document with openapi-backend, and
+ * hands them to the handlers named by operationId (plus openapi-backend's notFound,
+ * methodNotAllowed, unauthorizedHandler and validationFail).
+ */
+export async function mountOpenApi(
+  app: FastifyInstance,
+  options: {
+    prefix: string;
+    document: OpenApiDocument;
+    handlers: Record<string, Handler>;
+    security: Record<string, (request: FastifyRequest) => unknown>;
+  },
+): Promise<void> {
+  const api = new OpenAPIBackend({
+    definition: options.document as never,
+    // openapi-backend checks definitions against the OpenAPI 3.0 schema only, which rejects 3.1
+    // (type arrays, const). test/contract checks ours against the 3.1 schema instead.
+    quick: true,
+    customizeAjv: (ajv) => {
+      // ajv-formats is CommonJS: its function is the default export of the module object.
+      addFormats.default(ajv, ['uuid', 'date-time']);
+      return ajv;
+    },
+  });
+  api.register(options.handlers as never);
+  for (const [scheme, check] of Object.entries(options.security)) {
+    api.registerSecurityHandler(scheme, (_context, request: FastifyRequest) => check(request));
+  }
+  await api.init();
+
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: `${options.prefix}*`,
+    handler: (request, reply) =>
+      api.handleRequest(
+        {
+          method: request.method,
+          path: request.url.split('?', 1)[0] ?? '/',
+          query: request.query as Record<string, string | string[]>,
+          headers: request.headers as Record<string, string | string[]>,
+          body: request.body,
+        },
+        request,
+        reply,
+      ),
+  });
+}
+
+/** The 404 and 405 answers of a mounted document, in plain text. */
+export function routingHandlers(document: OpenApiDocument): Record<string, Handler> {
+  return {
+    notFound: (_context, request, reply) =>
+      reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send(`Route ${request.method} ${request.url.split('?')[0]} was not found`),
+    methodNotAllowed: (context, request, reply) => {
+      const template = Object.keys(document.paths).find((path) =>
+        new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(context.request.path),
+      );
+      const allowed = Object.keys(document.paths[template ?? ''] ?? {})
+        .filter((key) => key !== 'parameters')
+        .map((method) => method.toUpperCase());
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .type('text/plain; charset=utf-8')
+        .send(`Method ${request.method} is not allowed; use ${allowed.join(', ')}`);
+    },
+  };
+}
