@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config/config.ts';
 import { SETTINGS } from './config/settings.ts';
+import { FaultRuleError } from './core/faults.ts';
 import { FixtureError } from './core/fixtures.ts';
-import { createInstance } from './instance.ts';
+import { createInstance, VERSION } from './instance.ts';
 import { StoreError } from './store/sqlite-store.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
 
 function helpText(): string {
   const rows = SETTINGS.map((setting) => {
@@ -15,7 +11,7 @@ function helpText(): string {
     return `  --${setting.flag} <value>\n      ${setting.help}\n      env ${setting.env}, config key "${setting.key}", default ${fallback}`;
   });
   return [
-    `massive-mock ${pkg.version}: a local emulator of the Massive AI API`,
+    `massive-mock ${VERSION}: a local emulator of the Massive AI API`,
     '',
     'Usage: massive-mock [options]',
     '',
@@ -33,8 +29,13 @@ function helpText(): string {
 async function main(): Promise<void> {
   const { config, help, version } = loadConfig({ argv: process.argv.slice(2), env: process.env });
   if (help) return void process.stdout.write(helpText());
-  if (version) return void process.stdout.write(`${pkg.version}\n`);
-  const instance = await createInstance(config, { level: config.logLevel });
+  if (version) return void process.stdout.write(`${VERSION}\n`);
+  const instance = await createInstance(config, {
+    level: config.logLevel,
+    ...(config.logFormat === 'pretty' && {
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } },
+    }),
+  });
   await instance.app.listen({ host: config.host, port: config.port });
   let stopping = false;
   const stop = (signal: string) => {
@@ -59,7 +60,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = [ConfigError, FixtureError, StoreError].some((kind) => error instanceof kind);
+  const expected = [ConfigError, FaultRuleError, FixtureError, StoreError].some(
+    (kind) => error instanceof kind,
+  );
   process.stderr.write(`massive-mock: ${expected ? (error as Error).message : (error as Error).stack}\n`);
   process.exit(expected ? 2 : 1);
 });

@@ -24,6 +24,7 @@ export interface Config {
   journalSize: number;
   faults: FaultRuleInput[];
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  logFormat: 'json' | 'pretty';
 }
 
 /** A setting with a bad value: the message names the setting, where it came from and the rule. */

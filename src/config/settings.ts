@@ -164,6 +164,15 @@ export const SETTINGS = [
     type: 'choice',
     choices: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
     default: 'info',
-    help: 'Least severe log level written.',
+    help: 'Least severe log level written; "warn" keeps a terminal quiet.',
+  },
+  {
+    key: 'logFormat',
+    flag: 'log-format',
+    env: 'MASSIVE_MOCK_LOG_FORMAT',
+    type: 'choice',
+    choices: ['json', 'pretty'],
+    default: 'json',
+    help: 'Logs as JSON lines (for machines), or pretty (coloured, for a terminal).',
   },
 ] as const satisfies readonly Setting[];
