@@ -66,7 +66,7 @@ describe('generateAnswer', () => {
         /^(1\. |### 1\. )/m,
       );
       expect(generateAnswer(conversation('iphone 16 vs pixel 9'), seed).markdown).toMatch(
-        /^\| Feature \| iphone 16 \| pixel 9 \|$/m,
+        /^\| Feature \| iPhone 16 \| Pixel 9 \|$/m,
       );
       expect(generateAnswer(conversation('what is mcp'), seed).markdown).toContain('MCP');
     }

@@ -37,7 +37,7 @@ export function makeFanouts(topic: Topic, city: string | null, rng: Rng): string
       `${subject} definition`,
     ],
     howto: [
-      `how to ${normalise(secondPerson(subject))} step by step`,
+      topic.task ? `how to ${normalise(secondPerson(subject))} step by step` : `${subject} tips and tricks`,
       `${subject} tips`,
       `${subject} for beginners`,
       `${subject} guide ${year}`,

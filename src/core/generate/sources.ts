@@ -52,7 +52,13 @@ const MINOR_WORDS = new Set([
 function titleCase(text: string): string {
   return text
     .split(' ')
-    .map((word, i) => (i > 0 && MINOR_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : capitalize(word)))
+    .map((word, i) =>
+      i > 0 && MINOR_WORDS.has(word.toLowerCase())
+        ? word.toLowerCase()
+        : /\p{Lu}/u.test(word.slice(1))
+          ? word
+          : capitalize(word),
+    )
     .join(' ');
 }
 
@@ -72,6 +78,12 @@ function titleFor(topic: Topic, subject: string, rng: Rng, year: number): string
         `${title} Explained`,
       ]);
     case 'howto':
+      if (!topic.task)
+        return rng.pick([
+          `${title} Tips: What Beginners Should Know`,
+          `${rng.int(7, 15)} ${title} Tips That Actually Work`,
+          `The Complete ${title} Guide`,
+        ]);
       return rng.pick([
         `How to ${title}: Step-by-Step Guide`,
         `${title}: ${rng.int(5, 12)} Tips That Actually Work`,
@@ -117,12 +129,14 @@ export function makeSources(topic: Topic, rng: Rng, faker: Faker): Source[] {
       topic.intent === 'definition'
         ? `what is ${subject}`
         : topic.intent === 'howto'
-          ? `how to ${subject}`
+          ? topic.task
+            ? `how to ${subject}`
+            : `${subject} tips`
           : subject,
     ) || 'guide';
   const count = rng.int(3, 8);
   const published = rng.sample(PUBLICATIONS, rng.int(1, Math.min(4, count)));
-  const words = wordsFor(topic.category).siteWords;
+  const words = wordsFor(topic.category, topic).siteWords;
   const sites: Array<readonly [string, string]> = [...published];
   while (sites.length < count) {
     const brand = brandName(rng, faker);

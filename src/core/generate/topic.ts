@@ -1,3 +1,4 @@
+import { secondPerson } from './vocabulary.ts';
 /** What kind of answer a prompt calls for; each intent has its own answer shapes. */
 export type Intent = 'recommendation' | 'definition' | 'howto' | 'comparison' | 'news' | 'general';
 
@@ -10,6 +11,8 @@ export type Category =
   | 'food'
   | 'health'
   | 'finance'
+  | 'home'
+  | 'science'
   | 'other';
 
 export interface Topic {
@@ -29,6 +32,15 @@ export interface Topic {
   year: number | null;
   /** The prompt's first clause, whitespace-collapsed: long prompts are answered on it. */
   clause: string;
+  /** The article the prompt put before the subject ("what is a heat pump"), or '' when none. */
+  article: string;
+  /**
+   * The short noun phrase sentences weave in: the object of a how-to ("start running" → "running",
+   * "reset my phone" → "your phone"), the thing a why/how question is about ("the sky"), else the subject.
+   */
+  focus: string;
+  /** For a how-to, what to do, in the answerer's words ("reset your phone"); '' for other intents. */
+  task: string;
 }
 
 const MAX_CLAUSE = 160;
@@ -45,10 +57,10 @@ const STOPWORDS = new Set(
 );
 
 const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
-  ['footwear', /\b(shoes?|sneakers?|boots?|sandals?|cleats?|trainers?|running|hiking boots?)\b/i],
+  ['footwear', /\b(shoes?|sneakers?|boots?|sandals?|cleats?|trainers?|footwear|insoles?)\b/i],
   [
     'electronics',
-    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?)\b/i,
+    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?)\b/i,
   ],
   [
     'software',
@@ -60,15 +72,23 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'food',
-    /\b(recipes?|cook|cooking|bake|baking|restaurants?|food|meals?|dinner|lunch|breakfast|coffee|wine|diet)\b/i,
+    /\b(recipes?|cook|cooking|bake|baking|restaurants?|food|meals?|dinner|lunch|breakfast|coffee|tea|wine|diet|bread|sourdough|dough|cakes?|cookies|pasta|pizza|soups?|ramen|sushi|noodles|sauces?|eggs?|rice|steak|chicken|salads?|desserts?)\b|ラーメン|寿司|料理|レストラン/i,
   ],
   [
     'health',
-    /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|therapy|doctor|skin|skincare)\b/i,
+    /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|run|jogging|walking|swimming|cycling|marathons?|5k|stretch(ing)?|therapy|doctor|skin|skincare)\b/i,
   ],
   [
     'finance',
     /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|budget|taxe?s?|retirement)\b/i,
+  ],
+  [
+    'home',
+    /\b(heat pumps?|furnaces?|boilers?|air condition(er|ers|ing)|garden(s|ing)?|lawns?|plants?|furniture|kitchens?|bathrooms?|appliances?|cleaning|laundry|diy|renovat\w*|solar panels?|insulation|thermostats?|roofs?|paint(ing)?)\b/i,
+  ],
+  [
+    'science',
+    /\b(sky|tides?|moon|sun|stars?|planets?|mars|space|nasa|rockets?|physics|chemistry|biology|atoms?|gravity|climate|oceans?|volcano(es)?|earthquakes?|evolution|dna|photosynthesis|universe|galax(y|ies)|black holes?|light|rainbows?|dinosaurs?)\b/i,
   ],
 ];
 
@@ -80,7 +100,7 @@ const NON_PRODUCT =
   /^(way|ways|time|times|place|places|method|methods|practice|practices|approach|strategy|strategies|age|day|days|thing|things|advice|tips?)\b/i;
 
 const FILLER =
-  /^(?:(?:hey|hi|hello|ok|okay|so|please|pls|chatgpt|gemini|copilot|perplexity)[,!]?\s+)*(?:(?:can|could|would|will) you\s+|i (?:want|need|would like|wanna) (?:to know |you to )?|(?:please\s+)?(?:tell|show|give|find|explain to) (?:me|us)\s+(?:about\s+)?|help me (?:with |understand |find )?|i(?:'m| am) (?:looking for|curious about|wondering)\s+)*/i;
+  /^(?:(?:hey|hi|hello|ok|okay|so|please|pls|chatgpt|gemini|copilot|perplexity)[,!]?\s+)*(?:(?:can|could|would|will) you\s+|i (?:want|need|would like|wanna) (?:to (?:know|understand|learn)(?: about)? |you to )?|(?:please\s+)?(?:tell|show|give|find|explain to) (?:me|us)\s+(?:about\s+)?|help me (?:with |understand |find )?|i(?:'m| am) (?:looking for|curious about|wondering)\s+)*/i;
 
 /** Splits off the first sentence, so very long prompts are answered on what they open with. */
 function firstClause(prompt: string): string {
@@ -139,6 +159,55 @@ interface Match {
   intent: Intent;
   subject: string;
   options?: string[];
+  article?: string;
+  focus?: string;
+}
+
+/** Words a how-to subject usually opens with; when it opens with none, the answer gives tips about a thing. */
+const VERBS = new Set(
+  (
+    'start stop quit make get learn build cook bake brew boil grill roast fry reset fix repair install uninstall ' +
+    'update upgrade improve clean wash tie lose gain write read plan grow save train become choose pick use set ' +
+    'create find remove change connect run play sleep keep prepare care store start apply pay open close ' +
+    'delete recover restore back backup organize organise decorate paint draw sing speak study invest budget ' +
+    'travel pack book negotiate ask sell buy rent move lower raise reduce increase boost stay feel deal handle ' +
+    'manage lead teach meditate stretch swim bike ride drive walk jog hike climb fold iron sew knit shave ' +
+    'grow plant prune water feed raise convert calculate measure check test debug deploy code program design ' +
+    'take give send share transfer download upload record edit publish format replace unclog descale sharpen ' +
+    'whiten remove prevent treat cure relieve stop avoid overcome beat win'
+  ).split(' '),
+);
+
+const ARTICLE = /^(an?|the)\s+/i;
+
+/** "does" questions put the verb back in the third person: "why does ice float" → "why ice floats". */
+function thirdPerson(verb: string): string {
+  if (/(s|sh|ch|x|z|o)$/i.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/i.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+
+/**
+ * A why/how question as an indirect one, and what it is about: "why is the sky blue" →
+ * ["why the sky is blue", "the sky"], "how do tides work" → ["how tides work", "tides"].
+ */
+function explanation(body: string): [string, string] | null {
+  const match =
+    /^(why|how)\s+(is|are|was|were|do|does|did|can|can't|cannot|does not|doesn't|don't)\s+(.+?)[?.!]*$/i.exec(
+      body,
+    );
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  const wh = match[1].toLowerCase();
+  const aux = match[2].toLowerCase();
+  const rest = match[3].split(' ');
+  if (rest.length < 2 || rest.length > 6) return null;
+  const last = rest[rest.length - 1] ?? '';
+  const noun = rest.slice(0, -1).join(' ');
+  if (/^(i|you|we|they|he|she|it)$/i.test(noun)) return [`${wh} ${noun} ${last}`, last];
+  if (/^(is|are|was|were)$/.test(aux)) return [`${wh} ${noun} ${aux} ${last}`, noun];
+  if (aux === 'does') return [`${wh} ${noun} ${thirdPerson(last)}`, noun];
+  if (aux === 'do') return [`${wh} ${noun} ${last}`, noun];
+  return null;
 }
 
 function matchIntent(clause: string): Match {
@@ -149,7 +218,10 @@ function matchIntent(clause: string): Match {
   if (/\b(vs\.?|versus|compared (to|with)|difference between|compare|which is better)\b/i.test(body)) {
     const match = versus.exec(body);
     if (match?.[1] && match[2]) {
-      const options = [clean(match[1]), clean(match[2].replace(/\s*(?:for|in)\b.*$/i, '') || match[2])];
+      const options = [
+        clean(match[1]).replace(ARTICLE, ''),
+        clean(match[2].replace(/\s*(?:for|in)\b.*$/i, '') || match[2]).replace(ARTICLE, ''),
+      ].map(properCase);
       return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
     }
   }
@@ -160,14 +232,21 @@ function matchIntent(clause: string): Match {
     );
   if (howto?.[1]) return { intent: 'howto', subject: clean(howto[1]) };
 
+  const tips = /^(.+?)\s+(?:tips|tricks|advice|hacks|guide)$/i.exec(body);
+  if (tips?.[1] && tips[1].split(' ').length <= 6) return { intent: 'howto', subject: clean(tips[1]) };
+
+  const explained = explanation(body);
+  if (explained) return { intent: 'general', subject: explained[0], focus: explained[1] };
+
   const definition =
-    /^(?:(?:what|who)(?:'s|’s| is| are| was| were)\s+(?:an?\s+|the\s+)?|define\s+|definition of\s+|meaning of\s+|explain\s+)(.+)$/i.exec(
+    /^(?:(?:what|who)(?:'s|’s| is| are| was| were)\s+(?:(an?|the)\s+)?|define\s+|definition of\s+|meaning of\s+|explain\s+)(.+)$/i.exec(
       body,
-    ) ?? /^(.+?)\s+(?:meaning|definition|explained)$/i.exec(body);
-  if (definition?.[1] && !/^(the )?(best|top)\b/i.test(definition[1])) {
+    ) ?? /^()(.+?)\s+(?:meaning|definition|explained)$/i.exec(body);
+  if (definition?.[2] && !/^(the )?(best|top)\b/i.test(definition[2])) {
     return {
       intent: 'definition',
-      subject: clean(definition[1].replace(/\s+(?:mean|means|stand for)$/i, '')),
+      subject: clean(definition[2].replace(/\s+(?:mean|means|stand for)$/i, '')),
+      article: (definition[1] ?? '').toLowerCase(),
     };
   }
 
@@ -196,11 +275,63 @@ function matchIntent(clause: string): Match {
 
   const either = /^(?:should i (?:get|buy|use|choose|learn)\s+)?(.+?)\s+or\s+(.+?)\??$/i.exec(body);
   if (either?.[1] && either[2] && body.split(' ').length <= 10) {
-    const options = [clean(either[1]), clean(either[2])];
+    const options = [clean(either[1]).replace(ARTICLE, ''), clean(either[2]).replace(ARTICLE, '')].map(
+      properCase,
+    );
     return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
   }
 
   return { intent: 'general', subject: body.replace(/^(?:about|is|are|does|do|can|why|when|where)\s+/i, '') };
+}
+
+/** How products and languages are spelled in print, for subjects typed in lower case. */
+const PROPER: Record<string, string> = {
+  iphone: 'iPhone',
+  ipad: 'iPad',
+  ios: 'iOS',
+  macos: 'macOS',
+  macbook: 'MacBook',
+  mac: 'Mac',
+  pc: 'PC',
+  android: 'Android',
+  windows: 'Windows',
+  linux: 'Linux',
+  python: 'Python',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  java: 'Java',
+  rust: 'Rust',
+  chatgpt: 'ChatGPT',
+  google: 'Google',
+  pixel: 'Pixel',
+  samsung: 'Samsung',
+  tokyo: 'Tokyo',
+  paris: 'Paris',
+  london: 'London',
+  mars: 'Mars',
+  nasa: 'NASA',
+  bitcoin: 'Bitcoin',
+  excel: 'Excel',
+};
+
+function properCase(text: string): string {
+  return text.replace(/[\p{L}]+/gu, (word) => (word === word.toLowerCase() ? (PROPER[word] ?? word) : word));
+}
+
+/** "ada lovelace" → "Ada Lovelace": a person's name typed in lower case. */
+function nameCase(text: string): string {
+  return text === text.toLowerCase()
+    ? text.replace(/(^|\s)(\p{L})/gu, (_, space, letter) => space + letter.toUpperCase())
+    : text;
+}
+
+/** Splits a how-to subject into what to do and what it is done to: "start running" → "running". */
+function taskOf(subject: string): { task: string; focus: string } {
+  const task = secondPerson(subject);
+  const [first = '', ...rest] = task.split(' ');
+  if (!VERBS.has(first.toLowerCase())) return { task: '', focus: task };
+  const object = rest.join(' ').replace(/^(?:up|out|off|on|down|back|to|with)\s+(?=\S)/i, '');
+  return { task, focus: object || task };
 }
 
 /** Reads what a prompt asks about. Pure: no randomness, so the same prompt always means the same. */
@@ -213,9 +344,22 @@ export function analyzePrompt(prompt: string): Topic {
       ? [match.subject, '']
       : splitQualifier(match.subject);
   subject = shorten(clean(subject.replace(/\b(19|20)\d{2}\b/g, '')));
+  // Japanese questions end on a particle ("ラーメンは"): the subject is what comes before it.
+  subject = subject.replace(/(?<=[\p{Script=Han}\p{Script=Katakana}])[はがをもの]$/u, '');
   // Typed-lowercase acronyms ("mcp", "llm") read better the way they are written in print.
   if (/^[b-df-hj-np-tv-z]{2,5}s?$/i.test(subject)) subject = subject.toUpperCase().replace(/S$/, 's');
-  qualifier = clean(qualifier);
+  subject = properCase(subject);
+  if (/^who\b/i.test(clause.replace(FILLER, '')) && match.intent === 'definition')
+    subject = nameCase(subject);
+  let article = match.article ?? '';
+  // Superlatives take "the": "tallest buildings" → "the tallest buildings".
+  if (
+    !article &&
+    /^\p{L}+est\b/u.test(subject) &&
+    !/^(best|interest|forest|test|west|request|guest|chest|nest|rest)\b/i.test(subject)
+  )
+    article = 'the';
+  qualifier = properCase(clean(qualifier));
   if (/^(?:for|in)\s+\d{4}$/i.test(qualifier)) qualifier = '';
   const keywords = keywordsOf(clause);
   const hasText = /[\p{L}\p{N}]/u.test(subject);
@@ -225,6 +369,8 @@ export function analyzePrompt(prompt: string): Topic {
     COMMERCIAL.test(clause) ||
     (intent === 'recommendation' && !NON_PRODUCT.test(subject)) ||
     (intent === 'comparison' && (category === 'electronics' || category === 'footwear'));
+  const how = intent === 'howto' ? taskOf(subject) : { task: '', focus: '' };
+  const focus = hasText ? properCase(how.focus || match.focus || subject) : '';
   return {
     intent,
     subject: hasText ? subject : '',
@@ -235,5 +381,8 @@ export function analyzePrompt(prompt: string): Topic {
     commercial,
     year: year ? Number(year) : null,
     clause,
+    article: hasText ? article : '',
+    focus,
+    task: hasText ? how.task : '',
   };
 }

@@ -162,6 +162,36 @@ const WORDS: Record<Category, CategoryWords> = {
     prices: [0, 95],
     siteWords: ['money', 'invest', 'finance', 'wallet', 'capital', 'ledger'],
   },
+  home: {
+    criteria: [
+      'efficiency',
+      'running costs',
+      'installation',
+      'noise',
+      'reliability',
+      'maintenance',
+      'warranty',
+      'ease of use',
+    ],
+    audiences: ['small homes', 'renters', 'families', 'older houses', 'tight budgets', 'DIY beginners'],
+    prices: [40, 2500],
+    siteWords: ['home', 'house', 'living', 'garden', 'fixit', 'energy'],
+  },
+  science: {
+    criteria: [
+      'accuracy',
+      'depth',
+      'clarity',
+      'evidence',
+      'recent findings',
+      'visual explanations',
+      'sources',
+      'accessibility',
+    ],
+    audiences: ['curious beginners', 'students', 'teachers', 'families', 'enthusiasts', 'researchers'],
+    prices: [10, 60],
+    siteWords: ['science', 'space', 'discover', 'lab', 'cosmos', 'nature'],
+  },
   other: {
     criteria: [
       'quality',
@@ -179,7 +209,45 @@ const WORDS: Record<Category, CategoryWords> = {
   },
 };
 
-export function wordsFor(category: Category): CategoryWords {
+/** Shoes for running are judged and sold differently from shoes for the court. */
+const RUNNING_SHOES: CategoryWords = {
+  criteria: [
+    'cushioning',
+    'stability',
+    'fit',
+    'durability',
+    'breathability',
+    'weight',
+    'arch support',
+    'grip',
+  ],
+  audiences: [
+    'beginners',
+    'flat feet',
+    'long runs',
+    'wide feet',
+    'daily training',
+    'race day',
+    'budget shoppers',
+  ],
+  prices: [70, 220],
+  siteWords: ['runlab', 'stride', 'runner', 'miles', 'pace', 'gear'],
+};
+const EVERYDAY_SHOES: CategoryWords = {
+  criteria: ['comfort', 'fit', 'durability', 'support', 'style', 'breathability', 'weight', 'grip'],
+  audiences: ['all-day wear', 'wide feet', 'travel', 'standing at work', 'budget shoppers', 'walking'],
+  prices: [50, 200],
+  siteWords: ['stride', 'solereview', 'kicks', 'gear', 'footwear', 'style'],
+};
+
+export function wordsFor(category: Category, topic?: Pick<Topic, 'keywords'>): CategoryWords {
+  if (category === 'footwear' && topic) {
+    const keywords = new Set(topic.keywords);
+    if (['basketball', 'court', 'hoops'].some((word) => keywords.has(word))) return WORDS.footwear;
+    if (['running', 'run', 'runners', 'trail', 'marathon', 'jogging'].some((word) => keywords.has(word)))
+      return RUNNING_SHOES;
+    return EVERYDAY_SHOES;
+  }
   return WORDS[category];
 }
 
@@ -241,7 +309,7 @@ export function itemName(topic: Topic, rng: Rng, faker: Faker): string {
 }
 
 export function price(topic: Topic, rng: Rng): string {
-  const [min, max] = wordsFor(topic.category).prices;
+  const [min, max] = wordsFor(topic.category, topic).prices;
   const value = rng.int(min, max);
   return value === 0 ? 'Free' : `$${value < 30 ? value : Math.round(value / 10) * 10 - 1}`;
 }
