@@ -54,8 +54,7 @@ export function expectContract(method: string, url: string, res: Response): void
   if (!described) return;
   const { id, document, template } = described;
   const operation = document.paths[template]?.[method.toLowerCase()] as
-    | { responses: Record<string, ResponseObject> }
-    | undefined;
+    { responses: Record<string, ResponseObject> } | undefined;
   if (!operation) return;
   const declared = operation.responses[String(res.status)];
   expect(

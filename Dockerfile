@@ -1,0 +1,48 @@
+# massive-mock: a local emulator of the Massive AI API, as a container.
+#   docker build -t massive-mock .
+#   docker run --rm -p 8080:8080 -v massive-mock-data:/data massive-mock
+# Debian slim, not Alpine: better-sqlite3 ships prebuilt glibc (and musl) binaries inside its npm
+# package, so neither stage needs a compiler.
+
+# ---- build: all dependencies, compile src/ to dist/, then drop the dev dependencies ----
+FROM node:24-slim AS build
+WORKDIR /app
+# Dependencies first, so this layer is reused while only the sources change. --ignore-scripts:
+# the package's own `prepare` (npm run build) would run here, before src/ is copied in.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY bin ./bin
+COPY openapi ./openapi
+COPY fixtures ./fixtures
+# Prune in place rather than a second `npm ci --omit=dev` in the final stage: the same lockfile
+# resolution, no second download, and no `prepare` to suppress.
+RUN npm run build \
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm cache clean --force
+
+# ---- runtime: only what the published package holds, plus its production node_modules ----
+FROM node:24-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8080 \
+    MASSIVE_MOCK_DATABASE=/data/massive-mock.db
+WORKDIR /app
+# Owned by root and read-only to the `node` user that runs the server; only /data is writable.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/bin ./bin
+COPY --from=build /app/openapi ./openapi
+COPY --from=build /app/fixtures ./fixtures
+RUN mkdir -p /data && chown node:node /data
+VOLUME /data
+USER node
+EXPOSE 8080
+# No curl in slim images: Node's own fetch asks the health endpoint.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+STOPSIGNAL SIGTERM
+# Exec form: node is PID 1 and gets SIGTERM itself (it closes gracefully and exits 0).
+ENTRYPOINT ["node", "bin/massive-mock.js"]
