@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import type { FaultRuleInput } from '../core/faults.ts';
 import type { LatencyProfile } from '../core/latency.ts';
 import { SETTINGS, type Setting } from './settings.ts';

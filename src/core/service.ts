@@ -193,10 +193,22 @@ export function createService(options: ServiceOptions) {
 
 export type MassiveService = ReturnType<typeof createService>;
 
-/** The body and content type of an answer in the format the call asked for. */
-export function answerBody(answer: StoredAnswer, format: Format): { contentType: string; body: string } {
-  if (format === 'json')
-    return { contentType: 'application/json; charset=utf-8', body: answer.completionJson };
-  const body = format === 'raw' ? answer.raw : (JSON.parse(answer.completionJson) as { html: string }).html;
-  return { contentType: 'text/html; charset=utf-8', body };
+const encoded = new WeakMap<StoredAnswer, Partial<Record<Format, Buffer>>>();
+
+/**
+ * The body and content type of an answer in the format the call asked for, encoded once per
+ * answer and format: a cache hit then sends bytes it already has.
+ */
+export function answerBody(answer: StoredAnswer, format: Format): { contentType: string; body: Buffer } {
+  const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
+  const bodies = encoded.get(answer) ?? {};
+  encoded.set(answer, bodies);
+  bodies[format] ??= Buffer.from(
+    format === 'json'
+      ? answer.completionJson
+      : format === 'raw'
+        ? answer.raw
+        : (JSON.parse(answer.completionJson) as { html: string }).html,
+  );
+  return { contentType, body: bodies[format] };
 }

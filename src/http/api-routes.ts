@@ -47,6 +47,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
   const { service, faults, journal, clock, document } = options;
   const errors = documentedErrors(document);
   let latencySequence = 0;
+  let devicesBody: Buffer | undefined;
 
   /** The documented answer for a forced status: its body, and `Retry-After` for 503. */
   function forcedError(operation: string, status: number, retryAfter?: number): ApiError {
@@ -155,7 +156,10 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const { contentType, body } = answerBody(retrieved.answer, retrieved.job.format);
       return reply.type(contentType).send(body);
     }),
-    listDevices: controlled('listDevices', (_context, _request, reply) => reply.send(deviceNames())),
+    listDevices: controlled('listDevices', (_context, _request, reply) => {
+      devicesBody ??= Buffer.from(JSON.stringify(deviceNames()));
+      return reply.type('application/json; charset=utf-8').send(devicesBody);
+    }),
   };
 
   await app.register(async (api) => {

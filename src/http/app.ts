@@ -34,7 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
-  await registerDocs(app, options.api.document, options.admin.document);
+  registerDocs(app, options.api.document, options.admin.document);
   await registerAdminRoutes(app, options.admin);
   await registerApiRoutes(app, options.api);
   return app;

@@ -1,5 +1,3 @@
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { OpenApiDocument } from './openapi-document.ts';
 
@@ -8,23 +6,20 @@ const pointAtThisServer = (document: OpenApiDocument) => ({
   servers: [{ url: '/', description: 'this massive-mock' }],
 });
 
-/**
- * Publishes the emulated API's document at /openapi.json, the admin API's at /openapi-admin.json,
- * and a docs UI for both at /docs (assets served from the package: no network needed). Servers
- * point at this emulator, so "Try it out" calls it.
- */
-export async function registerDocs(
-  app: FastifyInstance,
-  api: OpenApiDocument,
-  admin: OpenApiDocument,
-): Promise<void> {
-  await app.register(swagger, {
+/** Builds the docs site: @fastify/swagger over the API's document, and its UI for both documents. */
+async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Promise<FastifyInstance> {
+  const [{ default: Fastify }, { default: swagger }, { default: swaggerUi }] = await Promise.all([
+    import('fastify'),
+    import('@fastify/swagger'),
+    import('@fastify/swagger-ui'),
+  ]);
+  const site = Fastify();
+  await site.register(swagger, {
     mode: 'static',
     specification: { document: pointAtThisServer(api) as never },
   });
-  await app.register(swaggerUi, {
+  await site.register(swaggerUi, {
     routePrefix: '/docs',
-    logLevel: 'warn',
     uiConfig: {
       urls: [
         { url: '/openapi.json', name: 'Massive AI API (emulated)' },
@@ -32,7 +27,48 @@ export async function registerDocs(
       ],
     },
   });
-  app.get('/openapi.json', { logLevel: 'warn' }, () => app.swagger());
+  site.get('/openapi.json', () => site.swagger());
   const publishedAdmin = pointAtThisServer(admin);
-  app.get('/openapi-admin.json', { logLevel: 'warn' }, () => publishedAdmin);
+  site.get('/openapi-admin.json', () => publishedAdmin);
+  await site.ready();
+  return site;
+}
+
+/**
+ * Publishes the emulated API's document at /openapi.json, the admin API's at /openapi-admin.json,
+ * and a docs UI for both at /docs (assets served from the package: no network needed). Servers
+ * point at this emulator, so "Try it out" calls it. The site is built on the first visit, in an
+ * app of its own: registering swagger and its UI would add about 60 ms to every start, which a
+ * test suite pays and rarely uses.
+ */
+export function registerDocs(app: FastifyInstance, api: OpenApiDocument, admin: OpenApiDocument): void {
+  let site: Promise<FastifyInstance> | undefined;
+  app.addHook('onClose', async () => {
+    if (site) await (await site).close();
+  });
+  for (const url of ['/docs', '/docs/*', '/openapi.json', '/openapi-admin.json']) {
+    app.route({
+      method: ['GET', 'HEAD'],
+      url,
+      exposeHeadRoute: false,
+      logLevel: 'warn',
+      handler: async (request, reply) => {
+        site ??= buildDocsSite(api, admin);
+        const answer = await (
+          await site
+        ).inject({
+          method: request.method as 'GET' | 'HEAD',
+          url: request.url,
+          headers: request.headers,
+        });
+        const {
+          'content-length': length,
+          'transfer-encoding': encoding,
+          connection,
+          ...headers
+        } = answer.headers;
+        return reply.code(answer.statusCode).headers(headers).send(answer.rawPayload);
+      },
+    });
+  }
 }

