@@ -4,7 +4,7 @@
  * Prints a table and writes bench/RESULTS.md. Not part of `npm test`.
  *
  * Environment: BENCH_SECONDS (10) per scenario, BENCH_WARMUP_SECONDS (2) before each,
- * BENCH_CONNECTIONS (50), BENCH_SOAK_SECONDS (60), BENCH_COLD_RUNS (5), BENCH_SKIP_BUILD=1 to use
+ * BENCH_CONNECTIONS (50), BENCH_SOAK_SECONDS (60), BENCH_COLD_RUNS (11), BENCH_SKIP_BUILD=1 to use
  * dist/ as it is, BENCH_CPU_PROF=1 to run the emulator under `node --cpu-prof` (profile written on
  * exit to BENCH_PROFILE_DIR, default $TMPDIR/massive-mock-profiles; summarise it with
  * `node bench/profile-summary.ts <file.cpuprofile>`).
@@ -41,7 +41,7 @@ const SECONDS = envNumber('BENCH_SECONDS', 10);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2);
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 50);
 const SOAK_SECONDS = envNumber('BENCH_SOAK_SECONDS', 60);
-const COLD_RUNS = Math.max(1, envNumber('BENCH_COLD_RUNS', 5));
+const COLD_RUNS = Math.max(1, envNumber('BENCH_COLD_RUNS', 11));
 const SOAK_SAMPLE_MS = 5_000;
 const LOAD_AT_START = loadavg();
 const CPU_PROF = process.env.BENCH_CPU_PROF === '1';
