@@ -95,7 +95,10 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
           `Prefer code=${prefer.code} ignored: ${operation} does not document it`,
         );
       }
-      if (forcedStatus !== undefined) return sendApiError(reply, forcedError(operation, forcedStatus));
+      if (forcedStatus !== undefined) {
+        decisions.faults = [...(decisions.faults ?? []), `Prefer: code=${forcedStatus}`];
+        return sendApiError(reply, forcedError(operation, forcedStatus));
+      }
       if (decision.error)
         return sendApiError(reply, forcedError(operation, decision.error.status, decision.error.retryAfter));
       return handle(context, request, reply, decision);

@@ -20,8 +20,10 @@ describe('Prefer: code= and delay=', async () => {
     expect(res.text).toBe(body);
   });
 
-  it('sends Retry-After with the seconds of the 503 body', async () => {
+  it('sends Retry-After with the seconds of the 503 body, and records the forced status', async () => {
     expect((await prefer('code=503')).headers['retry-after']).toBe('180');
+    const [last] = mock.instance.control.journal.list({ limit: 1 });
+    expect(last?.decisions.faults).toEqual(['Prefer: code=503']);
   });
 
   it('forces only what the operation documents, and says what it ignored', async () => {
