@@ -11,22 +11,14 @@
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { distIsFresh } from '../scripts/dist-freshness.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'massive-mock.js');
@@ -197,18 +189,9 @@ function rssMb(pid: number | undefined): number {
 // ---------------------------------------------------------------------------------------------
 // Build
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
 async function ensureBuilt(): Promise<void> {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  const fresh = existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(join(ROOT, 'src'));
-  if (fresh || (process.env.BENCH_SKIP_BUILD === '1' && existsSync(cli))) return;
+  const skip = process.env.BENCH_SKIP_BUILD === '1' && existsSync(join(ROOT, 'dist', 'cli.js'));
+  if (skip || distIsFresh(ROOT)) return;
   log('dist/ is missing or older than src/: npm run build');
   const env = { ...process.env, PATH: [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter) };
   try {

@@ -4,20 +4,12 @@
  * bin with the Node running this suite. Nothing from the work tree's node_modules or src/ may leak in.
  */
 import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distIsFresh } from '../../scripts/dist-freshness.ts';
 import { type RunningCli, startCli } from '../support/cli-process.ts';
 
 const run = promisify(execFile);
@@ -52,18 +44,9 @@ async function npm(args: readonly string[], cwd: string): Promise<string> {
   }
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
 /** dist/ as CI's `npm ci` (its `prepare`) leaves it; rebuilt only when missing or older than src/. */
 async function ensureBuilt(): Promise<void> {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  if (distIsFresh(ROOT)) return;
   await npm(['run', 'build'], ROOT);
 }
 

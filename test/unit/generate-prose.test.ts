@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  analyzePrompt,
-  type Conversation,
-  generateAnswer,
-  type Model,
-  renderConversation,
-} from '../../src/core/generate/index.ts';
+import { analyzePrompt, generateAnswer, renderConversation } from '../../src/core/generate/index.ts';
+import { MODELS } from '../../src/core/generate/types.ts';
+import { conversation } from '../support/conversation.ts';
 
-const MODELS: readonly Model[] = ['chatgpt', 'gemini', 'perplexity', 'copilot'];
 const SEEDS = Array.from({ length: 24 }, (_, i) => i);
 
 const PROMPTS = [
@@ -28,19 +23,6 @@ const PROMPTS = [
   'how to make sourdough bread',
   'should i buy a mac or a pc',
 ];
-
-function conversation(prompt: string, model: Model = 'chatgpt'): Conversation {
-  return {
-    prompt,
-    model,
-    device: null,
-    country: 'US',
-    subdivision: null,
-    city: 'Portland',
-    language: null,
-    display: null,
-  };
-}
 
 /** The completion's visible text, one line per block element (paragraph, list item, heading, cell). */
 function lines(html: string): string[] {

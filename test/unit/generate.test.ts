@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Answer,
-  type Conversation,
   generateAnswer,
   type Model,
   renderConversation,
 } from '../../src/core/generate/index.ts';
-
-const MODELS: readonly Model[] = ['chatgpt', 'gemini', 'perplexity', 'copilot'];
-
-function conversation(
-  prompt: string,
-  model: Model = 'chatgpt',
-  extra: Partial<Conversation> = {},
-): Conversation {
-  return {
-    prompt,
-    model,
-    device: null,
-    country: 'US',
-    subdivision: null,
-    city: 'Portland',
-    language: null,
-    display: null,
-    ...extra,
-  };
-}
+import { MODELS } from '../../src/core/generate/types.ts';
+import { conversation } from '../support/conversation.ts';
 
 function render(prompt: string, model: Model, seed = 1) {
   const conv = conversation(prompt, model);
