@@ -137,7 +137,7 @@ export function validateRule(
   }
 }
 
-function matches(match: FaultMatch, call: FaultCall): boolean {
+function matches(match: FaultMatch, pattern: RegExp | undefined, call: FaultCall): boolean {
   const same = (wanted: string | undefined, actual: string | undefined) =>
     wanted === undefined || wanted.toLowerCase() === (actual ?? '').toLowerCase();
   return (
@@ -146,7 +146,7 @@ function matches(match: FaultMatch, call: FaultCall): boolean {
     (match.token === undefined || match.token === call.token) &&
     same(match.country, call.country) &&
     (match.prompt === undefined || (call.prompt ?? '').toLowerCase().includes(match.prompt.toLowerCase())) &&
-    (match.promptRegex === undefined || new RegExp(match.promptRegex).test(call.prompt ?? ''))
+    (pattern === undefined || pattern.test(call.prompt ?? ''))
   );
 }
 
@@ -161,6 +161,8 @@ export function createFaults(options: {
 }) {
   const { clock, seed, statuses } = options;
   let rules: FaultRule[] = [];
+  // Compiled once when a rule is added, not on every call it is matched against.
+  const patterns = new WeakMap<FaultRule, RegExp>();
   let attempts = new Map<string, number>();
   let added = 0;
 
@@ -198,6 +200,7 @@ export function createFaults(options: {
         fired: 0,
       };
       rules.push(rule);
+      if (rule.match.promptRegex !== undefined) patterns.set(rule, new RegExp(rule.match.promptRegex));
       return rule;
     },
     list: (): readonly FaultRule[] => rules,
@@ -216,7 +219,7 @@ export function createFaults(options: {
     decide(call: FaultCall): FaultDecision {
       const decision: FaultDecision = { delayMs: 0, failJob: false, fired: [] };
       for (const rule of rules) {
-        if (!matches(rule.match, call) || !fires(rule, call)) continue;
+        if (!matches(rule.match, patterns.get(rule), call) || !fires(rule, call)) continue;
         rule.fired++;
         decision.fired.push(rule.id);
         decision.delayMs += rule.effect.delayMs ?? 0;

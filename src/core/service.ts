@@ -201,8 +201,8 @@ const encoded = new WeakMap<StoredAnswer, Partial<Record<Format, Buffer>>>();
  */
 export function answerBody(answer: StoredAnswer, format: Format): { contentType: string; body: Buffer } {
   const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
-  const bodies = encoded.get(answer) ?? {};
-  encoded.set(answer, bodies);
+  let bodies = encoded.get(answer);
+  if (!bodies) encoded.set(answer, (bodies = {}));
   bodies[format] ??= Buffer.from(
     format === 'json'
       ? answer.completionJson

@@ -6,6 +6,7 @@ import type { JournalFilter } from '../core/journal.ts';
 import type { Store } from '../core/store.ts';
 import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
+import { sendText } from './reply.ts';
 import { describeValidationError } from './validation-message.ts';
 
 export const ADMIN_PREFIX = '/__admin/';
@@ -17,9 +18,6 @@ export interface AdminRouteOptions {
   adminToken: string | null;
   version: string;
 }
-
-const text = (reply: FastifyReply, status: number, message: string) =>
-  reply.code(status).type('text/plain; charset=utf-8').send(message);
 
 type Params = Record<string, string>;
 type Query = Record<string, string | undefined>;
@@ -37,7 +35,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
     try {
       return reply.send(act());
     } catch (error) {
-      if (error instanceof ApiError) return text(reply, error.status, error.message);
+      if (error instanceof ApiError) return sendText(reply, error.status, error.message);
       throw error;
     }
   };
@@ -45,10 +43,10 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
   const handlers: Record<string, Handler> = {
     ...routingHandlers(options.document),
     unauthorizedHandler: (_context, _request, reply) =>
-      text(reply, 401, 'The admin API requires the admin token as a bearer token'),
+      sendText(reply, 401, 'The admin API requires the admin token as a bearer token'),
     validationFail: (context, _request, reply) => {
       const [first] = context.validation.errors ?? [];
-      return text(reply, 400, first ? describeValidationError(first) : 'the request is invalid');
+      return sendText(reply, 400, first ? describeValidationError(first) : 'the request is invalid');
     },
     getHealth: (_context, _request, reply) =>
       reply.send({
@@ -61,7 +59,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
         store.accounts();
         return reply.send({ ready: true });
       } catch (error) {
-        return text(reply, 503, `the store does not answer: ${(error as Error).message}`);
+        return sendText(reply, 503, `the store does not answer: ${(error as Error).message}`);
       }
     },
     reset: (_context, _request, reply) => {
@@ -73,7 +71,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       try {
         return reply.code(201).send(control.faults.add(request.body as FaultRuleInput));
       } catch (error) {
-        if (error instanceof FaultRuleError) return text(reply, 400, error.message);
+        if (error instanceof FaultRuleError) return sendText(reply, 400, error.message);
         throw error;
       }
     },
@@ -85,7 +83,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       const { id = '' } = context.request.params as Params;
       return control.faults.remove(id)
         ? reply.code(204).send()
-        : text(reply, 404, `No fault rule has the id "${id}"`);
+        : sendText(reply, 404, `No fault rule has the id "${id}"`);
     },
     getClock: (_context, _request, reply) => reply.send(clockView()),
     moveClock: (_context, request, reply) => {

@@ -3,7 +3,7 @@ import { ApiError } from '../core/errors.ts';
 import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
 import { registerDocs } from './docs.ts';
-import { sendApiError } from './reply.ts';
+import { sendApiError, sendText } from './reply.ts';
 
 export interface AppOptions {
   api: ApiRouteOptions;
@@ -25,10 +25,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (error instanceof ApiError) return sendApiError(reply, error);
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply
-        .code(status)
-        .type('text/plain; charset=utf-8')
-        .send((error as Error).message);
+      return sendText(reply, status, (error as Error).message);
     }
     request.log.error({ err: error }, 'unexpected error');
     return sendApiError(reply, ApiError.of('unknown'));

@@ -1,7 +1,8 @@
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Context, OpenAPIBackend } from 'openapi-backend';
-import type { OpenApiDocument } from './openapi-document.ts';
+import { type OpenApiDocument, pathTemplateOf } from './openapi-document.ts';
+import { sendText } from './reply.ts';
 
 export type Handler = (
   context: Context,
@@ -65,22 +66,17 @@ export async function mountOpenApi(
 export function routingHandlers(document: OpenApiDocument): Record<string, Handler> {
   return {
     notFound: (_context, request, reply) =>
-      reply
-        .code(404)
-        .type('text/plain; charset=utf-8')
-        .send(`Route ${request.method} ${request.url.split('?')[0]} was not found`),
+      sendText(reply, 404, `Route ${request.method} ${request.url.split('?')[0]} was not found`),
     methodNotAllowed: (context, request, reply) => {
-      const template = Object.keys(document.paths).find((path) =>
-        new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(context.request.path),
-      );
+      const template = pathTemplateOf(document, context.request.path);
       const allowed = Object.keys(document.paths[template ?? ''] ?? {})
         .filter((key) => key !== 'parameters')
         .map((method) => method.toUpperCase());
-      return reply
-        .code(405)
-        .header('allow', allowed.join(', '))
-        .type('text/plain; charset=utf-8')
-        .send(`Method ${request.method} is not allowed; use ${allowed.join(', ')}`);
+      return sendText(
+        reply.header('allow', allowed.join(', ')),
+        405,
+        `Method ${request.method} is not allowed; use ${allowed.join(', ')}`,
+      );
     },
   };
 }

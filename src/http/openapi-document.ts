@@ -52,3 +52,10 @@ export function mergeDocuments(documents: readonly OpenApiDocument[]): OpenApiDo
 export function loadApiDocument(): OpenApiDocument {
   return mergeDocuments(API_DOCUMENTS.map(readDocument));
 }
+
+/** The path template of a document (`/__admin/jobs/{id}/fail`) that a concrete path matches. */
+export function pathTemplateOf(document: OpenApiDocument, path: string): string | undefined {
+  return Object.keys(document.paths).find((template) =>
+    new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+  );
+}

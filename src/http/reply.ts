@@ -1,11 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { ApiError } from '../core/errors.ts';
 
+/** Sends a status with a plain-text body: every error answer of the emulator has this shape. */
+export function sendText(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return reply.code(status).type('text/plain; charset=utf-8').send(message);
+}
+
 /** Sends an error of the emulated API: its status, its headers and its plain-text body. */
 export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
-  return reply
-    .code(error.status)
-    .headers(error.headers)
-    .type('text/plain; charset=utf-8')
-    .send(error.message);
+  return sendText(reply.headers(error.headers), error.status, error.message);
 }

@@ -2,7 +2,12 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
-import { loadApiDocument, type OpenApiDocument, readDocument } from '../../src/http/openapi-document.ts';
+import {
+  loadApiDocument,
+  type OpenApiDocument,
+  pathTemplateOf,
+  readDocument,
+} from '../../src/http/openapi-document.ts';
 
 const documents: Record<string, OpenApiDocument> = {
   api: loadApiDocument(),
@@ -15,9 +20,7 @@ for (const [id, document] of Object.entries(documents)) ajv.addSchema(document a
 /** The document and path template that describe a concrete path, if any. */
 function describe(path: string): { id: string; document: OpenApiDocument; template: string } | undefined {
   for (const [id, document] of Object.entries(documents)) {
-    const template = Object.keys(document.paths).find((candidate) =>
-      new RegExp(`^${candidate.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
-    );
+    const template = pathTemplateOf(document, path);
     if (template) return { id, document, template };
   }
   return undefined;
