@@ -10,7 +10,9 @@ import { createJournal } from './core/journal.ts';
 import { createService, type MassiveService } from './core/service.ts';
 import type { Store } from './core/store.ts';
 import { buildApp } from './http/app.ts';
-import { documentedErrors } from './http/documented-errors.ts';
+import { findRevision, REVISIONS, type Revision } from './core/revisions/index.ts';
+import { createUsers } from './core/users.ts';
+import { documentedStatuses } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
 import { BUNDLED_FIXTURES_DIR, readFixtureDir } from './store/fixture-files.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -39,10 +41,8 @@ export async function createInstance(
     ...(config.fixtures ? readFixtureDir(config.fixtures) : []),
     ...readFixtureDir(BUNDLED_FIXTURES_DIR),
   ]);
-  const document = loadApiDocument();
-  const statuses = Object.fromEntries(
-    Object.entries(documentedErrors(document)).map(([operation, bodies]) => [operation, [...bodies.keys()]]),
-  );
+  const revision = findRevision(config.revision) as Revision;
+  const statuses = documentedStatuses(REVISIONS.map(loadApiDocument));
   const clock = new VirtualClock();
   const faults = createFaults({ clock, seed: config.seed, statuses });
   const journal = createJournal(config.journalSize);
@@ -53,7 +53,6 @@ export async function createInstance(
       clock,
       seed: config.seed,
       fixtures,
-      creditCost: config.creditCost,
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
     });
     const control = createControl({
@@ -62,19 +61,24 @@ export async function createInstance(
       faults,
       journal,
       service,
+      completionCost: config.creditCost ?? revision.aiCredits,
       balances: config.credits,
       rules: config.faults,
     });
+    const users = createUsers({ store, seed: config.seed, emails: config.emails });
     const app = await buildApp({
       logger,
       api: {
-        document,
         service,
-        authenticate: createAuthenticator(config.tokens),
+        users,
+        store,
+        authenticate: createAuthenticator(config.tokens, users),
         clock,
         faults,
         journal,
         seed: config.seed,
+        revision,
+        creditCost: config.creditCost,
         latency: { profile: config.latency, timeScale: config.timeScale },
       },
       admin: {

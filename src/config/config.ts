@@ -13,7 +13,9 @@ export interface Config {
   seed: number;
   tokens: string[] | null;
   credits: Record<string, number | null>;
-  creditCost: number;
+  emails: Record<string, string>;
+  creditCost: number | null;
+  revision: string;
   fixtures: string | null;
   jobMinMs: number;
   jobMaxMs: number;
@@ -53,27 +55,39 @@ function toNumber(setting: Setting, source: string, value: unknown): number {
   return number;
 }
 
+/** `token=value` pairs from text, or an object from a config file. */
+function pairsOf(setting: Setting, source: string, value: unknown, what: string): [string, unknown][] {
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .filter((pair) => pair.trim() !== '')
+      .map((pair) => {
+        const at = pair.lastIndexOf('=');
+        if (at <= 0) fail(setting, source, `must be token=${what} pairs`, value);
+        return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+      });
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return Object.entries(value);
+  return fail(setting, source, `must map tokens to ${what}`, value);
+}
+
 function toBalances(setting: Setting, source: string, value: unknown): Record<string, number | null> {
-  const entries: [string, unknown][] =
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .filter((pair) => pair.trim() !== '')
-          .map((pair) => {
-            const at = pair.lastIndexOf('=');
-            if (at <= 0) fail(setting, source, 'must be token=credits pairs', value);
-            return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
-          })
-      : value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value)
-        : fail(setting, source, 'must map tokens to credits', value);
   return Object.fromEntries(
-    entries.map(([token, credits]) => [
+    pairsOf(setting, source, value, 'credits').map(([token, credits]) => [
       token,
       credits === null || credits === 'unlimited'
         ? null
         : toNumber({ ...setting, key: `${setting.key}.${token}`, type: 'integer', min: 0 }, source, credits),
     ]),
+  );
+}
+
+function toEmails(setting: Setting, source: string, value: unknown): Record<string, string> {
+  return Object.fromEntries(
+    pairsOf(setting, source, value, 'email').map(([token, email]) => {
+      if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email))
+        fail(setting, source, `must give ${token} an email address`, value);
+      return [token, email];
+    }),
   );
 }
 
@@ -98,6 +112,8 @@ export function settingValue(setting: Setting, source: string, value: unknown): 
     }
     case 'balances':
       return toBalances(setting, source, value);
+    case 'emails':
+      return toEmails(setting, source, value);
     case 'json': {
       let parsed = value;
       if (typeof value === 'string') {

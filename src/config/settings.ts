@@ -2,7 +2,10 @@
  * Every setting of massive-mock, once: its config-file key, its flag, its environment variable,
  * its type, default and help. The CLI's --help, the loader and the README table all read this.
  */
-export type SettingType = 'string' | 'integer' | 'number' | 'list' | 'balances' | 'choice' | 'json';
+import { DEFAULT_REVISION, REVISION_IDS } from '../core/revisions/index.ts';
+
+export type SettingType =
+  'string' | 'integer' | 'number' | 'list' | 'balances' | 'emails' | 'choice' | 'json';
 
 export interface Setting {
   key: string;
@@ -70,13 +73,30 @@ export const SETTINGS = [
     help: 'Starting balances, token=credits (comma-separated); tokens not named are unlimited.',
   },
   {
+    key: 'emails',
+    flag: 'emails',
+    env: 'MASSIVE_MOCK_EMAILS',
+    type: 'emails',
+    default: {},
+    help: 'Emails of the users behind tokens, token=email (comma-separated); others get user-<hash>@example.com.',
+  },
+  {
+    key: 'revision',
+    flag: 'revision',
+    env: 'MASSIVE_MOCK_REVISION',
+    type: 'choice',
+    choices: REVISION_IDS,
+    default: DEFAULT_REVISION,
+    help: 'Revision of the Massive API answered unless a call picks one (X-Mock-Revision header or /revisions/<id>/).',
+  },
+  {
     key: 'creditCost',
     flag: 'credit-cost',
     env: 'MASSIVE_MOCK_CREDIT_COST',
     type: 'integer',
-    default: 1,
+    default: null,
     min: 0,
-    help: 'Credits a successful /ai call costs.',
+    help: "Credits a successful /ai call costs; by default the revision's price (1, or 5 from 2026-06-29).",
   },
   {
     key: 'fixtures',

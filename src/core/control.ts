@@ -15,6 +15,8 @@ export interface ControlOptions {
   faults: Faults;
   journal: Journal;
   service: MassiveService;
+  /** Credits a job completed by hand is charged when it had not been (drawn to fail). */
+  completionCost: number;
   /** Balances and rules from the configuration, put back by a reset. */
   balances: Readonly<Record<string, number | null>>;
   rules: readonly FaultRuleInput[];
@@ -56,7 +58,7 @@ export function createControl(options: ControlOptions) {
         const job = store.job(id);
         return job && view(job);
       },
-      complete: (id: string) => view(service.completeJob(id)),
+      complete: (id: string) => view(service.completeJob(id, options.completionCost)),
       fail: (id: string) => view(service.failJob(id)),
     },
     accounts: {

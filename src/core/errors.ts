@@ -18,17 +18,25 @@ export type ApiErrorName = keyof typeof API_ERRORS;
 export class ApiError extends Error {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
+  /** The catalogue entry, for errors a revision's document may word its own way. */
+  readonly code: ApiErrorName | undefined;
 
-  constructor(status: number, body: string, headers: Record<string, string> = {}) {
+  constructor(status: number, body: string, headers: Record<string, string> = {}, code?: ApiErrorName) {
     super(body);
     this.name = 'ApiError';
     this.status = status;
     this.headers = headers;
+    this.code = code;
   }
 
   static of(name: ApiErrorName): ApiError {
     const { status, body } = API_ERRORS[name];
-    return new ApiError(status, body);
+    return new ApiError(status, body, {}, name);
+  }
+
+  /** The same error with another text: the wording of the revision that answers. */
+  worded(body: string): ApiError {
+    return new ApiError(this.status, body, { ...this.headers }, this.code);
   }
 
   /** 422: one or more parameters were invalid; the message names the parameter and the rule. */

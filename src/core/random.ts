@@ -83,3 +83,13 @@ export function createFaker(seed: number): Faker {
   faker.seed(seed);
   return faker;
 }
+
+/** A version 4 UUID drawn from the seed and the parts: the same ones give the same UUID. */
+export function drawUuid(...parts: ReadonlyArray<string | number>): string {
+  const rng = createRng(deriveSeed(...parts));
+  const bytes = Array.from({ length: 16 }, () => rng.int(0, 255));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -3,10 +3,13 @@ import { conversationKey } from './conversation-key.ts';
 import { ApiError } from './errors.ts';
 import type { FixtureIndex } from './fixtures.ts';
 import { generateAnswer, renderConversation } from './generate/index.ts';
-import type { Conversation } from './generate/types.ts';
+import { chatgptEventStream } from './generate/sse.ts';
+import type { Completion, Conversation } from './generate/types.ts';
 import { DEFAULT_JOB_SETTINGS, drawJobFate, type JobSettings, jobId } from './jobs.ts';
 import type { AiRequest, Format } from './params/request.ts';
 import { deriveSeed } from './random.ts';
+import type { LatencyDraw } from './latency.ts';
+import type { JobPhase, PageView, Revision } from './revisions/index.ts';
 import type { JobRecord, Store, StoredAnswer } from './store.ts';
 
 export const DAY_MS = 86_400_000;
@@ -16,9 +19,13 @@ export interface ServiceOptions {
   clock: Clock;
   seed: number;
   fixtures: FixtureIndex;
-  /** Credits a successful call costs. */
-  creditCost: number;
   jobs?: JobSettings;
+}
+
+/** What one call is charged, and how long a fresh answer takes (drawn only on a cache miss). */
+export interface CallTerms {
+  cost: number;
+  latency?: () => LatencyDraw;
 }
 
 /** How a sync call was answered: the answer, and whether the cache had it. */
@@ -28,14 +35,27 @@ export interface Answered {
   /** Seconds since the answer was generated. */
   ageSeconds: number;
   credits: number;
+  /** How long the fresh answer took to write, to wait before sending it. */
+  delayMs: number;
+}
+
+/** A fresh answer that ran past the service's budget: nothing stored, nothing charged. */
+export interface TimedOut {
+  timedOut: true;
+  delayMs: number;
 }
 
 export type JobState = 'retrieving' | 'failed' | 'ready';
 
+/** The last quarter of a job's time is spent archiving its answer (July's `archiving` status). */
+const ARCHIVING_SHARE = 0.25;
+
+/** Rolls a transaction back when the fresh answer it wrote timed out. */
+class Rollback extends Error {}
+
 export type Retrieved =
-  | { state: 'retrieving'; job: JobRecord }
-  | { state: 'failed'; job: JobRecord }
-  | { state: 'ready'; job: JobRecord; answer: StoredAnswer };
+  | { phase: Exclude<JobPhase, 'ready'>; job: JobRecord }
+  | { phase: 'ready'; job: JobRecord; answer: StoredAnswer };
 
 /** Options a fault rule can impose on one call. */
 export interface CallOverrides {
@@ -48,28 +68,26 @@ export interface CallOverrides {
  * transport: the HTTP adapter and the library API both drive it.
  */
 export function createService(options: ServiceOptions) {
-  const { store, clock, seed, fixtures, creditCost } = options;
+  const { store, clock, seed, fixtures } = options;
   const jobSettings = options.jobs ?? DEFAULT_JOB_SETTINGS;
 
   function freshAnswer(conversation: Conversation, key: string, version: number): StoredAnswer {
     const answerSeed = deriveSeed(seed, key, version);
     const canned = fixtures.find(conversation);
-    const rendered = renderConversation(
-      conversation,
-      canned ? canned.answer : generateAnswer(conversation, answerSeed),
-      answerSeed,
-    );
+    const answer = canned ? canned.answer : generateAnswer(conversation, answerSeed);
+    const rendered = renderConversation(conversation, answer, answerSeed);
     return store.addAnswer({
       key,
       version,
       createdAt: clock.now(),
       completionJson: JSON.stringify(rendered.completion),
       raw: rendered.raw,
+      sse: chatgptEventStream(conversation, answer, answerSeed),
     });
   }
 
   /** The cached answer when it is younger than a day and the call allows it, else a new one. */
-  function resolve(conversation: Conversation, expiration: 0 | 1): Omit<Answered, 'credits'> {
+  function resolve(conversation: Conversation, expiration: 0 | 1): Omit<Answered, 'credits' | 'delayMs'> {
     const key = conversationKey(conversation);
     const latest = store.latestAnswer(key);
     const now = clock.now();
@@ -83,21 +101,26 @@ export function createService(options: ServiceOptions) {
     };
   }
 
-  function ensureCredits(token: string): void {
+  function ensureCredits(token: string, cost: number): void {
     const balance = store.account(token)?.balance;
-    if (balance !== undefined && balance !== null && balance < creditCost) throw ApiError.of('noCredits');
+    if (balance !== undefined && balance !== null && balance < cost) throw ApiError.of('noCredits');
   }
 
-  function debit(token: string): void {
-    if (!store.debit(token, creditCost)) throw ApiError.of('noCredits');
+  function debit(token: string, cost: number): void {
+    if (!store.debit(token, cost)) throw ApiError.of('noCredits');
   }
 
-  const stateOf = (job: JobRecord): JobState =>
-    clock.now() < job.readyAt
-      ? 'retrieving'
-      : job.outcome === 'failed' || job.answerId === null
-        ? 'failed'
-        : 'ready';
+  function phaseOf(job: JobRecord): JobPhase {
+    const now = clock.now();
+    if (now >= job.readyAt) return job.outcome === 'failed' || job.answerId === null ? 'failed' : 'ready';
+    const archivingFrom = job.readyAt - (job.readyAt - job.createdAt) * ARCHIVING_SHARE;
+    return now >= archivingFrom && job.outcome === 'completed' ? 'archiving' : 'retrieving';
+  }
+
+  const stateOf = (job: JobRecord): JobState => {
+    const phase = phaseOf(job);
+    return phase === 'archiving' ? 'retrieving' : phase;
+  };
 
   function existingJob(id: string): JobRecord {
     const job = store.job(id);
@@ -106,31 +129,47 @@ export function createService(options: ServiceOptions) {
   }
 
   return {
-    creditCost,
     stateOf,
+    phaseOf,
 
-    /** `GET /ai` in sync mode. Throws 402 when the token's balance can't pay. */
-    answer(token: string, request: AiRequest): Answered {
-      ensureCredits(token);
-      return store.transaction(() => {
-        const answered = resolve(request.conversation, request.expiration);
-        debit(token);
-        return { ...answered, credits: creditCost };
-      });
+    /**
+     * `GET /ai` in sync mode. Throws 402 when the token's balance can't pay. A fresh answer that
+     * runs past the budget is neither kept nor charged: the caller gets a 504 after the wait.
+     */
+    answer(token: string, request: AiRequest, terms: CallTerms): Answered | TimedOut {
+      const { cost } = terms;
+      ensureCredits(token, cost);
+      let timedOut: TimedOut | undefined;
+      try {
+        return store.transaction(() => {
+          const answered = resolve(request.conversation, request.expiration);
+          const draw = answered.cache === 'miss' ? terms.latency?.() : undefined;
+          if (draw?.timedOut) {
+            timedOut = { timedOut: true, delayMs: draw.delayMs };
+            throw new Rollback();
+          }
+          debit(token, cost);
+          return { ...answered, credits: cost, delayMs: draw?.delayMs ?? 0 };
+        });
+      } catch (error) {
+        if (error instanceof Rollback && timedOut) return timedOut;
+        throw error;
+      }
     },
 
     /** `GET /ai?mode=async`: queues the conversation. Its fate is drawn now; only success is charged. */
-    enqueue(token: string, request: AiRequest, overrides: CallOverrides = {}): JobRecord {
+    enqueue(token: string, request: AiRequest, terms: CallTerms, overrides: CallOverrides = {}): JobRecord {
+      const { cost } = terms;
       return store.transaction(() => {
         let sequence = store.countJobs();
         let id = jobId(seed, sequence);
         while (store.job(id)) id = jobId(seed, ++sequence);
         const fate = drawJobFate(seed, id, jobSettings);
         const outcome = overrides.failJob ? 'failed' : fate.outcome;
-        if (outcome === 'completed') ensureCredits(token);
+        if (outcome === 'completed') ensureCredits(token, cost);
         const answered =
           outcome === 'completed' ? resolve(request.conversation, request.expiration) : undefined;
-        if (answered) debit(token);
+        if (answered) debit(token, cost);
         const now = clock.now();
         const job: JobRecord = {
           id,
@@ -141,7 +180,7 @@ export function createService(options: ServiceOptions) {
           readyAt: now + fate.durationMs,
           outcome,
           answerId: answered?.answer.id ?? null,
-          cost: answered ? creditCost : 0,
+          cost: answered ? cost : 0,
         };
         store.insertJob(job);
         return job;
@@ -155,25 +194,25 @@ export function createService(options: ServiceOptions) {
     retrieve(token: string, id: string): Retrieved {
       const job = store.job(id);
       if (!job || job.token !== token) throw ApiError.of('jobNotFound');
-      const state = stateOf(job);
-      if (state !== 'ready') return { state, job };
+      const phase = phaseOf(job);
+      if (phase !== 'ready') return { phase, job };
       const answer = job.answerId === null ? undefined : store.answer(job.answerId);
       if (!answer) throw ApiError.of('unknown');
-      return { state, job, answer };
+      return { phase, job, answer };
     },
 
-    /** Makes a job ready now; a job drawn to fail is answered (and charged) instead. */
-    completeJob(id: string): JobRecord {
+    /** Makes a job ready now; a job drawn to fail is answered (and charged `cost`) instead. */
+    completeJob(id: string, cost: number): JobRecord {
       return store.transaction(() => {
         const job = existingJob(id);
         const now = clock.now();
         if (job.outcome === 'completed' && job.answerId !== null) {
           store.settleJob(id, 'completed', Math.min(job.readyAt, now), job.answerId, job.cost);
         } else {
-          ensureCredits(job.token);
+          ensureCredits(job.token, cost);
           const { answer } = resolve(job.conversation, 1);
-          debit(job.token);
-          store.settleJob(id, 'completed', now, answer.id, creditCost);
+          debit(job.token, cost);
+          store.settleJob(id, 'completed', now, answer.id, cost);
         }
         return existingJob(id);
       });
@@ -193,22 +232,40 @@ export function createService(options: ServiceOptions) {
 
 export type MassiveService = ReturnType<typeof createService>;
 
-const encoded = new WeakMap<StoredAnswer, Partial<Record<Format, Buffer>>>();
+const pages = new WeakMap<StoredAnswer, PageView>();
+const encoded = new WeakMap<StoredAnswer, Map<string, Buffer>>();
+
+/** An answer's page, decoded once however many revisions present it. */
+function pageOf(answer: StoredAnswer): PageView {
+  let view = pages.get(answer);
+  if (!view)
+    pages.set(answer, (view = { page: JSON.parse(answer.completionJson) as Completion, sse: answer.sse }));
+  return view;
+}
 
 /**
- * The body and content type of an answer in the format the call asked for, encoded once per
- * answer and format: a cache hit then sends bytes it already has.
+ * The body and content type of an answer in the format the call asked for, in the revision's
+ * shape, encoded once per answer, revision and format: a cache hit then sends bytes it already has.
  */
-export function answerBody(answer: StoredAnswer, format: Format): { contentType: string; body: Buffer } {
+export function answerBody(
+  answer: StoredAnswer,
+  format: Format,
+  revision: Revision,
+): { contentType: string; body: Buffer } {
   const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
   let bodies = encoded.get(answer);
-  if (!bodies) encoded.set(answer, (bodies = {}));
-  bodies[format] ??= Buffer.from(
-    format === 'json'
-      ? answer.completionJson
-      : format === 'raw'
-        ? answer.raw
-        : (JSON.parse(answer.completionJson) as { html: string }).html,
-  );
-  return { contentType, body: bodies[format] };
+  if (!bodies) encoded.set(answer, (bodies = new Map()));
+  const memo = format === 'json' ? `json ${revision.id}` : format;
+  let body = bodies.get(memo);
+  if (!body) {
+    body = Buffer.from(
+      format === 'json'
+        ? JSON.stringify(revision.present(pageOf(answer)))
+        : format === 'raw'
+          ? answer.raw
+          : pageOf(answer).page.html,
+    );
+    bodies.set(memo, body);
+  }
+  return { contentType, body };
 }

@@ -9,8 +9,11 @@ export interface StoredAnswer {
   /** 1 for the first answer to a conversation, then one more for each fresh one. */
   version: number;
   createdAt: number;
+  /** The domain page (see Completion): every revision presents it in its own shape. */
   completionJson: string;
   raw: string;
+  /** ChatGPT's event stream the page was built from; empty for the other models. */
+  sse: string;
 }
 
 export type JobOutcome = 'completed' | 'failed';
@@ -34,6 +37,25 @@ export interface JobRecord {
 export interface Account {
   token: string;
   balance: number | null;
+}
+
+/** The person behind a token: an email, and for a sub-user the token that created it. */
+export interface UserRecord {
+  token: string;
+  email: string;
+  parent: string | null;
+  active: boolean;
+}
+
+/** One answered call of a billed service, kept for /usage (unlike the bounded journal). */
+export interface CallRecord {
+  token: string;
+  service: string;
+  success: boolean;
+  credits: number;
+  durationMs: number;
+  /** The emulator's clock when the call arrived. */
+  at: number;
 }
 
 /**
@@ -64,7 +86,18 @@ export interface Store {
   refund(token: string, amount: number): void;
   accounts(): Account[];
 
-  /** Forgets every answer, job and account. */
+  user(token: string): UserRecord | undefined;
+  userByEmail(email: string): UserRecord | undefined;
+  /** The users a token created, in the order it created them. */
+  subUsers(parent: string): UserRecord[];
+  addUser(user: UserRecord): void;
+  deactivateUser(token: string): void;
+
+  recordCall(call: CallRecord): void;
+  /** The calls of these tokens from `from` to `to` (clock times, both included), oldest first. */
+  calls(tokens: readonly string[], from: number, to: number): CallRecord[];
+
+  /** Forgets every answer, job, account, user and call. */
   clear(): void;
   close(): void;
 }

@@ -1,30 +1,42 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Context } from 'openapi-backend';
+import type { OpenAPIBackend } from 'openapi-backend';
 import type { Authenticator } from '../core/auth.ts';
 import type { Clock } from '../core/clock.ts';
-import { ApiError } from '../core/errors.ts';
-import type { FaultDecision, Faults } from '../core/faults.ts';
+import { ApiError, type ApiErrorName } from '../core/errors.ts';
+import type { Faults } from '../core/faults.ts';
 import type { Decisions, Journal } from '../core/journal.ts';
-import { drawLatency, type LatencyProfile } from '../core/latency.ts';
-import { deviceNames } from '../core/params/devices.ts';
-import { parseAiRequest, type Query } from '../core/params/request.ts';
-import { parsePrefer } from '../core/prefer.ts';
-import { answerBody, type MassiveService } from '../core/service.ts';
-import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
+import type { LatencyProfile } from '../core/latency.ts';
+import { findRevision, REVISION_IDS, REVISIONS, type Revision } from '../core/revisions/index.ts';
+import type { MassiveService } from '../core/service.ts';
+import type { Store } from '../core/store.ts';
+import type { Users } from '../core/users.ts';
+import { accountHandlers } from './account-handlers.ts';
+import { aiHandlers } from './ai-handlers.ts';
+import {
+  createOpenApiRouter,
+  type Handler,
+  ROUTED_METHODS,
+  routeRequest,
+  routingHandlers,
+} from './backend.ts';
 import { documentedErrors } from './documented-errors.ts';
-import type { OpenApiDocument } from './openapi-document.ts';
-import { sendApiError } from './reply.ts';
+import { loadApiDocument, type OpenApiDocument } from './openapi-document.ts';
+import { sendApiError, sendText } from './reply.ts';
 import { describeValidationError } from './validation-message.ts';
 
 export interface ApiRouteOptions {
-  document: OpenApiDocument;
   service: MassiveService;
+  users: Users;
+  store: Store;
   authenticate: Authenticator;
   clock: Clock;
   faults: Faults;
   journal: Journal;
   seed: number;
+  /** The revision a call gets unless its `X-Mock-Revision` header or path picks another. */
+  revision: Revision;
+  /** Credits a successful AI call costs, whatever the revision's price; null: the revision's. */
+  creditCost: number | null;
   latency: { profile: LatencyProfile; timeScale: number };
 }
 
@@ -32,163 +44,150 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** What the emulator decided, for the journal. */
     decisions: Decisions;
+    /** The revision of the API that answers the call. */
+    revision: Revision;
+    /** The billed service the call used, for /usage; unset for free and unauthenticated calls. */
+    billed: { service: string; token: string } | null;
   }
 }
 
-const tokenOf = (context: Context): string => context.security?.bearerAuth as string;
+/** `/revisions/2026-07-06/ai`: a revision picked by the base URL, for clients that set no header. */
+export const REVISION_PATH = /^\/revisions\/([^/]+)(\/.*)$/;
+
 const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
 
+function unknownRevision(id: string): ApiError {
+  return new ApiError(400, `X-Mock-Revision must be one of ${REVISION_IDS.join(', ')}; "${id}" is not one`);
+}
+
+/** The documented response of each catalogued error whose text a revision words its own way. */
+const WORDED_BY: Partial<Record<ApiErrorName, string>> = {
+  missingAuth: 'authenticationError',
+  noCredits: 'creditsError',
+  invalidToken: 'authorizationError',
+  captcha: 'captchaError',
+  unknown: 'unknownError',
+  timeout: 'timeoutError',
+};
+
+/** A catalogued error in the words of the revision's document (the 402 page changed in June). */
+function worded(error: ApiError, document: OpenApiDocument): ApiError {
+  const name = error.code && WORDED_BY[error.code];
+  const response = name
+    ? (document.components.responses?.[name] as { content?: Record<string, { schema?: { const?: string } }> })
+    : undefined;
+  const text = response?.content?.['text/plain']?.schema?.const;
+  return text && text !== error.message ? error.worded(text) : error;
+}
+
+/** What a handler needs of one revision: its document and the error bodies it documents. */
+export interface RevisionRoutes {
+  revision: Revision;
+  document: OpenApiDocument;
+  errors: Record<string, ReadonlyMap<number, string>>;
+}
+
 /**
- * The emulated API: routed and validated from its OpenAPI document, then every call passes the
- * control plane (a `Prefer` header, fault rules, latency) before the service answers it. Every
- * request lands in the journal with what was decided.
+ * The emulated Massive API in every revision: each call picks its revision (the `X-Mock-Revision`
+ * header, a `/revisions/<id>/` prefix, or the configured one), and that revision's document
+ * routes and validates it. Every request lands in the journal with what was decided, and every
+ * billed call in the durable record /usage reports from.
  */
 export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): Promise<void> {
-  const { service, faults, journal, clock, document } = options;
-  const errors = documentedErrors(document);
-  let latencySequence = 0;
-  let devicesBody: Buffer | undefined;
-
-  /** The documented answer for a forced status: its body, and `Retry-After` for 503. */
-  function forcedError(operation: string, status: number, retryAfter?: number): ApiError {
-    if (status === 503) {
-      const documented = Number(/(\d+) seconds/.exec(errors[operation]?.get(503) ?? '')?.[1] ?? 180);
-      return ApiError.autoscaling(retryAfter ?? documented);
-    }
-    return new ApiError(status, errors[operation]?.get(status) ?? '');
-  }
-
-  /**
-   * Wraps an operation: `Prefer: code=`/`delay=` and the fault rules may answer for it or delay it.
-   * Only statuses the operation documents can be forced.
-   */
-  function controlled(
-    operation: string,
-    handle: (...args: [...Parameters<Handler>, decision: FaultDecision]) => ReturnType<Handler>,
-  ): Handler {
-    return async (context, request, reply) => {
-      const decisions = request.decisions;
-      decisions.operation = operation;
-      const query = request.query as Query;
-      const prefer = parsePrefer(request.headers.prefer);
-      const decision = faults.decide({
-        operation,
-        token: tokenOf(context),
-        requestKey: `${operation} ${tokenOf(context)} ${request.url}`,
-        ...(query.model !== undefined && { model: query.model }),
-        ...(query.prompt !== undefined && { prompt: query.prompt }),
-        ...(query.country !== undefined && { country: query.country }),
-      });
-      if (decision.fired.length) decisions.faults = decision.fired;
-      if (prefer.ignored.length)
-        reply.header('x-mock-notice', `Prefer ignored: ${prefer.ignored.join(', ')}`);
-      const delayMs = (prefer.delayMs ?? 0) + decision.delayMs;
-      if (delayMs > 0) {
-        decisions.delayMs = delayMs;
-        await sleep(delayMs);
-      }
-      const forcedStatus =
-        prefer.code !== undefined && errors[operation]?.has(prefer.code) ? prefer.code : undefined;
-      if (prefer.code !== undefined && forcedStatus === undefined && prefer.code >= 400) {
-        reply.header(
-          'x-mock-notice',
-          `Prefer code=${prefer.code} ignored: ${operation} does not document it`,
-        );
-      }
-      if (forcedStatus !== undefined) {
-        decisions.faults = [...(decisions.faults ?? []), `Prefer: code=${forcedStatus}`];
-        return sendApiError(reply, forcedError(operation, forcedStatus));
-      }
-      if (decision.error)
-        return sendApiError(reply, forcedError(operation, decision.error.status, decision.error.retryAfter));
-      return handle(context, request, reply, decision);
-    };
-  }
-
-  const handlers: Record<string, Handler> = {
-    ...routingHandlers(document),
-    unauthorizedHandler: (context, _request, reply) => {
+  const { journal, clock, store } = options;
+  const routes = new Map<string, RevisionRoutes>(
+    REVISIONS.map((revision) => {
+      const document = loadApiDocument(revision);
+      return [revision.id, { revision, document, errors: documentedErrors(document) }];
+    }),
+  );
+  const routesOf = (request: FastifyRequest) => routes.get(request.revision.id) as RevisionRoutes;
+  const operations: Record<string, Handler> = {
+    ...aiHandlers(options, routesOf),
+    ...accountHandlers(options),
+    unauthorizedHandler: (context) => {
       const failure = (context.security?.bearerAuth as { error?: unknown } | undefined)?.error;
-      return sendApiError(reply, failure instanceof ApiError ? failure : ApiError.of('invalidToken'));
+      throw failure instanceof ApiError ? failure : ApiError.of('invalidToken');
     },
-    validationFail: (context, _request, reply) => {
+    validationFail: (context) => {
       const [first] = context.validation.errors ?? [];
-      return sendApiError(
-        reply,
-        ApiError.invalid(first ? describeValidationError(first) : 'parameters are invalid'),
-      );
+      throw ApiError.invalid(first ? describeValidationError(first) : 'parameters are invalid');
     },
-    getCompletion: controlled('getCompletion', async (context, request, reply, decision) => {
-      const { decisions } = request;
-      const token = tokenOf(context);
-      const call = parseAiRequest(request.query as Query);
-      if (call.notices.length) {
-        decisions.notices = [...(decisions.notices ?? []), ...call.notices];
-        reply.header('x-mock-notice', call.notices);
-      }
-      if (call.mode === 'async') {
-        const job = service.enqueue(token, call, { failJob: decision.failJob });
-        decisions.jobId = job.id;
-        decisions.credits = job.cost;
-        return reply.code(202).send({ id: job.id });
-      }
-      const answered = service.answer(token, call);
-      decisions.cache = answered.cache;
-      decisions.credits = answered.credits;
-      if (answered.cache === 'miss') {
-        const draw = drawLatency(options.latency.profile, call.conversation.model, {
-          seed: options.seed,
-          sequence: ++latencySequence,
-          timeScale: options.latency.timeScale,
-        });
-        if (draw.delayMs > 0) {
-          decisions.delayMs = (decisions.delayMs ?? 0) + draw.delayMs;
-          await sleep(draw.delayMs);
-        }
-        if (draw.timedOut) return sendApiError(reply, ApiError.of('timeout'));
-      }
-      const { contentType, body } = answerBody(answered.answer, call.format);
-      reply.header('x-mock-cache', answered.cache);
-      if (answered.cache === 'hit') reply.header('age', String(answered.ageSeconds));
-      return reply.type(contentType).send(body);
-    }),
-    getAsyncCompletion: controlled('getAsyncCompletion', (context, request, reply) => {
-      const retrieved = service.retrieve(tokenOf(context), (request.query as Query).id ?? '');
-      request.decisions.jobId = retrieved.job.id;
-      if (retrieved.state !== 'ready') return reply.code(202).send({ status: retrieved.state });
-      const { contentType, body } = answerBody(retrieved.answer, retrieved.job.format);
-      return reply.type(contentType).send(body);
-    }),
-    listDevices: controlled('listDevices', (_context, _request, reply) => {
-      devicesBody ??= Buffer.from(JSON.stringify(deviceNames()));
-      return reply.type('application/json; charset=utf-8').send(devicesBody);
-    }),
   };
+
+  // Each revision's router is built on its first call: most runs speak one revision.
+  const routers = new Map<string, Promise<OpenAPIBackend>>();
+  const routerOf = (revision: Revision) => {
+    let router = routers.get(revision.id);
+    if (!router) {
+      const { document } = routes.get(revision.id) as RevisionRoutes;
+      router = createOpenApiRouter({
+        document,
+        handlers: { ...routingHandlers(document), ...operations },
+        security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
+      });
+      routers.set(revision.id, router);
+    }
+    return router;
+  };
+  await routerOf(options.revision);
 
   await app.register(async (api) => {
     api.decorateRequest('decisions', null as unknown as Decisions);
+    api.decorateRequest('revision', null as unknown as Revision);
+    api.decorateRequest('billed', null);
     const arrivals = new WeakMap<FastifyRequest, number>();
-    api.addHook('onRequest', async (request) => {
+    api.addHook('onRequest', async (request, reply) => {
       request.decisions = {};
       arrivals.set(request, clock.now());
+      const header = request.headers['x-mock-revision'];
+      const picked =
+        REVISION_PATH.exec(request.url)?.[1] ?? (typeof header === 'string' ? header : undefined);
+      const revision = picked === undefined ? options.revision : findRevision(picked);
+      if (!revision) return sendApiError(reply, unknownRevision(picked ?? ''));
+      request.revision = revision;
+      reply.header('x-mock-revision', revision.id);
     });
     api.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+      const time = arrivals.get(request) ?? clock.now();
+      const durationMs = Math.round(reply.elapsedTime * 100) / 100;
       journal.record({
-        time: arrivals.get(request) ?? clock.now(),
+        time,
         method: request.method,
         path: request.url.split('?', 1)[0] ?? '/',
         query: { ...(request.query as Record<string, string | string[]>) },
         token: bearerOf(request.headers.authorization),
         status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        durationMs,
         decisions: request.decisions,
       });
+      if (request.billed) {
+        store.recordCall({
+          ...request.billed,
+          success: reply.statusCode < 400,
+          credits: request.decisions.credits ?? 0,
+          durationMs,
+          at: time,
+        });
+      }
     });
-    await mountOpenApi(api, {
-      prefix: '/',
-      document,
-      handlers,
-      security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
+    // A body that is not JSON is the service's documented 400, not Fastify's own message.
+    api.setErrorHandler((error, request, reply) => {
+      if (error instanceof ApiError) return sendApiError(reply, worded(error, routesOf(request).document));
+      const { statusCode, code } = error as { statusCode?: number; code?: string };
+      if (statusCode === 400 && (error instanceof SyntaxError || code?.startsWith('FST_ERR_CTP')))
+        return sendText(reply, 400, 'JSON was malformed');
+      throw error;
     });
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      const path = request.url.split('?', 1)[0] ?? '/';
+      return routeRequest(
+        await routerOf(request.revision),
+        request,
+        reply,
+        REVISION_PATH.exec(path)?.[2] ?? path,
+      );
+    };
+    api.route({ method: ROUTED_METHODS, url: '/*', handler });
   });
 }

@@ -31,7 +31,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
-  registerDocs(app, options.api.document, options.admin.document);
+  registerDocs(app, options.api.revision, options.admin.document);
   await registerAdminRoutes(app, options.admin);
   await registerApiRoutes(app, options.api);
   return app;

@@ -10,20 +10,18 @@ export type Handler = (
   reply: FastifyReply,
 ) => FastifyReply | Promise<FastifyReply>;
 
+export interface OpenApiRoutes {
+  document: OpenApiDocument;
+  handlers: Record<string, Handler>;
+  security: Record<string, (request: FastifyRequest) => unknown>;
+}
+
 /**
- * Routes and validates requests under `prefix` from an OpenAPI document with openapi-backend, and
- * hands them to the handlers named by operationId (plus openapi-backend's notFound,
+ * An openapi-backend router over one document: it matches the operation, runs the security
+ * handlers, validates the request and calls the handler named by its operationId (or notFound,
  * methodNotAllowed, unauthorizedHandler and validationFail).
  */
-export async function mountOpenApi(
-  app: FastifyInstance,
-  options: {
-    prefix: string;
-    document: OpenApiDocument;
-    handlers: Record<string, Handler>;
-    security: Record<string, (request: FastifyRequest) => unknown>;
-  },
-): Promise<void> {
+export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenAPIBackend> {
   const api = new OpenAPIBackend({
     definition: options.document as never,
     // openapi-backend checks definitions against the OpenAPI 3.0 schema only, which rejects 3.1
@@ -34,7 +32,7 @@ export async function mountOpenApi(
     ajvOpts: { code: { optimize: false } },
     customizeAjv: (ajv) => {
       // ajv-formats is CommonJS: its function is the default export of the module object.
-      addFormats.default(ajv, ['uuid', 'date-time']);
+      addFormats.default(ajv, ['uuid', 'date-time', 'email']);
       return ajv;
     },
   });
@@ -43,22 +41,42 @@ export async function mountOpenApi(
     api.registerSecurityHandler(scheme, (_context, request: FastifyRequest) => check(request));
   }
   await api.init();
+  return api;
+}
 
+/** Hands a Fastify request to a router: the handlers get (context, request, reply). */
+export function routeRequest(
+  api: OpenAPIBackend,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  path = request.url.split('?', 1)[0] ?? '/',
+): Promise<unknown> {
+  return api.handleRequest(
+    {
+      method: request.method,
+      path,
+      query: request.query as Record<string, string | string[]>,
+      headers: request.headers as Record<string, string | string[]>,
+      body: request.body,
+    },
+    request,
+    reply,
+  );
+}
+
+/** The methods the catch-all routes accept: the rest is answered before any document is asked. */
+export const ROUTED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** Routes and validates every request under `prefix` from one document. */
+export async function mountOpenApi(
+  app: FastifyInstance,
+  options: OpenApiRoutes & { prefix: string },
+): Promise<void> {
+  const api = await createOpenApiRouter(options);
   app.route({
-    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    method: ROUTED_METHODS,
     url: `${options.prefix}*`,
-    handler: (request, reply) =>
-      api.handleRequest(
-        {
-          method: request.method,
-          path: request.url.split('?', 1)[0] ?? '/',
-          query: request.query as Record<string, string | string[]>,
-          headers: request.headers as Record<string, string | string[]>,
-          body: request.body,
-        },
-        request,
-        reply,
-      ),
+    handler: (request, reply) => routeRequest(api, request, reply),
   });
 }
 

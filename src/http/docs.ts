@@ -1,13 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { OpenApiDocument } from './openapi-document.ts';
+import { REVISIONS, type Revision } from '../core/revisions/index.ts';
+import { loadApiDocument, type OpenApiDocument } from './openapi-document.ts';
 
-const pointAtThisServer = (document: OpenApiDocument) => ({
+const pointAtThisServer = (document: OpenApiDocument, url = '/') => ({
   ...document,
-  servers: [{ url: '/', description: 'this massive-mock' }],
+  servers: [{ url, description: 'this massive-mock' }],
 });
 
-/** Builds the docs site: @fastify/swagger over the API's document, and its UI for both documents. */
-async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Promise<FastifyInstance> {
+/**
+ * Builds the docs site: @fastify/swagger over the default revision's document, and its UI for
+ * every revision (each pointed at `/revisions/<id>`, so "Try it out" speaks that revision) and
+ * the admin API.
+ */
+async function buildDocsSite(revision: Revision, admin: OpenApiDocument): Promise<FastifyInstance> {
   const [{ default: Fastify }, { default: swagger }, { default: swaggerUi }] = await Promise.all([
     import('fastify'),
     import('@fastify/swagger'),
@@ -16,18 +21,27 @@ async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Prom
   const site = Fastify();
   await site.register(swagger, {
     mode: 'static',
-    specification: { document: pointAtThisServer(api) as never },
+    specification: { document: pointAtThisServer(loadApiDocument(revision)) as never },
   });
   await site.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: {
       urls: [
-        { url: '/openapi.json', name: 'Massive AI API (emulated)' },
+        { url: '/openapi.json', name: `Massive AI API ${revision.id} (default)` },
+        ...REVISIONS.map(({ id, title }) => ({
+          url: `/openapi/${id}.json`,
+          name: `Massive AI API ${id}: ${title}`,
+        })),
         { url: '/openapi-admin.json', name: 'massive-mock admin' },
       ],
-    },
+      'urls.primaryName': `Massive AI API ${revision.id} (default)`,
+    } as never,
   });
   site.get('/openapi.json', () => site.swagger());
+  for (const each of REVISIONS) {
+    const published = pointAtThisServer(loadApiDocument(each), `/revisions/${each.id}`);
+    site.get(`/openapi/${each.id}.json`, () => published);
+  }
   const publishedAdmin = pointAtThisServer(admin);
   site.get('/openapi-admin.json', () => publishedAdmin);
   await site.ready();
@@ -35,25 +49,25 @@ async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Prom
 }
 
 /**
- * Publishes the emulated API's document at /openapi.json, the admin API's at /openapi-admin.json,
+ * Publishes the emulated API's document at /openapi.json (each revision's at /openapi/<id>.json), the admin API's at /openapi-admin.json,
  * and a docs UI for both at /docs (assets served from the package: no network needed). Servers
  * point at this emulator, so "Try it out" calls it. The site is built on the first visit, in an
  * app of its own: registering swagger and its UI would add about 60 ms to every start, which a
  * test suite pays and rarely uses.
  */
-export function registerDocs(app: FastifyInstance, api: OpenApiDocument, admin: OpenApiDocument): void {
+export function registerDocs(app: FastifyInstance, revision: Revision, admin: OpenApiDocument): void {
   let site: Promise<FastifyInstance> | undefined;
   app.addHook('onClose', async () => {
     if (site) await (await site).close();
   });
-  for (const url of ['/docs', '/docs/*', '/openapi.json', '/openapi-admin.json']) {
+  for (const url of ['/docs', '/docs/*', '/openapi.json', '/openapi/*', '/openapi-admin.json']) {
     app.route({
       method: ['GET', 'HEAD'],
       url,
       exposeHeadRoute: false,
       logLevel: 'warn',
       handler: async (request, reply) => {
-        site ??= buildDocsSite(api, admin);
+        site ??= buildDocsSite(revision, admin);
         const answer = await (
           await site
         ).inject({

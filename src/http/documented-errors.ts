@@ -29,3 +29,17 @@ export function documentedErrors(document: OpenApiDocument): Record<string, Read
   }
   return errors;
 }
+
+/** Per operation, every error status some revision documents: what a fault rule may ask for. */
+export function documentedStatuses(documents: readonly OpenApiDocument[]): Record<string, number[]> {
+  const statuses: Record<string, Set<number>> = {};
+  for (const document of documents) {
+    for (const [operation, bodies] of Object.entries(documentedErrors(document))) {
+      const known = (statuses[operation] ??= new Set());
+      for (const status of bodies.keys()) known.add(status);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(statuses).map(([operation, known]) => [operation, [...known].sort((a, b) => a - b)]),
+  );
+}

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
 import { load } from 'js-yaml';
+import { DEFAULT_REVISION, findRevision, type Revision } from '../core/revisions/index.ts';
+
+const defaultRevision = () => findRevision(DEFAULT_REVISION) as Revision;
 
 /** The folder of the OpenAPI documents: the same two levels up from src/http and dist/http. */
 export const OPENAPI_DIR = new URL('../../openapi/', import.meta.url);
-
-/** The vendor's documents (fixed) that describe the emulated API, in the order they are merged. */
-export const API_DOCUMENTS = ['ai.yaml', 'ai-completions.yaml', 'ai-devices.yaml'] as const;
 
 export type OpenApiDocument = {
   openapi: string;
@@ -21,36 +20,21 @@ export function readDocument(name: string): OpenApiDocument {
   return load(readFileSync(new URL(name, OPENAPI_DIR), 'utf8')) as OpenApiDocument;
 }
 
-/**
- * Merges documents into one: paths are joined, and a component named in several documents must be
- * the same in each (the vendor repeats `Completion` in every page), so no merge hides a conflict.
- */
-export function mergeDocuments(documents: readonly OpenApiDocument[]): OpenApiDocument {
-  const [first, ...rest] = documents;
-  if (!first) throw new Error('no OpenAPI document to merge');
-  const merged: OpenApiDocument = structuredClone(first);
-  for (const document of rest) {
-    for (const [path, item] of Object.entries(document.paths)) {
-      if (merged.paths[path]) throw new Error(`OpenAPI path ${path} is described twice`);
-      merged.paths[path] = item;
-    }
-    for (const [section, components] of Object.entries(document.components ?? {})) {
-      const target = merged.components[section] ?? {};
-      merged.components[section] = target;
-      for (const [name, component] of Object.entries(components)) {
-        if (name in target && !isDeepStrictEqual(target[name], component)) {
-          throw new Error(`OpenAPI component ${section}/${name} differs between documents`);
-        }
-        target[name] = component;
-      }
-    }
-  }
-  return merged;
-}
+const revisionDocuments = new Map<string, OpenApiDocument>();
 
-/** The emulated API as one document, as the server routes and validates it. */
-export function loadApiDocument(): OpenApiDocument {
-  return mergeDocuments(API_DOCUMENTS.map(readDocument));
+/**
+ * A revision's document (openapi/massive/, derived from the vendor's by scripts/derive-revisions.ts),
+ * the seeds' revision by default; read once and shared, so nothing may change it.
+ */
+export function loadApiDocument(revision: Revision = defaultRevision()): OpenApiDocument {
+  let document = revisionDocuments.get(revision.id);
+  if (!document) {
+    document = JSON.parse(
+      readFileSync(new URL(`massive/${revision.document}`, OPENAPI_DIR), 'utf8'),
+    ) as OpenApiDocument;
+    revisionDocuments.set(revision.id, document);
+  }
+  return document;
 }
 
 /** The path template of a document (`/__admin/jobs/{id}/fail`) that a concrete path matches. */

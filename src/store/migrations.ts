@@ -28,4 +28,23 @@ export const MIGRATIONS: readonly string[] = [
      token TEXT PRIMARY KEY,
      balance INTEGER CHECK (balance IS NULL OR balance >= 0)
    );`,
+  // Revisions: ChatGPT's event stream beside each answer, the users behind the tokens, and the
+  // durable record of calls that /usage reports from.
+  `ALTER TABLE answers ADD COLUMN sse TEXT NOT NULL DEFAULT '';
+   CREATE TABLE users (
+     token TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     parent TEXT,
+     active INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE TABLE calls (
+     seq INTEGER PRIMARY KEY,
+     token TEXT NOT NULL,
+     service TEXT NOT NULL,
+     success INTEGER NOT NULL,
+     credits INTEGER NOT NULL,
+     duration_ms REAL NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX calls_by_time ON calls (at);`,
 ];

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { Conversation } from '../core/generate/types.ts';
 import type { Format } from '../core/params/request.ts';
-import type { Account, JobOutcome, JobRecord, Store, StoredAnswer } from '../core/store.ts';
+import type {
+  Account,
+  CallRecord,
+  JobOutcome,
+  JobRecord,
+  Store,
+  StoredAnswer,
+  UserRecord,
+} from '../core/store.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 /** The database can't be used: the message says which file and why. */
@@ -17,6 +25,23 @@ interface AnswerRow {
   created_at: number;
   completion_json: string;
   raw: string;
+  sse: string;
+}
+
+interface UserRow {
+  token: string;
+  email: string;
+  parent: string | null;
+  active: number;
+}
+
+interface CallRow {
+  token: string;
+  service: string;
+  success: number;
+  credits: number;
+  duration_ms: number;
+  at: number;
 }
 
 interface JobRow {
@@ -38,6 +63,18 @@ const toAnswer = (row: AnswerRow): StoredAnswer => ({
   createdAt: row.created_at,
   completionJson: row.completion_json,
   raw: row.raw,
+  sse: row.sse,
+});
+
+const toUser = (row: UserRow): UserRecord => ({ ...row, active: row.active === 1 });
+
+const toCall = (row: CallRow): CallRecord => ({
+  token: row.token,
+  service: row.service,
+  success: row.success === 1,
+  credits: row.credits,
+  durationMs: row.duration_ms,
+  at: row.at,
 });
 
 const toJob = (row: JobRow): JobRecord => ({
@@ -101,7 +138,7 @@ export function openSqliteStore(path: string): Store {
     ),
     answer: db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE id = ?'),
     addAnswer: db.prepare(
-      'INSERT INTO answers (key, version, created_at, completion_json, raw) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO answers (key, version, created_at, completion_json, raw, sse) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertJob: db.prepare(
       `INSERT INTO jobs (id, token, conversation, format, created_at, ready_at, outcome, answer_id, cost)
@@ -118,6 +155,21 @@ export function openSqliteStore(path: string): Store {
     ),
     openAccount: db.prepare('INSERT OR IGNORE INTO accounts (token, balance) VALUES (?, ?)'),
     refund: db.prepare('UPDATE accounts SET balance = balance + ? WHERE token = ? AND balance IS NOT NULL'),
+    user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE token = ?'),
+    userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
+    subUsers: db.prepare<[string], UserRow>('SELECT * FROM users WHERE parent = ? ORDER BY rowid'),
+    addUser: db.prepare(
+      'INSERT INTO users (token, email, parent, active) VALUES (@token, @email, @parent, @active)',
+    ),
+    deactivateUser: db.prepare('UPDATE users SET active = 0 WHERE token = ?'),
+    recordCall: db.prepare(
+      `INSERT INTO calls (token, service, success, credits, duration_ms, at)
+       VALUES (@token, @service, @success, @credits, @durationMs, @at)`,
+    ),
+    calls: db.prepare<[string, number, number], CallRow>(
+      `SELECT * FROM calls WHERE token IN (SELECT value FROM json_each(?)) AND at BETWEEN ? AND ?
+       ORDER BY at, seq`,
+    ),
     debit: db.prepare(
       'UPDATE accounts SET balance = balance - ? WHERE token = ? AND balance IS NOT NULL AND balance >= ?',
     ),
@@ -128,7 +180,7 @@ export function openSqliteStore(path: string): Store {
   // bytes (two per character at worst): about 60 answers of 200 KB, and no more memory than that.
   const latest = new LRUCache<string, StoredAnswer>({
     maxSize: 24 * 1024 * 1024,
-    sizeCalculation: (answer) => 2 * (answer.completionJson.length + answer.raw.length),
+    sizeCalculation: (answer) => 2 * (answer.completionJson.length + answer.raw.length + answer.sse.length),
   });
 
   const uncommitted = new Set<string>();
@@ -166,6 +218,7 @@ export function openSqliteStore(path: string): Store {
         answer.createdAt,
         answer.completionJson,
         answer.raw,
+        answer.sse,
       );
       const stored = { ...answer, id: Number(lastInsertRowid) };
       latest.set(answer.key, stored);
@@ -204,8 +257,31 @@ export function openSqliteStore(path: string): Store {
       sql.refund.run(amount, token);
     },
 
+    user(token) {
+      const row = sql.user.get(token);
+      return row && toUser(row);
+    },
+    userByEmail(email) {
+      const row = sql.userByEmail.get(email);
+      return row && toUser(row);
+    },
+    subUsers: (parent) => sql.subUsers.all(parent).map(toUser),
+    addUser(user) {
+      sql.addUser.run({ ...user, active: user.active ? 1 : 0 });
+    },
+    deactivateUser(token) {
+      sql.deactivateUser.run(token);
+    },
+
+    recordCall(call) {
+      sql.recordCall.run({ ...call, success: call.success ? 1 : 0 });
+    },
+    calls: (tokens, from, to) => sql.calls.all(JSON.stringify(tokens), from, to).map(toCall),
+
     clear() {
-      db.exec('DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts;');
+      db.exec(
+        'DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;',
+      );
       latest.clear();
     },
     close() {

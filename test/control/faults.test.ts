@@ -93,7 +93,7 @@ describe('fault rules through the admin API', async () => {
 
   it('refuses rules it cannot honour, naming the field', async () => {
     control.reset();
-    const undocumented = await addRule({ match: { operation: 'listDevices' }, effect: { status: 402 } });
+    const undocumented = await addRule({ match: { operation: 'listDevices' }, effect: { status: 504 } });
     expect(undocumented.status).toBe(400);
     expect(undocumented.text).toContain('effect.status');
     expect((await addRule({ effect: {} })).text).toContain('effect must set');

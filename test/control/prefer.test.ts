@@ -27,9 +27,9 @@ describe('Prefer: code= and delay=', async () => {
   });
 
   it('forces only what the operation documents, and says what it ignored', async () => {
-    const devices = await prefer('code=402', '/ai/devices');
+    const devices = await prefer('code=504', '/ai/devices');
     expect(devices.status).toBe(200);
-    expect(devices.headers['x-mock-notice']).toContain('code=402');
+    expect(devices.headers['x-mock-notice']).toContain('code=504');
     const job = await prefer('code=403', '/ai/completions?id=1851dab8-4619-409f-893f-47dd3a180bc3');
     expect(job.status).toBe(403);
     expect(job.text).toBe('Valid API token must be provided');

@@ -30,6 +30,7 @@ describe('the SQLite store', () => {
       createdAt: 5,
       completionJson: '{}',
       raw: '<html>',
+      sse: '',
     });
     store.insertJob({
       id: 'job-1',
@@ -96,7 +97,7 @@ describe('the SQLite store in a transaction that fails', () => {
     const store = openSqliteStore(':memory:');
     expect(() =>
       store.transaction(() => {
-        store.addAnswer({ key: 'k', version: 1, createdAt: 1, completionJson: '{}', raw: '' });
+        store.addAnswer({ key: 'k', version: 1, createdAt: 1, completionJson: '{}', raw: '', sse: '' });
         throw new Error('402');
       }),
     ).toThrow('402');

@@ -2,6 +2,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
+import { DEFAULT_REVISION, REVISIONS } from '../../src/core/revisions/index.ts';
+import { REVISION_PATH } from '../../src/http/api-routes.ts';
 import {
   loadApiDocument,
   type OpenApiDocument,
@@ -9,19 +11,27 @@ import {
   readDocument,
 } from '../../src/http/openapi-document.ts';
 
+/** Every revision's document by its id, and the admin API's. */
 const documents: Record<string, OpenApiDocument> = {
-  api: loadApiDocument(),
+  ...Object.fromEntries(REVISIONS.map((revision) => [revision.id, loadApiDocument(revision)])),
   admin: readDocument('admin.yaml'),
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 for (const [id, document] of Object.entries(documents)) ajv.addSchema(document as object, id);
 
-/** The document and path template that describe a concrete path, if any. */
-function describe(path: string): { id: string; document: OpenApiDocument; template: string } | undefined {
-  for (const [id, document] of Object.entries(documents)) {
-    const template = pathTemplateOf(document, path);
-    if (template) return { id, document, template };
+/**
+ * The document and path template that describe a concrete path, if any: the admin API's, or the
+ * document of the revision that answered (its `X-Mock-Revision` header).
+ */
+function describe(
+  path: string,
+  revision: string,
+): { id: string; document: OpenApiDocument; template: string } | undefined {
+  for (const id of ['admin', revision]) {
+    const document = documents[id];
+    const template = document && pathTemplateOf(document, path);
+    if (document && template) return { id, document, template };
   }
   return undefined;
 }
@@ -52,8 +62,9 @@ function resolve(
  * headers the response declares. Requests to paths the documents don't describe are not checked.
  */
 export function expectContract(method: string, url: string, res: Response): void {
-  const path = url.split('?')[0] ?? '';
-  const described = describe(path);
+  const fullPath = url.split('?')[0] ?? '';
+  const path = REVISION_PATH.exec(fullPath)?.[2] ?? fullPath;
+  const described = describe(path, String(res.headers['x-mock-revision'] ?? DEFAULT_REVISION));
   if (!described) return;
   const { id, document, template } = described;
   const operation = document.paths[template]?.[method.toLowerCase()] as

@@ -1,0 +1,329 @@
+/**
+ * Derives openapi/massive/<revision>.json from the vendor's published document of each revision
+ * date, applying the fixes listed in openapi/README.md. Run it when the vendor's documents change:
+ *
+ *   node scripts/derive-revisions.ts ../shared/reference/massive-docs/openapi
+ *
+ * test/contract/revisions.test.ts re-derives the documents when that folder is present and fails
+ * if the committed ones differ.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What each revision is derived from, and the fixes beyond the common ones. */
+export const REVISION_SOURCES = {
+  '2026-04': { from: '2026-04-24', extra: [agentfirstShape] },
+  '2026-04-24': { from: '2026-04-24', extra: [] },
+  live: { from: '2026-04-24', extra: [liveShape] },
+  '2026-05-11': { from: '2026-05-11', extra: [seedCreditsText] },
+  '2026-06-29': { from: '2026-06-29', extra: [] },
+  '2026-07-06': { from: '2026-07-06', extra: [] },
+} as const satisfies Record<string, { from: string; extra: ((document: Json) => void)[] }>;
+
+/** The paths massive-mock emulates; the sibling services (/search, /browser) are left out. */
+const EMULATED_PATHS = ['/ai', '/ai/completions', '/ai/devices', '/users', '/user', '/usage'];
+
+const OPERATION_IDS: Record<string, string> = {
+  'get /ai': 'getCompletion',
+  'get /ai/completions': 'getAsyncCompletion',
+  'get /ai/devices': 'listDevices',
+  'get /users': 'listUsers',
+  'post /users': 'createUser',
+  'patch /users': 'grantCredits',
+  'delete /users': 'deactivateUser',
+  'get /user': 'getUser',
+  'get /usage': 'getUsage',
+};
+
+const ECHO_KEYS = ['device', 'country', 'subdivision', 'city', 'language', 'display'];
+
+/** Error texts that never vary: their examples become `const`. */
+const FIXED_TEXTS = [
+  'authenticationError',
+  'authorizationError',
+  'creditsError',
+  'malformedError',
+  'timeoutError',
+  'captchaError',
+  'unknownError',
+];
+
+const walk = (value: unknown, visit: (node: Json) => void): void => {
+  if (Array.isArray(value)) for (const item of value) walk(item, visit);
+  else if (value && typeof value === 'object') {
+    visit(value as Json);
+    for (const child of Object.values(value)) walk(child, visit);
+  }
+};
+
+/** `language (planned)`, `sse (ChatGPT only)`: display names whose wire name is the first word. */
+const wireName = (name: string) => name.replace(/ \((planned|ChatGPT only|coming soon)\)$/, '');
+const isPlanned = (value: unknown) => typeof value === 'string' && / \((planned|coming soon)\)$/.test(value);
+
+function keepEmulatedPaths(document: Json): void {
+  document.paths = Object.fromEntries(
+    EMULATED_PATHS.filter((path) => document.paths[path]).map((path) => [path, document.paths[path]]),
+  );
+}
+
+function wireNames(document: Json): void {
+  walk(document, (node) => {
+    if (typeof node.name === 'string' && node.in) node.name = wireName(node.name);
+    if (node.properties && typeof node.properties === 'object') {
+      node.properties = Object.fromEntries(
+        Object.entries(node.properties).map(([key, value]) => [wireName(key), value]),
+      );
+    }
+    if (Array.isArray(node.required)) node.required = node.required.map((key: string) => wireName(key));
+    if (Array.isArray(node.enum)) node.enum = node.enum.filter((value: unknown) => !isPlanned(value));
+  });
+}
+
+function schemaTitles(document: Json): void {
+  walk(document.components.schemas, (node) => {
+    if (typeof node.summary === 'string') {
+      node.title = node.summary;
+      delete node.summary;
+    }
+  });
+}
+
+function operationIds(document: Json): void {
+  for (const [path, item] of Object.entries(document.paths as Json)) {
+    for (const [method, operation] of Object.entries(item as Json)) {
+      const id = OPERATION_IDS[`${method} ${path}`];
+      if (!id) throw new Error(`no operationId for ${method} ${path}`);
+      operation.operationId = id;
+    }
+  }
+}
+
+function aiParameters(document: Json): Json[] {
+  return document.paths['/ai'].get.parameters as Json[];
+}
+
+function promptLimits(document: Json): void {
+  const prompt = aiParameters(document).find((parameter) => parameter.name === 'prompt');
+  Object.assign(prompt?.schema ?? {}, { minLength: 1, maxLength: 2047 });
+}
+
+/** One `Model` schema for the parameter and the Completion key, so they cannot drift apart. */
+function sharedModel(document: Json): void {
+  const parameter = aiParameters(document).find((candidate) => candidate.name === 'model');
+  if (!parameter) return;
+  const { description: _description, ...schema } = parameter.schema;
+  document.components.schemas.Model = { title: 'AI model', ...schema };
+  parameter.schema = { $ref: '#/components/schemas/Model' };
+  const completion = document.components.schemas.Completion;
+  completion.properties.model = {
+    description: completion.properties.model.description,
+    $ref: '#/components/schemas/Model',
+  };
+}
+
+function nullableEchoKeys(document: Json): void {
+  const completion = document.components.schemas.Completion;
+  for (const key of ECHO_KEYS) {
+    const property = completion.properties[key];
+    if (!property) continue;
+    property.type = ['string', 'null'];
+    if (!completion.required.includes(key)) completion.required.push(key);
+  }
+}
+
+function exactErrorTexts(document: Json): void {
+  const responses = document.components.responses;
+  const text = (name: string): Json => responses[name].content['text/plain'].schema;
+  for (const name of FIXED_TEXTS) {
+    const schema = text(name);
+    schema.const = schema.example;
+    delete schema.example;
+  }
+  text('unavailableError').pattern = '^Service is autoscaling; please retry in [0-9]+ seconds$';
+  text('throttlingError').pattern = '^Rate limit was exceeded; please retry in [0-9]+ seconds$';
+  for (const name of ['unavailableError', 'throttlingError']) {
+    responses[name].headers = {
+      'Retry-After': {
+        description: 'The seconds to wait before retrying, as in the body.',
+        schema: { type: 'integer', example: Number(/(\d+) seconds/.exec(text(name).example)?.[1]) },
+      },
+    };
+  }
+  // An invalid token gets its 403 on /ai too, beside the captcha the vendor lists.
+  responses.forbiddenError = {
+    description: 'The API token was invalid, or the content was captcha’d.',
+    content: {
+      'text/plain': {
+        schema: {
+          type: 'string',
+          enum: [text('authorizationError').const, text('captchaError').const],
+          example: text('captchaError').const,
+        },
+      },
+    },
+  };
+  document.paths['/ai'].get.responses['403'] = { $ref: '#/components/responses/forbiddenError' };
+}
+
+function jobNotFound(document: Json): void {
+  document.components.responses.jobNotFoundError = {
+    description: 'No job of this token has the identifier.',
+    content: { 'text/plain': { schema: { type: 'string', const: 'Job was not found' } } },
+  };
+  const operations = [document.paths['/ai/completions'].get];
+  if (aiParameters(document).some((parameter) => parameter.name === 'id'))
+    operations.push(document.paths['/ai'].get);
+  for (const operation of operations)
+    operation.responses['404'] = { $ref: '#/components/responses/jobNotFoundError' };
+}
+
+/** `/ai/devices` answers the same 403 as its siblings: the token, never a captcha. */
+function devicesForbidden(document: Json): void {
+  document.paths['/ai/devices'].get.responses['403'] = { $ref: '#/components/responses/authorizationError' };
+}
+
+/** The usage report's services name only /search and /browser; the emulated service is `ai`. */
+function usageServices(document: Json): void {
+  const service = document.components.schemas.Service;
+  service.enum = ['ai', ...service.enum.filter((value: string) => value !== 'ai')];
+  service.example = 'ai';
+  const services = document.components.schemas.Services;
+  services.example = ['ai'];
+}
+
+/** July: `prompt` is required unless `id` is given, which the handler checks, not the schema. */
+function promptOrId(document: Json): void {
+  const parameters = aiParameters(document);
+  if (!parameters.some((parameter) => parameter.name === 'id')) return;
+  const prompt = parameters.find((parameter) => parameter.name === 'prompt');
+  if (prompt) delete prompt.required;
+  // Batches and callbacks are not emulated yet: the parameter is not offered.
+  document.paths['/ai'].get.parameters = parameters.filter((parameter) => parameter.name !== 'callback');
+}
+
+/** Components nothing refers to any more (the sibling services' schemas) are dropped. */
+function dropUnreferenced(document: Json): void {
+  for (;;) {
+    const text = JSON.stringify({ paths: document.paths, components: document.components });
+    let dropped = false;
+    for (const section of ['schemas', 'responses'] as const) {
+      const entries = Object.entries(document.components[section] ?? {});
+      const kept = entries.filter(([name]) => text.includes(`"#/components/${section}/${name}"`));
+      if (kept.length < entries.length) {
+        document.components[section] = Object.fromEntries(kept);
+        dropped = true;
+      }
+    }
+    if (!dropped) return;
+  }
+}
+
+/** Seed 000, the contract of this revision, names another page to top up at than the vendor's copy. */
+function seedCreditsText(document: Json): void {
+  document.components.responses.creditsError.content['text/plain'].schema.const =
+    'Credit balance is 0; top up at https://dashboard.joinmassive.com/plans';
+}
+
+/** The earliest revision (seed 004, api.agentfirst.dev): other key names, two models. */
+function agentfirstShape(document: Json): void {
+  document.servers = [{ url: 'https://api.agentfirst.dev' }];
+  document.components.schemas.Model.enum = ['chatgpt', 'gemini'];
+  const completion = document.components.schemas.Completion;
+  const {
+    model,
+    query,
+    html,
+    prompt,
+    completion: answer,
+    sources,
+    subqueries,
+    ...echo
+  } = completion.properties;
+  completion.properties = {
+    model,
+    prompt: query,
+    html,
+    promptHtml: prompt,
+    completionHtml: answer,
+    sourcesHtml: sources,
+    subqueries,
+    ...echo,
+  };
+  completion.required = [
+    'model',
+    'prompt',
+    'html',
+    'promptHtml',
+    'completionHtml',
+    'sourcesHtml',
+    'subqueries',
+    ...ECHO_KEYS,
+  ];
+}
+
+/**
+ * What the live service really sent in May 2026 (see the captured samples): the 2026-04-24 keys
+ * plus `ads`, no echo keys, and `sources` empty with the sources inside the completion.
+ */
+function liveShape(document: Json): void {
+  const completion = document.components.schemas.Completion;
+  const { subqueries, ...rest } = Object.fromEntries(
+    Object.entries(completion.properties as Json).filter(([key]) => !ECHO_KEYS.includes(key)),
+  );
+  completion.properties = {
+    ...rest,
+    ads: {
+      description: 'The rendered HTML of just the ads portion of the conversation.',
+      type: 'string',
+    },
+    subqueries,
+  };
+  completion.properties.sources.description =
+    'Empty: the live service renders the sources inside the completion.';
+  completion.required = ['model', 'query', 'html', 'prompt', 'completion', 'sources', 'ads', 'subqueries'];
+}
+
+const COMMON_FIXES = [
+  keepEmulatedPaths,
+  wireNames,
+  schemaTitles,
+  operationIds,
+  promptLimits,
+  sharedModel,
+  nullableEchoKeys,
+  exactErrorTexts,
+  jobNotFound,
+  devicesForbidden,
+  usageServices,
+  promptOrId,
+];
+
+export type RevisionId = keyof typeof REVISION_SOURCES;
+
+/** Every revision's document, derived from the vendor's documents in `sourceDir`. */
+export function deriveRevisionDocuments(sourceDir: string): Record<RevisionId, Json> {
+  return Object.fromEntries(
+    Object.entries(REVISION_SOURCES).map(([revision, { from, extra }]) => {
+      const document = JSON.parse(readFileSync(join(sourceDir, `${from}.json`), 'utf8')) as Json;
+      for (const fix of [...COMMON_FIXES, ...extra, dropUnreferenced]) fix(document);
+      document.info = {
+        ...document.info,
+        version: revision,
+        'x-derived-from': `the vendor's ${from} document, by scripts/derive-revisions.ts (fixes: openapi/README.md)`,
+      };
+      return [revision, document];
+    }),
+  ) as Record<RevisionId, Json>;
+}
+
+/** The text of a derived document as committed: what the contract test compares. */
+export const documentText = (document: Json) => `${JSON.stringify(document, null, 2)}\n`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sourceDir = process.argv[2] ?? '../shared/reference/massive-docs/openapi';
+  for (const [revision, document] of Object.entries(deriveRevisionDocuments(sourceDir))) {
+    writeFileSync(new URL(`../openapi/massive/${revision}.json`, import.meta.url), documentText(document));
+  }
+}

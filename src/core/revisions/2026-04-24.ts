@@ -1,0 +1,22 @@
+import { echoKeys, twoStatuses } from './shapes.ts';
+import type { Revision } from './types.ts';
+
+/** Late April 2026: the keys renamed (`query`, `prompt`, `completion`, `sources`), still `subqueries`. */
+export const lateApril: Revision = {
+  id: '2026-04-24',
+  title: 'April 24, 2026',
+  document: '2026-04-24.json',
+  aiCredits: 1,
+  autoscalingSeconds: 180,
+  present: ({ page }) => ({
+    model: page.model,
+    query: page.query,
+    html: page.html,
+    prompt: page.prompt,
+    completion: page.completion,
+    sources: page.sources,
+    subqueries: page.fanouts,
+    ...echoKeys(page),
+  }),
+  jobStatus: twoStatuses,
+};

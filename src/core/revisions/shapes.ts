@@ -1,0 +1,18 @@
+import type { Completion } from '../generate/types.ts';
+import type { JobPhase } from './types.ts';
+
+/** The conversation the answer was asked from, as every revision with echo keys sends it back. */
+export const echoKeys = (page: Completion) => ({
+  device: page.device,
+  country: page.country,
+  subdivision: page.subdivision,
+  city: page.city,
+  language: page.language,
+  display: page.display,
+});
+
+/** Until July, a job is `retrieving` until its answer is due, or `failed`. */
+export function twoStatuses(phase: JobPhase): string | null {
+  if (phase === 'ready') return null;
+  return phase === 'failed' ? 'failed' : 'retrieving';
+}

@@ -1,0 +1,162 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from 'openapi-backend';
+import { ApiError } from '../core/errors.ts';
+import { drawLatency } from '../core/latency.ts';
+import { deviceNames } from '../core/params/devices.ts';
+import { parseAiRequest, type Query } from '../core/params/request.ts';
+import { answerBody, type Retrieved } from '../core/service.ts';
+import type { ApiRouteOptions, RevisionRoutes } from './api-routes.ts';
+import type { Handler } from './backend.ts';
+import { type ControlledCall, controlled } from './control.ts';
+import { sendApiError } from './reply.ts';
+
+export const tokenOf = (context: Context): string => context.security?.bearerAuth as string;
+
+/** The AI service's billed name in /usage. */
+const AI_SERVICE = 'ai';
+
+/**
+ * `GET /ai`, `GET /ai/completions` and `GET /ai/devices`, in whichever revision routed the call:
+ * its price, its Completion shape, its job statuses and its error texts.
+ */
+export function aiHandlers(
+  options: ApiRouteOptions,
+  routesOf: (request: FastifyRequest) => RevisionRoutes,
+): Record<string, Handler> {
+  const { service, faults } = options;
+  let latencySequence = 0;
+  let devicesBody: Buffer | undefined;
+
+  const describe =
+    (operation: string) =>
+    (context: Context, request: FastifyRequest): ControlledCall => {
+      const query = request.query as Query;
+      // A July id retrieves a queued call: only asking is billed.
+      const billed = operation === 'getCompletion' && query.id === undefined;
+      return {
+        operation,
+        token: tokenOf(context),
+        ...(billed && { billed: AI_SERVICE }),
+        documented: new Set(routesOf(request).errors[operation]?.keys()),
+        facts: {
+          ...(query.model !== undefined && { model: query.model }),
+          ...(query.prompt !== undefined && { prompt: query.prompt }),
+          ...(query.country !== undefined && { country: query.country }),
+        },
+      };
+    };
+
+  /** A forced status answers with the body the revision documents, and its `Retry-After` for 503. */
+  const forcedAnswer = (
+    call: ControlledCall,
+    forced: { status: number; retryAfter?: number },
+    _context: Context,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
+    const { revision, errors } = routesOf(request);
+    if (forced.status === 503)
+      return sendApiError(reply, ApiError.autoscaling(forced.retryAfter ?? revision.autoscalingSeconds));
+    return sendApiError(reply, new ApiError(forced.status, errors[call.operation]?.get(forced.status) ?? ''));
+  };
+
+  const costOf = (request: FastifyRequest) => options.creditCost ?? request.revision.aiCredits;
+
+  /** A job's answer when it is due, else its status as the revision names it. */
+  function sendRetrieved(
+    retrieved: Retrieved,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    statusCode: number,
+  ): FastifyReply {
+    request.decisions.jobId = retrieved.job.id;
+    if (retrieved.phase !== 'ready') {
+      const status = request.revision.jobStatus(retrieved.phase) ?? 'retrieving';
+      return reply.code(statusCode).send({ status });
+    }
+    const { contentType, body } = answerBody(retrieved.answer, retrieved.job.format, request.revision);
+    return reply.type(contentType).send(body);
+  }
+
+  /** A status reply's code: 202 where the operation documents one, else 200 (July's /ai/completions). */
+  const statusCode = (request: FastifyRequest, path: string) =>
+    (routesOf(request).document.paths[path]?.get as { responses?: Record<string, unknown> } | undefined)
+      ?.responses?.['202']
+      ? 202
+      : 200;
+
+  return {
+    getCompletion: controlled(
+      faults,
+      describe('getCompletion'),
+      forcedAnswer,
+      async (decision, context, request, reply) => {
+        const { decisions } = request;
+        const token = tokenOf(context);
+        const query = request.query as Query;
+        // July: an id retrieves a queued conversation, and every other parameter is ignored.
+        if (query.id !== undefined)
+          return sendRetrieved(service.retrieve(token, query.id), request, reply, statusCode(request, '/ai'));
+        if (query.prompt === undefined)
+          throw ApiError.invalid('prompt must be provided (or the id of a queued conversation)');
+        const call = parseAiRequest(query);
+        if (call.notices.length) {
+          decisions.notices = [...(decisions.notices ?? []), ...call.notices];
+          reply.header('x-mock-notice', call.notices);
+        }
+        const cost = costOf(request);
+        if (call.mode === 'async') {
+          const job = service.enqueue(token, call, { cost }, { failJob: decision.failJob });
+          decisions.jobId = job.id;
+          decisions.credits = job.cost;
+          return reply.code(202).send({ id: job.id });
+        }
+        const answered = service.answer(token, call, {
+          cost,
+          latency: () =>
+            drawLatency(options.latency.profile, call.conversation.model, {
+              seed: options.seed,
+              sequence: ++latencySequence,
+              timeScale: options.latency.timeScale,
+            }),
+        });
+        if (answered.delayMs > 0) {
+          decisions.delayMs = (decisions.delayMs ?? 0) + answered.delayMs;
+          await sleep(answered.delayMs);
+        }
+        if ('timedOut' in answered) {
+          decisions.cache = 'miss';
+          return sendApiError(reply, ApiError.of('timeout'));
+        }
+        decisions.cache = answered.cache;
+        decisions.credits = answered.credits;
+        const { contentType, body } = answerBody(answered.answer, call.format, request.revision);
+        reply.header('x-mock-cache', answered.cache);
+        if (answered.cache === 'hit') reply.header('age', String(answered.ageSeconds));
+        return reply.type(contentType).send(body);
+      },
+    ),
+    getAsyncCompletion: controlled(
+      faults,
+      describe('getAsyncCompletion'),
+      forcedAnswer,
+      (_decision, context, request, reply) =>
+        sendRetrieved(
+          service.retrieve(tokenOf(context), (request.query as Query).id ?? ''),
+          request,
+          reply,
+          statusCode(request, '/ai/completions'),
+        ),
+    ),
+    listDevices: controlled(
+      faults,
+      describe('listDevices'),
+      forcedAnswer,
+      (_decision, _context, _request, reply) => {
+        devicesBody ??= Buffer.from(JSON.stringify(deviceNames()));
+        return reply.type('application/json; charset=utf-8').send(devicesBody);
+      },
+    ),
+  };
+}

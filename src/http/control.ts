@@ -1,0 +1,64 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Context } from 'openapi-backend';
+import type { CallDecision } from '../core/decide.ts';
+import { decideCall } from '../core/decide.ts';
+import type { FaultCall, Faults } from '../core/faults.ts';
+import { parsePrefer } from '../core/prefer.ts';
+import type { Handler } from './backend.ts';
+
+/** What a controlled operation needs to know of the call, beside Fastify's request and reply. */
+export interface ControlledCall {
+  operation: string;
+  /** The fault rules' view of the call: prompt, model, country when the operation has them. */
+  facts: Omit<FaultCall, 'operation' | 'token' | 'requestKey'>;
+  token: string;
+  /** The error statuses the operation documents in the document that routed the call. */
+  documented: ReadonlySet<number>;
+  /** The billed service the call uses, so /usage counts it however it is answered. */
+  billed?: string;
+}
+
+/**
+ * Wraps an operation in the control plane: the `Prefer` header and the fault rules are decided by
+ * the pure `decideCall`, and this only applies the decision (wait, tell, answer a forced status
+ * with `forcedAnswer`), then runs the operation with it.
+ */
+export function controlled(
+  faults: Faults,
+  describe: (context: Context, request: Parameters<Handler>[1]) => ControlledCall,
+  forcedAnswer: (
+    call: ControlledCall,
+    forced: NonNullable<CallDecision['forced']>,
+    ...rest: Parameters<Handler>
+  ) => ReturnType<Handler>,
+  handle: (decision: CallDecision, ...rest: Parameters<Handler>) => ReturnType<Handler>,
+): Handler {
+  return async (context, request, reply) => {
+    const call = describe(context, request);
+    const { decisions } = request;
+    decisions.operation = call.operation;
+    if (call.billed) request.billed = { service: call.billed, token: call.token };
+    const decision = decideCall({
+      operation: call.operation,
+      prefer: parsePrefer(request.headers.prefer),
+      faults: faults.decide({
+        operation: call.operation,
+        token: call.token,
+        requestKey: `${call.operation} ${call.token} ${request.url}`,
+        ...call.facts,
+      }),
+      documented: call.documented,
+    });
+    if (decision.fired.length) decisions.faults = decision.fired;
+    if (decision.notices.length) {
+      decisions.notices = [...(decisions.notices ?? []), ...decision.notices];
+      reply.header('x-mock-notice', decision.notices);
+    }
+    if (decision.delayMs > 0) {
+      decisions.delayMs = decision.delayMs;
+      await sleep(decision.delayMs);
+    }
+    if (decision.forced) return forcedAnswer(call, decision.forced, context, request, reply);
+    return handle(decision, context, request, reply);
+  };
+}
