@@ -89,7 +89,10 @@ export async function createInstance(
         version: VERSION,
       },
     });
-    app.addHook('onClose', () => store.close());
+    app.addHook('onClose', () => {
+      clock.clearTimers();
+      store.close();
+    });
     return { config, app, store, service, control, close: () => app.close() };
   } catch (error) {
     store.close();

@@ -6,14 +6,25 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+interface Timer {
+  at: number;
+  fire: () => void;
+}
+
+/** The longest a real timer can wait (setTimeout's 32-bit limit); a later timer re-arms then. */
+const MAX_REAL_WAIT_MS = 2 ** 31 - 1;
+
 /**
  * A clock that follows real time from an offset, and can be frozen, moved and set. Expiry and job
- * progress read it, so a test can skip a day in one call.
+ * progress read it, so a test can skip a day in one call. Timers set on it fire when its time
+ * passes theirs: as real time goes by, or at once when the clock is moved past them.
  */
 export class VirtualClock implements Clock {
   #base: Clock;
   #offset = 0;
   #frozenAt: number | null = null;
+  #timers = new Set<Timer>();
+  #real: ReturnType<typeof setTimeout> | undefined;
 
   constructor(base: Clock = systemClock) {
     this.#base = base;
@@ -29,12 +40,14 @@ export class VirtualClock implements Clock {
 
   freeze(): void {
     this.#frozenAt = this.now();
+    this.#arm();
   }
 
   unfreeze(): void {
     if (this.#frozenAt === null) return;
     this.#offset = this.#frozenAt - this.#base.now();
     this.#frozenAt = null;
+    this.#arm();
   }
 
   advance(ms: number): void {
@@ -47,11 +60,49 @@ export class VirtualClock implements Clock {
     if (!Number.isFinite(epochMs)) throw new RangeError('the clock needs a finite time');
     if (this.#frozenAt !== null) this.#frozenAt = epochMs;
     else this.#offset = epochMs - this.#base.now();
+    this.#arm();
   }
 
-  /** Back to real time, unfrozen. */
+  /** Back to real time, unfrozen. Timers stay, and fire by the real time. */
   reset(): void {
     this.#offset = 0;
     this.#frozenAt = null;
+    this.#arm();
+  }
+
+  /**
+   * Calls `fire` once the clock reaches `at` (ms since the epoch): a due timer fires during the
+   * move that passes it, in the order of their times. Returns a function that cancels it.
+   */
+  at(at: number, fire: () => void): () => void {
+    const timer = { at, fire };
+    this.#timers.add(timer);
+    this.#arm();
+    return () => {
+      this.#timers.delete(timer);
+      this.#arm();
+    };
+  }
+
+  /** Forgets every timer (a closing instance must leave none armed). */
+  clearTimers(): void {
+    this.#timers.clear();
+    this.#arm();
+  }
+
+  /** Fires what is due, then waits in real time for the next timer unless the clock is frozen. */
+  #arm(): void {
+    clearTimeout(this.#real);
+    this.#real = undefined;
+    const now = this.now();
+    const due = [...this.#timers].filter((timer) => timer.at <= now).sort((a, b) => a.at - b.at);
+    for (const timer of due) {
+      this.#timers.delete(timer);
+      timer.fire();
+    }
+    if (this.#frozenAt !== null || !this.#timers.size) return;
+    const next = Math.min(...[...this.#timers].map((timer) => timer.at));
+    this.#real = setTimeout(() => this.#arm(), Math.min(Math.max(next - this.now(), 0), MAX_REAL_WAIT_MS));
+    this.#real.unref();
   }
 }

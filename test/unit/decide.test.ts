@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decideCall } from '../../src/core/decide.ts';
+import type { FaultDecision } from '../../src/core/faults.ts';
 import { parsePrefer } from '../../src/core/prefer.ts';
 
-const quiet = { delayMs: 0, failJob: false, fired: [] };
+const quiet: FaultDecision = { delayMs: 0, failJob: false, fired: [] };
 const documented = new Set([401, 402, 403, 422, 500, 503, 504]);
 const decide = (prefer: string | undefined, faults = quiet) =>
   decideCall({ operation: 'getCompletion', prefer: parsePrefer(prefer), faults, documented });
