@@ -105,6 +105,8 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
   const operations: Record<string, Handler> = {
     ...aiHandlers(options, routesOf),
     ...accountHandlers(options),
+  };
+  const failures: Record<string, Handler> = {
     unauthorizedHandler: (context) => {
       const failure = (context.security?.bearerAuth as { error?: unknown } | undefined)?.error;
       throw failure instanceof ApiError ? failure : ApiError.of('invalidToken');
@@ -120,10 +122,12 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
   const routerOf = (revision: Revision) => {
     let router = routers.get(revision.id);
     if (!router) {
-      const { document } = routes.get(revision.id) as RevisionRoutes;
+      const { document, errors } = routes.get(revision.id) as RevisionRoutes;
+      // Only the operations this revision has: June's DELETE /users is not May's.
+      const offered = Object.entries(operations).filter(([id]) => id in errors);
       router = createOpenApiRouter({
         document,
-        handlers: { ...routingHandlers(document), ...operations },
+        handlers: { ...routingHandlers(document), ...failures, ...Object.fromEntries(offered) },
         security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
       });
       routers.set(revision.id, router);

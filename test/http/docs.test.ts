@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REVISION_IDS } from '../../src/core/revisions/index.ts';
 import { startHarness } from '../support/harness.ts';
 
 describe('published documents', async () => {
@@ -12,6 +13,15 @@ describe('published documents', async () => {
       expect.arrayContaining(['/ai', '/ai/completions', '/ai/devices']),
     );
     expect(res.body.servers).toEqual([{ url: '/', description: 'this massive-mock' }]);
+  });
+
+  it('publishes every revision’s document, each pointed at its /revisions/<id> base URL', async () => {
+    const july = await mock.send('GET', '/openapi/2026-07-06.json', { token: null });
+    expect(july.status).toBe(200);
+    expect(july.body.info.version).toBe('2026-07-06');
+    expect(july.body.servers).toEqual([{ url: '/revisions/2026-07-06', description: 'this massive-mock' }]);
+    const picker = await mock.send('GET', '/docs/static/swagger-initializer.js', { token: null });
+    for (const revision of REVISION_IDS) expect(picker.text).toContain(`/openapi/${revision}.json`);
   });
 
   it('serves a docs UI at /docs without the network', async () => {
