@@ -94,6 +94,25 @@ describe('the library API, as a test suite uses it', () => {
   });
 });
 
+describe('a revision for the whole instance', () => {
+  it('is a start option, and a header still picks another per call', async () => {
+    const june = await startMassiveMock({ revision: '2026-06-29', credits: { t: 10 } });
+    try {
+      const headers = { authorization: 'Bearer t' };
+      const res = await fetch(`${june.url}/ai?prompt=tides`, { headers });
+      expect(res.headers.get('x-mock-revision')).toBe('2026-06-29');
+      expect(Object.keys(await res.json())).toContain('sse');
+      const may = await fetch(`${june.url}/ai?prompt=tides`, {
+        headers: { ...headers, 'x-mock-revision': '2026-05-11' },
+      });
+      expect(Object.keys(await may.json())).not.toContain('sse');
+      expect(june.accounts.get('t')?.balance).toBe(4);
+    } finally {
+      await june.close();
+    }
+  });
+});
+
 describe('the package exports', () => {
   it('are exactly these (a change here is a change of the public API)', () => {
     expect(Object.keys(library).sort()).toEqual(['ApiError', 'FaultRuleError', 'startMassiveMock']);
