@@ -23,12 +23,14 @@ export const REVISION_SOURCES = {
 } as const satisfies Record<string, { from: string; extra: ((document: Json) => void)[] }>;
 
 /** The paths massive-mock emulates; the sibling services (/search, /browser) are left out. */
-const EMULATED_PATHS = ['/ai', '/ai/completions', '/ai/devices', '/users', '/user', '/usage'];
+const EMULATED_PATHS = ['/ai', '/ai/completions', '/ai/batches', '/ai/devices', '/users', '/user', '/usage'];
 
 const OPERATION_IDS: Record<string, string> = {
   'get /ai': 'getCompletion',
   'get /ai/completions': 'getAsyncCompletion',
   'get /ai/devices': 'listDevices',
+  'post /ai/batches': 'createBatch',
+  'get /ai/batches': 'getBatch',
   'get /users': 'listUsers',
   'post /users': 'createUser',
   'patch /users': 'grantCredits',
@@ -199,8 +201,86 @@ function promptOrId(document: Json): void {
   if (!parameters.some((parameter) => parameter.name === 'id')) return;
   const prompt = parameters.find((parameter) => parameter.name === 'prompt');
   if (prompt) delete prompt.required;
-  // Batches and callbacks are not emulated yet: the parameter is not offered.
-  document.paths['/ai'].get.parameters = parameters.filter((parameter) => parameter.name !== 'callback');
+}
+
+/**
+ * July's callback: the query example was percent-encoded once more than a docs UI sends it (it
+ * encodes the value itself), so "Try it out" sent `https%253A…`; the example is the plain URL.
+ */
+function callbackExample(document: Json): void {
+  const callback = aiParameters(document).find((parameter) => parameter.name === 'callback');
+  if (callback) callback.schema.example = decodeURIComponent(callback.schema.example);
+}
+
+/**
+ * July's batches: the body's prompts are non-empty like `/ai`'s, its model is the shared `Model`,
+ * a body that is not JSON is the service's 400 `JSON was malformed` (as on `POST /users`), and a
+ * batch id never issued is 404 `Job was not found`, as for single jobs.
+ */
+function batchFixes(document: Json): void {
+  const batches = document.paths['/ai/batches'];
+  if (!batches) return;
+  const body = batches.post.requestBody.content['application/json'].schema;
+  Object.assign(body.properties.prompts.items, { minLength: 1 });
+  body.properties.model = {
+    description: body.properties.model.description,
+    $ref: '#/components/schemas/Model',
+  };
+  batches.post.responses['400'] = { $ref: '#/components/responses/malformedError' };
+  batches.get.responses['404'] = { $ref: '#/components/responses/jobNotFoundError' };
+}
+
+/**
+ * The archive a finished batch's `url` names. The vendor says only "the URL of the archived
+ * requests"; massive-mock serves it itself, listing each prompt's job id (for `GET /ai?id=`) and
+ * status, and marks the operation as its own (`x-massive-mock`).
+ */
+function batchArchive(document: Json): void {
+  const batches = document.paths['/ai/batches'];
+  if (!batches) return;
+  const { parameters, responses } = batches.get;
+  document.paths['/ai/batches/archive'] = {
+    get: {
+      operationId: 'getBatchArchive',
+      summary: 'Batch archive',
+      description:
+        "massive-mock's own: the archived requests of a batch, whose `url` points here. Each prompt's completion is `GET /ai?id=` with its job id.",
+      'x-massive-mock': true,
+      parameters,
+      responses: {
+        ...responses,
+        '200': {
+          description: 'The batch archive.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchArchive' } } },
+        },
+      },
+    },
+  };
+  document.components.schemas.BatchArchive = {
+    title: 'Batch archive',
+    type: 'object',
+    properties: {
+      id: { description: 'The batch identifier.', type: 'string', format: 'uuid' },
+      requests: {
+        description: "The batch's requests, in the order of its prompts.",
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            prompt: { type: 'string' },
+            id: {
+              description: 'The job identifier to retrieve the completion with (`GET /ai?id=`).',
+              type: 'string',
+              format: 'uuid',
+            },
+            status: { $ref: '#/components/schemas/Status' },
+          },
+          required: ['prompt', 'id', 'status'],
+        },
+      },
+    },
+    required: ['id', 'requests'],
+  };
 }
 
 /** Components nothing refers to any more (the sibling services' schemas) are dropped. */
@@ -298,6 +378,9 @@ const COMMON_FIXES = [
   devicesForbidden,
   usageServices,
   promptOrId,
+  callbackExample,
+  batchFixes,
+  batchArchive,
 ];
 
 export type RevisionId = keyof typeof REVISION_SOURCES;
