@@ -4,14 +4,16 @@ import { createInstance } from './instance.ts';
 
 export type { Config } from './config/config.ts';
 export type { VirtualClock } from './core/clock.ts';
+export type { BatchStatus, BatchView } from './core/batches.ts';
+export type { DeliveryView } from './core/callback-scheduler.ts';
 export type { Control, JobView } from './core/control.ts';
 export { ApiError } from './core/errors.ts';
 export type { FaultEffect, FaultMatch, FaultPolicy, FaultRule, FaultRuleInput } from './core/faults.ts';
 export { FaultRuleError } from './core/faults.ts';
 export type { Ad, Answer, Completion, Conversation, Model, Source } from './core/generate/types.ts';
-export type { Decisions, JournalEntry, JournalFilter } from './core/journal.ts';
+export type { CallbackAttemptEntry, Decisions, JournalEntry, JournalFilter } from './core/journal.ts';
 export type { Format, Mode } from './core/params/request.ts';
-export type { Account, JobRecord } from './core/store.ts';
+export type { Account, BatchRecord, DeliveryAttempt, DeliveryRecord, JobRecord } from './core/store.ts';
 
 export interface StartOptions extends Partial<Config> {
   /** Fastify logger options; silent by default in a test suite. */

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.ts';
 import { createAuthenticator } from './core/auth.ts';
+import { createBatches } from './core/batches.ts';
+import { createHostPolicy } from './core/callback-hosts.ts';
+import { type CallbackScheduler, createCallbackScheduler } from './core/callback-scheduler.ts';
 import { VirtualClock } from './core/clock.ts';
 import { type Control, createControl } from './core/control.ts';
 import { createFaults } from './core/faults.ts';
@@ -10,6 +13,7 @@ import { createJournal } from './core/journal.ts';
 import { createService, type MassiveService } from './core/service.ts';
 import type { Store } from './core/store.ts';
 import { buildApp } from './http/app.ts';
+import { createCallbackSender } from './http/callback-sender.ts';
 import { findRevision, REVISIONS, type Revision } from './core/revisions/index.ts';
 import { createUsers } from './core/users.ts';
 import { documentedStatuses } from './http/documented-errors.ts';
@@ -55,12 +59,33 @@ export async function createInstance(
       fixtures,
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
     });
+    let callbacks: CallbackScheduler | undefined;
+    const batches = createBatches({
+      store,
+      clock,
+      seed: config.seed,
+      service,
+      callbacks: () => callbacks as CallbackScheduler,
+    });
+    callbacks = createCallbackScheduler({
+      store,
+      clock,
+      seed: config.seed,
+      journal,
+      subject: batches.subject,
+      sender: createCallbackSender({
+        policy: createHostPolicy(config.callbackHosts ?? undefined),
+        userAgent: `massive-mock/${VERSION}`,
+      }),
+    });
     const control = createControl({
       store,
       clock,
       faults,
       journal,
       service,
+      batches,
+      callbacks,
       completionCost: config.creditCost ?? revision.aiCredits,
       balances: config.credits,
       rules: config.faults,
@@ -70,6 +95,8 @@ export async function createInstance(
       logger,
       api: {
         service,
+        batches,
+        callbacks,
         users,
         store,
         authenticate: createAuthenticator(config.tokens, users),
@@ -89,10 +116,13 @@ export async function createInstance(
         version: VERSION,
       },
     });
-    app.addHook('onClose', () => {
+    app.addHook('onClose', async () => {
+      await callbacks.close();
       clock.clearTimers();
       store.close();
     });
+    // Deliveries still owed when the last run stopped are due again (at once when overdue).
+    callbacks.start();
     return { config, app, store, service, control, close: () => app.close() };
   } catch (error) {
     store.close();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load as parseYaml } from 'js-yaml';
+import { hostEntryProblem } from '../core/callback-hosts.ts';
 import type { FaultRuleInput } from '../core/faults.ts';
 import type { LatencyProfile } from '../core/latency.ts';
 import { SETTINGS, type Setting } from './settings.ts';
@@ -20,6 +21,8 @@ export interface Config {
   jobMinMs: number;
   jobMaxMs: number;
   jobFailureRate: number;
+  /** Hosts callbacks may call; null: loopback and private ranges. */
+  callbackHosts: string[] | null;
   adminToken: string | null;
   latency: LatencyProfile;
   timeScale: number;
@@ -164,6 +167,10 @@ function check(config: Config): Config {
     throw new ConfigError(
       `jobMinMs (${config.jobMinMs}) must not be more than jobMaxMs (${config.jobMaxMs})`,
     );
+  }
+  for (const entry of config.callbackHosts ?? []) {
+    const problem = hostEntryProblem(entry);
+    if (problem) throw new ConfigError(`callbackHosts: ${problem}`);
   }
   return config;
 }

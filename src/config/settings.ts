@@ -135,6 +135,14 @@ export const SETTINGS = [
     help: 'Share of queued jobs that end "failed", from 0 to 1.',
   },
   {
+    key: 'callbackHosts',
+    flag: 'callback-hosts',
+    env: 'MASSIVE_MOCK_CALLBACK_HOSTS',
+    type: 'list',
+    default: null,
+    help: 'Hosts callbacks may call (comma-separated): *, loopback, private, an address or CIDR range, a name or *.domain; by default loopback and private ranges.',
+  },
+  {
     key: 'adminToken',
     flag: 'admin-token',
     env: 'MASSIVE_MOCK_ADMIN_TOKEN',

@@ -1,3 +1,5 @@
+import type { Batches } from './batches.ts';
+import type { CallbackScheduler } from './callback-scheduler.ts';
 import type { VirtualClock } from './clock.ts';
 import type { FaultRuleInput, Faults } from './faults.ts';
 import type { Journal } from './journal.ts';
@@ -15,6 +17,8 @@ export interface ControlOptions {
   faults: Faults;
   journal: Journal;
   service: MassiveService;
+  batches: Batches;
+  callbacks: CallbackScheduler;
   /** Credits a job completed by hand is charged when it had not been (drawn to fail). */
   completionCost: number;
   /** Balances and rules from the configuration, put back by a reset. */
@@ -27,7 +31,13 @@ export interface ControlOptions {
  * the library API are two doors onto this one object.
  */
 export function createControl(options: ControlOptions) {
-  const { store, clock, faults, journal, service } = options;
+  const { store, clock, faults, journal, service, batches, callbacks } = options;
+  /** A job settled by hand moves the first attempt of its callback, and of its batch's. */
+  const settled = (job: JobRecord): JobView => {
+    callbacks.refresh(job.id);
+    if (job.batchId) callbacks.refresh(job.batchId);
+    return view(job);
+  };
   const view = (job: JobRecord): JobView => ({ ...job, state: service.stateOf(job) });
 
   function applyConfiguration(): void {
@@ -39,6 +49,7 @@ export function createControl(options: ControlOptions) {
   return {
     /** Back to the start: empty store (configured balances again), real time, no journal, configured rules. */
     reset(): void {
+      callbacks.reset();
       store.clear();
       clock.reset();
       journal.clear();
@@ -58,8 +69,22 @@ export function createControl(options: ControlOptions) {
         const job = store.job(id);
         return job && view(job);
       },
-      complete: (id: string) => view(service.completeJob(id, options.completionCost)),
-      fail: (id: string) => view(service.failJob(id)),
+      complete: (id: string) => settled(service.completeJob(id, options.completionCost)),
+      fail: (id: string) => settled(service.failJob(id)),
+    },
+    batches: {
+      list: (limit = 1000) => batches.list(limit),
+      get: (id: string) => batches.get(id),
+      /** Every prompt not finished yet is answered now (and charged, if it was drawn to fail). */
+      complete: (id: string) => batches.complete(id, options.completionCost),
+      /** Every prompt not finished yet fails now, refunded. */
+      fail: (id: string) => batches.fail(id),
+    },
+    callbacks: {
+      /** Deliveries, newest first, each with its status and every attempt. */
+      list: (limit = 1000) => callbacks.list(limit),
+      /** Resolves once no delivery attempt is running: await it after moving the clock. */
+      idle: () => callbacks.idle(),
     },
     accounts: {
       list: () => store.accounts(),

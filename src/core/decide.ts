@@ -1,4 +1,4 @@
-import type { FaultDecision } from './faults.ts';
+import type { CallbackFault, FaultDecision } from './faults.ts';
 import type { Preferences } from './prefer.ts';
 
 /** What the control plane decided for one call, before the operation runs. */
@@ -9,6 +9,8 @@ export interface CallDecision {
   forced?: { status: number; retryAfter?: number };
   /** An async job queued by the call ends `failed`. */
   failJob: boolean;
+  /** What the rules impose on the callback of what the call queues. */
+  callback?: CallbackFault;
   /** The rules (and `Prefer: code=`) that decided, for the journal. */
   fired: string[];
   /** What the caller should be told it asked for in vain, for `X-Mock-Notice`. */
@@ -43,6 +45,7 @@ export function decideCall(input: {
     delayMs: (prefer.delayMs ?? 0) + faults.delayMs,
     ...(forced && { forced }),
     failJob: faults.failJob,
+    ...(faults.callback && { callback: faults.callback }),
     fired,
     notices,
   };

@@ -13,6 +13,8 @@ export interface FaultMatch {
   token?: string;
   /** ISO 3166-1 alpha-2, any case. */
   country?: string;
+  /** The prompt at this index of a batch's `prompts` (0 is the first); needs `effect.failJob`. */
+  promptIndex?: number;
 }
 
 /** What a rule does when it fires. */
@@ -23,8 +25,14 @@ export interface FaultEffect {
   retryAfter?: number;
   /** Latency added before the answer, in ms. */
   delayMs?: number;
-  /** An async job queued by the call ends `failed`. */
+  /** An async job queued by the call ends `failed`; for a batch, each matching prompt's job. */
   failJob?: boolean;
+  /** The callback of a job or batch queued by the call is first attempted this much later, in ms. */
+  callbackDelayMs?: number;
+  /** The callback's first N deliveries count as failed whatever the receiver answers. */
+  callbackFailures?: number;
+  /** The callback is never sent (recorded as dropped). */
+  dropCallback?: boolean;
 }
 
 /** When a matching rule fires. Every condition given must hold. */
@@ -67,12 +75,23 @@ export interface FaultCall {
   model?: string;
   prompt?: string;
   country?: string;
+  /** Set when one prompt of a batch is decided, rather than the call. */
+  promptIndex?: number;
+}
+
+/** What the rules impose on the callback of what a call queues. */
+export interface CallbackFault {
+  delayMs: number;
+  failures: number;
+  drop: boolean;
 }
 
 export interface FaultDecision {
   error?: { status: number; retryAfter?: number };
   delayMs: number;
   failJob: boolean;
+  /** Set when a rule with a callback effect fired. */
+  callback?: CallbackFault;
   /** The ids of the rules that fired. */
   fired: string[];
 }
@@ -81,6 +100,12 @@ export interface FaultDecision {
 export class FaultRuleError extends Error {
   override name = 'FaultRuleError';
 }
+
+const CALLBACK_EFFECTS = ['callbackDelayMs', 'callbackFailures', 'dropCallback'] as const;
+
+/** A batch's prompts are decided one by one against the rules that fail jobs; the call, against the rest. */
+const promptScoped = (rule: FaultRule) =>
+  rule.effect.failJob === true || rule.match.promptIndex !== undefined;
 
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 
@@ -99,8 +124,11 @@ export function validateRule(
   const { match = {}, effect, policy = {} } = input;
   check(effect !== null && typeof effect === 'object', 'effect must be an object');
   check(
-    effect.status !== undefined || effect.delayMs !== undefined || effect.failJob === true,
-    'effect must set status, delayMs or failJob',
+    effect.status !== undefined ||
+      effect.delayMs !== undefined ||
+      effect.failJob === true ||
+      CALLBACK_EFFECTS.some((key) => effect[key] !== undefined && effect[key] !== false),
+    `effect must set status, delayMs, failJob or ${CALLBACK_EFFECTS.join(', ')}`,
   );
   if (match.operation !== undefined) {
     check(match.operation in statuses, `match.operation must be one of ${Object.keys(statuses).join(', ')}`);
@@ -117,6 +145,15 @@ export function validateRule(
     check(isCount(effect.retryAfter), 'effect.retryAfter must be whole seconds');
   if (effect.delayMs !== undefined)
     check(isCount(effect.delayMs), 'effect.delayMs must be a whole number of ms');
+  for (const key of ['callbackDelayMs', 'callbackFailures'] as const) {
+    if (effect[key] !== undefined) check(isCount(effect[key]), `effect.${key} must be a whole number`);
+  }
+  if (effect.dropCallback !== undefined)
+    check(typeof effect.dropCallback === 'boolean', 'effect.dropCallback must be true or false');
+  if (match.promptIndex !== undefined) {
+    check(isCount(match.promptIndex), 'match.promptIndex must be a whole number (0 is the first prompt)');
+    check(effect.failJob === true, 'match.promptIndex needs effect.failJob: it fails a prompt of a batch');
+  }
   if (match.promptRegex !== undefined) {
     try {
       new RegExp(match.promptRegex);
@@ -146,7 +183,8 @@ function matches(match: FaultMatch, pattern: RegExp | undefined, call: FaultCall
     (match.token === undefined || match.token === call.token) &&
     same(match.country, call.country) &&
     (match.prompt === undefined || (call.prompt ?? '').toLowerCase().includes(match.prompt.toLowerCase())) &&
-    (pattern === undefined || pattern.test(call.prompt ?? ''))
+    (pattern === undefined || pattern.test(call.prompt ?? '')) &&
+    (match.promptIndex === undefined || match.promptIndex === call.promptIndex)
   );
 }
 
@@ -218,12 +256,22 @@ export function createFaults(options: {
     /** Which rules fire for a call: the first error wins, delays add up. */
     decide(call: FaultCall): FaultDecision {
       const decision: FaultDecision = { delayMs: 0, failJob: false, fired: [] };
+      const onePrompt = call.promptIndex !== undefined;
+      const batchScope = onePrompt || call.operation === 'createBatch';
       for (const rule of rules) {
+        if (batchScope && promptScoped(rule) !== onePrompt) continue;
         if (!matches(rule.match, patterns.get(rule), call) || !fires(rule, call)) continue;
         rule.fired++;
         decision.fired.push(rule.id);
         decision.delayMs += rule.effect.delayMs ?? 0;
         decision.failJob ||= rule.effect.failJob === true;
+        const { callbackDelayMs, callbackFailures, dropCallback } = rule.effect;
+        if (callbackDelayMs !== undefined || callbackFailures !== undefined || dropCallback) {
+          const callback = (decision.callback ??= { delayMs: 0, failures: 0, drop: false });
+          callback.delayMs += callbackDelayMs ?? 0;
+          callback.failures = Math.max(callback.failures, callbackFailures ?? 0);
+          callback.drop ||= dropCallback === true;
+        }
         if (
           rule.effect.status !== undefined &&
           !decision.error &&

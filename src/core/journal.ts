@@ -4,6 +4,7 @@ export interface Decisions {
   cache?: 'hit' | 'miss';
   credits?: number;
   jobId?: string;
+  batchId?: string;
   faults?: string[];
   delayMs?: number;
   notices?: string[];
@@ -21,6 +22,21 @@ export interface JournalEntry {
   /** Real milliseconds the answer took. */
   durationMs: number;
   decisions: Decisions;
+  /** Set on an attempt to notify a callback, which the emulator made rather than received. */
+  kind?: 'callback';
+  callback?: CallbackAttemptEntry;
+}
+
+/** One attempt at notifying a callback: `path` is its URL, `status` the receiver's (0: none). */
+export interface CallbackAttemptEntry {
+  deliveryId: string;
+  subject: { kind: 'job' | 'batch'; id: string };
+  attempt: number;
+  /** delivered, failed, error, refused, dropped or recorded (an SQS queue: never sent). */
+  outcome: string;
+  /** The delivery's status after the attempt. */
+  status: string;
+  detail: string;
 }
 
 export interface JournalFilter {
@@ -32,6 +48,8 @@ export interface JournalFilter {
   since?: number;
   until?: number;
   limit?: number;
+  /** `callback`: only callback attempts; `request`: only requests. */
+  kind?: 'callback' | 'request';
 }
 
 /**
@@ -63,7 +81,8 @@ export function createJournal(size: number) {
           (filter.token === undefined || entry.token === filter.token) &&
           (filter.status === undefined || entry.status === filter.status) &&
           (filter.since === undefined || entry.time >= filter.since) &&
-          (filter.until === undefined || entry.time <= filter.until),
+          (filter.until === undefined || entry.time <= filter.until) &&
+          (filter.kind === undefined || (entry.kind ?? 'request') === filter.kind),
       );
       return filter.limit === undefined ? found : found.slice(Math.max(0, found.length - filter.limit));
     },

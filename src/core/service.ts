@@ -174,7 +174,13 @@ export function createService(options: ServiceOptions) {
     },
 
     /** `GET /ai?mode=async`: queues the conversation. Its fate is drawn now; only success is charged. */
-    enqueue(token: string, request: AiRequest, terms: CallTerms, overrides: CallOverrides = {}): JobRecord {
+    enqueue(
+      token: string,
+      request: AiRequest,
+      terms: CallTerms,
+      overrides: CallOverrides = {},
+      batch?: { batchId: string; batchIndex: number },
+    ): JobRecord {
       const { cost } = terms;
       return store.transaction(() => {
         let sequence = store.countJobs();
@@ -197,6 +203,7 @@ export function createService(options: ServiceOptions) {
           outcome,
           answerId: answered?.answer.id ?? null,
           cost: answered ? cost : 0,
+          ...batch,
         };
         store.insertJob(job);
         return job;

@@ -31,6 +31,56 @@ export interface JobRecord {
   answerId: number | null;
   /** Credits debited when it was queued, refunded if it is failed by hand. */
   cost: number;
+  /** The batch it is a prompt of, and its index among the batch's prompts. */
+  batchId?: string;
+  batchIndex?: number;
+}
+
+/** A queued batch of prompts (`POST /ai/batches`); each prompt is a job with its own fate. */
+export interface BatchRecord {
+  id: string;
+  token: string;
+  count: number;
+  createdAt: number;
+  /** Where its archive and jobs are fetched: the emulator's origin (and revision prefix) it was asked on. */
+  baseUrl: string;
+  /** The callback given, as given; null when none. */
+  callback: string | null;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'dropped' | 'refused' | 'recorded';
+
+/** A notification owed to a callback for a finished job or batch, and how its delivery goes. */
+export interface DeliveryRecord {
+  id: string;
+  subject: { kind: 'job' | 'batch'; id: string };
+  /** The callback as given: an http(s) URL, an SQS queue URL or an SQS ARN. */
+  target: string;
+  baseUrl: string;
+  createdAt: number;
+  /** When the next attempt is due (the first: when the subject finishes, plus `delayMs`). */
+  dueAt: number;
+  status: DeliveryStatus;
+  attempts: number;
+  /** What the fault rules imposed when it was owed: a delay, attempts counted failed, a drop. */
+  delayMs: number;
+  failFirst: number;
+  drop: boolean;
+  /** The fault rules that imposed them. */
+  rules: string[];
+}
+
+/** One attempt at a delivery, as it went. */
+export interface DeliveryAttempt {
+  deliveryId: string;
+  attempt: number;
+  at: number;
+  /** delivered, failed (answered but not 2xx, or counted failed), error (no answer), refused, dropped, recorded */
+  outcome: string;
+  /** The receiver's status, when it answered. */
+  statusCode: number | null;
+  detail: string;
+  durationMs: number;
 }
 
 /** A token's account: `balance` null is unlimited. */
@@ -75,6 +125,24 @@ export interface Store {
   countJobs(): number;
   settleJob(id: string, outcome: JobOutcome, readyAt: number, answerId: number | null, cost: number): void;
 
+  /** A batch's jobs in the order of its prompts. */
+  batchJobs(batchId: string): JobRecord[];
+  insertBatch(batch: BatchRecord): void;
+  batch(id: string): BatchRecord | undefined;
+  batches(limit: number): BatchRecord[];
+  countBatches(): number;
+
+  insertDelivery(delivery: DeliveryRecord): void;
+  delivery(id: string): DeliveryRecord | undefined;
+  /** Newest first. */
+  deliveries(limit: number): DeliveryRecord[];
+  /** Every delivery still to be attempted, soonest first: what a restart schedules again. */
+  pendingDeliveries(): DeliveryRecord[];
+  deliveriesOf(subjectId: string): DeliveryRecord[];
+  updateDelivery(id: string, change: Pick<DeliveryRecord, 'status' | 'attempts' | 'dueAt'>): void;
+  addDeliveryAttempt(attempt: DeliveryAttempt): void;
+  deliveryAttempts(deliveryId: string): DeliveryAttempt[];
+
   account(token: string): Account | undefined;
   /** Creates the account, or changes its balance. */
   setBalance(token: string, balance: number | null): void;
@@ -97,7 +165,7 @@ export interface Store {
   /** The calls of these tokens from `from` to `to` (clock times, both included), oldest first. */
   calls(tokens: readonly string[], from: number, to: number): CallRecord[];
 
-  /** Forgets every answer, job, account, user and call. */
+  /** Forgets every answer, job, batch, delivery, account, user and call. */
   clear(): void;
   close(): void;
 }

@@ -107,6 +107,14 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       onJob(reply, () => control.jobs.complete((context.request.params as Params).id ?? '')),
     failJob: (context, _request, reply) =>
       onJob(reply, () => control.jobs.fail((context.request.params as Params).id ?? '')),
+    listBatches: (_context, request, reply) =>
+      reply.send(control.batches.list(numberOrUndefined((request.query as Query).limit))),
+    completeBatch: (context, _request, reply) =>
+      onJob(reply, () => control.batches.complete((context.request.params as Params).id ?? '')),
+    failBatch: (context, _request, reply) =>
+      onJob(reply, () => control.batches.fail((context.request.params as Params).id ?? '')),
+    listCallbacks: (_context, request, reply) =>
+      reply.send(control.callbacks.list(numberOrUndefined((request.query as Query).limit))),
     listAccounts: (_context, _request, reply) => reply.send(control.accounts.list()),
     setAccount: (context, request, reply) => {
       const { token = '' } = context.request.params as Params;
@@ -118,6 +126,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
         ...(query.path !== undefined && { path: query.path }),
         ...(query.method !== undefined && { method: query.method }),
         ...(query.token !== undefined && { token: query.token }),
+        ...(query.kind !== undefined && { kind: query.kind as 'callback' | 'request' }),
       };
       for (const key of ['status', 'since', 'until', 'limit'] as const) {
         const value = numberOrUndefined(query[key]);

@@ -1,12 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from 'openapi-backend';
+import type { BatchBody } from '../core/batches.ts';
+import { parseCallback } from '../core/callbacks.ts';
+import type { CallDecision } from '../core/decide.ts';
 import { ApiError } from '../core/errors.ts';
 import { drawLatency } from '../core/latency.ts';
 import { deviceNames } from '../core/params/devices.ts';
 import { parseAiRequest, type Query } from '../core/params/request.ts';
 import { answerBody, type Retrieved } from '../core/service.ts';
-import type { ApiRouteOptions, RevisionRoutes } from './api-routes.ts';
+import { type ApiRouteOptions, REVISION_PATH, type RevisionRoutes } from './api-routes.ts';
 import type { Handler } from './backend.ts';
 import { type ControlledCall, controlled } from './control.ts';
 import { sendApiError } from './reply.ts';
@@ -16,6 +19,12 @@ export const tokenOf = (context: Context): string => context.security?.bearerAut
 /** The AI service's billed name in /usage. */
 const AI_SERVICE = 'ai';
 
+/** Where the caller reaches this emulator (and the revision prefix it used): what callbacks link to. */
+function baseUrlOf(request: FastifyRequest): string {
+  const prefix = REVISION_PATH.exec(request.url)?.[1];
+  return `${request.protocol}://${request.headers.host ?? 'localhost'}${prefix ? `/revisions/${prefix}` : ''}`;
+}
+
 /**
  * `GET /ai`, `GET /ai/completions` and `GET /ai/devices`, in whichever revision routed the call:
  * its price, its Completion shape, its job statuses and its error texts.
@@ -24,25 +33,26 @@ export function aiHandlers(
   options: ApiRouteOptions,
   routesOf: (request: FastifyRequest) => RevisionRoutes,
 ): Record<string, Handler> {
-  const { service, faults } = options;
+  const { service, faults, batches, callbacks, store } = options;
   let latencySequence = 0;
   let devicesBody: Buffer | undefined;
 
   const describe =
     (operation: string) =>
     (context: Context, request: FastifyRequest): ControlledCall => {
-      const query = request.query as Query;
+      // A batch's parameters are in its body; its prompts are decided one by one (createBatch).
+      const query = (operation === 'createBatch' ? request.body : request.query) as Query;
       // A July id retrieves a queued call: only asking is billed.
-      const billed = operation === 'getCompletion' && query.id === undefined;
+      const billed = (operation === 'getCompletion' && query.id === undefined) || operation === 'createBatch';
       return {
         operation,
         token: tokenOf(context),
         ...(billed && { billed: AI_SERVICE }),
         documented: new Set(routesOf(request).errors[operation]?.keys()),
         facts: {
-          ...(query.model !== undefined && { model: query.model }),
-          ...(query.prompt !== undefined && { prompt: query.prompt }),
-          ...(query.country !== undefined && { country: query.country }),
+          ...(typeof query.model === 'string' && { model: query.model }),
+          ...(typeof query.prompt === 'string' && { prompt: query.prompt }),
+          ...(typeof query.country === 'string' && { country: query.country }),
         },
       };
     };
@@ -79,6 +89,29 @@ export function aiHandlers(
     return reply.type(contentType).send(body);
   }
 
+  /** Whether the revision's `/ai` has a `callback` parameter (July on): earlier ones ignore it. */
+  const takesCallback = (request: FastifyRequest) =>
+    (
+      routesOf(request).document.paths['/ai']?.get as { parameters?: { name: string }[] } | undefined
+    )?.parameters?.some((parameter) => parameter.name === 'callback') === true;
+
+  /** Stores the notification a queued job or batch owes its callback, with what the rules impose. */
+  const owe = (
+    decision: CallDecision,
+    subject: { kind: 'job' | 'batch'; id: string },
+    target: string,
+    request: FastifyRequest,
+    finishedAt: number,
+  ) =>
+    callbacks.owe({
+      subject,
+      target,
+      baseUrl: baseUrlOf(request),
+      finishedAt,
+      ...(decision.callback && { fault: decision.callback }),
+      rules: decision.fired,
+    });
+
   /** A status reply's code: 202 where the operation documents one, else 200 (July's /ai/completions). */
   const statusCode = (request: FastifyRequest, path: string) =>
     (routesOf(request).document.paths[path]?.get as { responses?: Record<string, unknown> } | undefined)
@@ -106,8 +139,19 @@ export function aiHandlers(
           reply.header('x-mock-notice', call.notices);
         }
         const cost = costOf(request);
+        // July: a callback is notified when the (prerequisite) async completion is retrieved.
+        const callback = takesCallback(request) ? query.callback : undefined;
+        if (callback !== undefined) {
+          if (call.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
+          parseCallback(callback);
+        }
         if (call.mode === 'async') {
-          const job = service.enqueue(token, call, { cost }, { failJob: decision.failJob });
+          const job = store.transaction(() => {
+            const queued = service.enqueue(token, call, { cost }, { failJob: decision.failJob });
+            if (callback !== undefined)
+              owe(decision, { kind: 'job', id: queued.id }, callback, request, queued.readyAt);
+            return queued;
+          });
           decisions.jobId = job.id;
           decisions.credits = job.cost;
           return reply.code(202).send({ id: job.id });
@@ -148,6 +192,54 @@ export function aiHandlers(
           reply,
           statusCode(request, '/ai/completions'),
         ),
+    ),
+    createBatch: controlled(
+      faults,
+      describe('createBatch'),
+      forcedAnswer,
+      (decision, context, request, reply) => {
+        const token = tokenOf(context);
+        const body = request.body as BatchBody;
+        const fired: string[] = [];
+        const created = batches.create(token, body, baseUrlOf(request), {
+          cost: costOf(request),
+          failPrompt: (promptIndex, prompt) => {
+            const decided = faults.decide({
+              operation: 'createBatch',
+              token,
+              requestKey: `createBatch ${token} ${promptIndex} ${prompt}`,
+              prompt,
+              ...(typeof body.model === 'string' && { model: body.model }),
+              ...(typeof body.country === 'string' && { country: body.country }),
+              promptIndex,
+            });
+            fired.push(...decided.fired.filter((id) => !fired.includes(id)));
+            return decided.failJob;
+          },
+          ...(decision.callback && { callbackFault: decision.callback }),
+          rules: decision.fired,
+        });
+        const { decisions } = request;
+        decisions.batchId = created.batch.id;
+        decisions.credits = created.credits;
+        if (fired.length) decisions.faults = [...(decisions.faults ?? []), ...fired];
+        return reply.code(202).send({ id: created.batch.id, count: created.batch.count });
+      },
+    ),
+    getBatch: controlled(faults, describe('getBatch'), forcedAnswer, (_decision, context, request, reply) => {
+      const id = (request.query as Query).id ?? '';
+      request.decisions.batchId = id;
+      return reply.send(batches.status(tokenOf(context), id));
+    }),
+    getBatchArchive: controlled(
+      faults,
+      describe('getBatchArchive'),
+      forcedAnswer,
+      (_decision, context, request, reply) => {
+        const id = (request.query as Query).id ?? '';
+        request.decisions.batchId = id;
+        return reply.send(batches.archive(tokenOf(context), id));
+      },
     ),
     listDevices: controlled(
       faults,

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenAPIBackend } from 'openapi-backend';
 import type { Authenticator } from '../core/auth.ts';
+import type { Batches } from '../core/batches.ts';
+import type { CallbackScheduler } from '../core/callback-scheduler.ts';
 import type { Clock } from '../core/clock.ts';
 import { ApiError, type ApiErrorName } from '../core/errors.ts';
 import type { Faults } from '../core/faults.ts';
@@ -26,6 +28,8 @@ import { describeValidationError } from './validation-message.ts';
 
 export interface ApiRouteOptions {
   service: MassiveService;
+  batches: Batches;
+  callbacks: CallbackScheduler;
   users: Users;
   store: Store;
   authenticate: Authenticator;

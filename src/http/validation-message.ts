@@ -6,7 +6,8 @@ const withCommas = (value: unknown) => String(value).replace(/\B(?=(\d{3})+(?!\d
 /** The name of the query parameter an Ajv error is about. */
 function parameterOf(error: ErrorObject): string {
   if (error.keyword === 'required') return String(error.params.missingProperty);
-  return error.instancePath.split('/').filter(Boolean).slice(1).join('.') || 'query';
+  const [where, ...path] = error.instancePath.split('/').filter(Boolean);
+  return path.join('.') || (where === 'requestBody' ? 'body' : 'query');
 }
 
 /**
@@ -23,6 +24,10 @@ export function describeValidationError(error: ErrorObject): string {
       return `${name} must be no more than ${withCommas(params.limit)} characters`;
     case 'minLength':
       return `${name} must be at least ${withCommas(params.limit)} character${params.limit === 1 ? '' : 's'}`;
+    case 'minItems':
+      return `${name} must hold at least ${withCommas(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+    case 'maxItems':
+      return `${name} must hold no more than ${withCommas(params.limit)} items`;
     case 'enum':
       return `${name} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'type':

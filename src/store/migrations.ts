@@ -47,4 +47,48 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX calls_by_time ON calls (at);`,
+  // July's batches (each prompt a job of its batch) and the callback deliveries owed for finished
+  // jobs and batches, with every attempt: pending ones are scheduled again after a restart.
+  `ALTER TABLE jobs ADD COLUMN batch_id TEXT;
+   ALTER TABLE jobs ADD COLUMN batch_index INTEGER;
+   CREATE INDEX jobs_by_batch ON jobs (batch_id, batch_index);
+   CREATE TABLE batches (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     token TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     base_url TEXT NOT NULL,
+     callback TEXT
+   );
+   CREATE TABLE deliveries (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     subject_kind TEXT NOT NULL CHECK (subject_kind IN ('job', 'batch')),
+     subject_id TEXT NOT NULL,
+     target TEXT NOT NULL,
+     base_url TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     due_at INTEGER NOT NULL,
+     status TEXT NOT NULL
+       CHECK (status IN ('pending', 'delivered', 'failed', 'dropped', 'refused', 'recorded')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     delay_ms INTEGER NOT NULL DEFAULT 0,
+     fail_first INTEGER NOT NULL DEFAULT 0,
+     drop_it INTEGER NOT NULL DEFAULT 0,
+     rules TEXT NOT NULL DEFAULT '[]'
+   );
+   CREATE INDEX deliveries_pending ON deliveries (status, due_at);
+   CREATE INDEX deliveries_by_subject ON deliveries (subject_id);
+   CREATE TABLE delivery_attempts (
+     seq INTEGER PRIMARY KEY,
+     delivery_id TEXT NOT NULL,
+     attempt INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     outcome TEXT NOT NULL,
+     status_code INTEGER,
+     detail TEXT NOT NULL,
+     duration_ms REAL NOT NULL
+   );
+   CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts (delivery_id, attempt);`,
 ];

@@ -4,7 +4,10 @@ import type { Conversation } from '../core/generate/types.ts';
 import type { Format } from '../core/params/request.ts';
 import type {
   Account,
+  BatchRecord,
   CallRecord,
+  DeliveryAttempt,
+  DeliveryRecord,
   JobOutcome,
   JobRecord,
   Store,
@@ -54,6 +57,43 @@ interface JobRow {
   outcome: string;
   answer_id: number | null;
   cost: number;
+  batch_id: string | null;
+  batch_index: number | null;
+}
+
+interface BatchRow {
+  id: string;
+  token: string;
+  count: number;
+  created_at: number;
+  base_url: string;
+  callback: string | null;
+}
+
+interface DeliveryRow {
+  id: string;
+  subject_kind: 'job' | 'batch';
+  subject_id: string;
+  target: string;
+  base_url: string;
+  created_at: number;
+  due_at: number;
+  status: DeliveryRecord['status'];
+  attempts: number;
+  delay_ms: number;
+  fail_first: number;
+  drop_it: number;
+  rules: string;
+}
+
+interface AttemptRow {
+  delivery_id: string;
+  attempt: number;
+  at: number;
+  outcome: string;
+  status_code: number | null;
+  detail: string;
+  duration_ms: number;
 }
 
 const toAnswer = (row: AnswerRow): StoredAnswer => ({
@@ -87,6 +127,41 @@ const toJob = (row: JobRow): JobRecord => ({
   outcome: row.outcome as JobOutcome,
   answerId: row.answer_id,
   cost: row.cost,
+  ...(row.batch_id !== null && { batchId: row.batch_id, batchIndex: row.batch_index ?? 0 }),
+});
+
+const toBatch = (row: BatchRow): BatchRecord => ({
+  id: row.id,
+  token: row.token,
+  count: row.count,
+  createdAt: row.created_at,
+  baseUrl: row.base_url,
+  callback: row.callback,
+});
+
+const toDelivery = (row: DeliveryRow): DeliveryRecord => ({
+  id: row.id,
+  subject: { kind: row.subject_kind, id: row.subject_id },
+  target: row.target,
+  baseUrl: row.base_url,
+  createdAt: row.created_at,
+  dueAt: row.due_at,
+  status: row.status,
+  attempts: row.attempts,
+  delayMs: row.delay_ms,
+  failFirst: row.fail_first,
+  drop: row.drop_it === 1,
+  rules: JSON.parse(row.rules) as string[],
+});
+
+const toAttempt = (row: AttemptRow): DeliveryAttempt => ({
+  deliveryId: row.delivery_id,
+  attempt: row.attempt,
+  at: row.at,
+  outcome: row.outcome,
+  statusCode: row.status_code,
+  detail: row.detail,
+  durationMs: row.duration_ms,
 });
 
 function open(path: string): Database.Database {
@@ -141,8 +216,40 @@ export function openSqliteStore(path: string): Store {
       'INSERT INTO answers (key, version, created_at, completion_json, raw, sse) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertJob: db.prepare(
-      `INSERT INTO jobs (id, token, conversation, format, created_at, ready_at, outcome, answer_id, cost)
-       VALUES (@id, @token, @conversation, @format, @createdAt, @readyAt, @outcome, @answerId, @cost)`,
+      `INSERT INTO jobs (id, token, conversation, format, created_at, ready_at, outcome, answer_id, cost,
+                         batch_id, batch_index)
+       VALUES (@id, @token, @conversation, @format, @createdAt, @readyAt, @outcome, @answerId, @cost,
+               @batchId, @batchIndex)`,
+    ),
+    batchJobs: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE batch_id = ? ORDER BY batch_index'),
+    insertBatch: db.prepare(
+      `INSERT INTO batches (id, token, count, created_at, base_url, callback)
+       VALUES (@id, @token, @count, @createdAt, @baseUrl, @callback)`,
+    ),
+    batch: db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE id = ?'),
+    batches: db.prepare<[number], BatchRow>('SELECT * FROM batches ORDER BY seq DESC LIMIT ?'),
+    countBatches: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM batches'),
+    insertDelivery: db.prepare(
+      `INSERT INTO deliveries (id, subject_kind, subject_id, target, base_url, created_at, due_at, status,
+                               attempts, delay_ms, fail_first, drop_it, rules)
+       VALUES (@id, @subjectKind, @subjectId, @target, @baseUrl, @createdAt, @dueAt, @status,
+               @attempts, @delayMs, @failFirst, @drop, @rules)`,
+    ),
+    delivery: db.prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE id = ?'),
+    deliveries: db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries ORDER BY seq DESC LIMIT ?'),
+    pendingDeliveries: db.prepare<[], DeliveryRow>(
+      "SELECT * FROM deliveries WHERE status = 'pending' ORDER BY due_at, seq",
+    ),
+    deliveriesOf: db.prepare<[string], DeliveryRow>(
+      'SELECT * FROM deliveries WHERE subject_id = ? ORDER BY seq',
+    ),
+    updateDelivery: db.prepare('UPDATE deliveries SET status = ?, attempts = ?, due_at = ? WHERE id = ?'),
+    addDeliveryAttempt: db.prepare(
+      `INSERT INTO delivery_attempts (delivery_id, attempt, at, outcome, status_code, detail, duration_ms)
+       VALUES (@deliveryId, @attempt, @at, @outcome, @statusCode, @detail, @durationMs)`,
+    ),
+    deliveryAttempts: db.prepare<[string], AttemptRow>(
+      'SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt, seq',
     ),
     job: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
     jobs: db.prepare<[number], JobRow>('SELECT * FROM jobs ORDER BY seq DESC LIMIT ?'),
@@ -227,7 +334,12 @@ export function openSqliteStore(path: string): Store {
     },
 
     insertJob(job) {
-      sql.insertJob.run({ ...job, conversation: JSON.stringify(job.conversation) });
+      sql.insertJob.run({
+        ...job,
+        conversation: JSON.stringify(job.conversation),
+        batchId: job.batchId ?? null,
+        batchIndex: job.batchIndex ?? null,
+      });
     },
     job(id) {
       const row = sql.job.get(id);
@@ -238,6 +350,42 @@ export function openSqliteStore(path: string): Store {
     settleJob(id, outcome, readyAt, answerId, cost) {
       sql.settleJob.run(outcome, readyAt, answerId, cost, id);
     },
+
+    batchJobs: (batchId) => sql.batchJobs.all(batchId).map(toJob),
+    insertBatch(batch) {
+      sql.insertBatch.run(batch);
+    },
+    batch(id) {
+      const row = sql.batch.get(id);
+      return row && toBatch(row);
+    },
+    batches: (limit) => sql.batches.all(limit).map(toBatch),
+    countBatches: () => sql.countBatches.get()?.n ?? 0,
+
+    insertDelivery(delivery) {
+      const { subject, drop, rules, ...rest } = delivery;
+      sql.insertDelivery.run({
+        ...rest,
+        subjectKind: subject.kind,
+        subjectId: subject.id,
+        drop: drop ? 1 : 0,
+        rules: JSON.stringify(rules),
+      });
+    },
+    delivery(id) {
+      const row = sql.delivery.get(id);
+      return row && toDelivery(row);
+    },
+    deliveries: (limit) => sql.deliveries.all(limit).map(toDelivery),
+    pendingDeliveries: () => sql.pendingDeliveries.all().map(toDelivery),
+    deliveriesOf: (subjectId) => sql.deliveriesOf.all(subjectId).map(toDelivery),
+    updateDelivery(id, { status, attempts, dueAt }) {
+      sql.updateDelivery.run(status, attempts, dueAt, id);
+    },
+    addDeliveryAttempt(attempt) {
+      sql.addDeliveryAttempt.run(attempt);
+    },
+    deliveryAttempts: (deliveryId) => sql.deliveryAttempts.all(deliveryId).map(toAttempt),
 
     account: (token) => sql.account.get(token),
     accounts: () => sql.accounts.all(),
@@ -280,7 +428,8 @@ export function openSqliteStore(path: string): Store {
 
     clear() {
       db.exec(
-        'DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;',
+        `DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;
+         DELETE FROM batches; DELETE FROM deliveries; DELETE FROM delivery_attempts;`,
       );
       latest.clear();
     },

@@ -1,0 +1,84 @@
+import { BlockList, isIP } from 'node:net';
+
+/** The hosts a callback may call unless `--callback-hosts` says otherwise: this is a local tool. */
+export const DEFAULT_CALLBACK_HOSTS = ['loopback', 'private'] as const;
+
+const RANGES: Record<string, [string, number, 'ipv4' | 'ipv6'][]> = {
+  loopback: [
+    ['127.0.0.0', 8, 'ipv4'],
+    ['::1', 128, 'ipv6'],
+  ],
+  private: [
+    ['10.0.0.0', 8, 'ipv4'],
+    ['172.16.0.0', 12, 'ipv4'],
+    ['192.168.0.0', 16, 'ipv4'],
+    ['169.254.0.0', 16, 'ipv4'],
+    ['fc00::', 7, 'ipv6'],
+    ['fe80::', 10, 'ipv6'],
+  ],
+};
+
+export interface HostPolicy {
+  /** Whether a host may be called, given the addresses its name resolves to. */
+  allows(hostname: string, addresses: readonly string[]): boolean;
+  /** The entries, for the message of a refused call. */
+  entries: readonly string[];
+}
+
+const versionOf = (family: number) => (family === 4 ? 'ipv4' : 'ipv6');
+
+/** An IPv4 address mapped into IPv6 (`::ffff:127.0.0.1`) is judged as the IPv4 one. */
+const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.)/i, '');
+
+/**
+ * The hosts callbacks may call: `*` (any), `loopback`, `private` (RFC 1918, link-local, IPv6
+ * ULA), an address or CIDR range (`10.1.0.0/16`), a host name, or `*.example.com`. A name is
+ * allowed when it is listed, or when every address it resolves to is in an allowed range.
+ */
+export function createHostPolicy(entries: readonly string[] = DEFAULT_CALLBACK_HOSTS): HostPolicy {
+  const blocks = new BlockList();
+  const names: string[] = [];
+  const suffixes: string[] = [];
+  let any = false;
+  for (const entry of entries.map((text) => text.trim().toLowerCase()).filter(Boolean)) {
+    const [base = '', bits] = entry.split('/');
+    const family = isIP(base);
+    if (entry === '*') any = true;
+    else if (RANGES[entry])
+      for (const [network, prefix, type] of RANGES[entry]) blocks.addSubnet(network, prefix, type);
+    else if (family)
+      blocks.addSubnet(
+        base,
+        bits === undefined ? (family === 4 ? 32 : 128) : Number(bits),
+        versionOf(family),
+      );
+    else if (entry.startsWith('*.')) suffixes.push(entry.slice(1));
+    else names.push(entry);
+  }
+  const inRange = (address: string) => {
+    const plain = unmapped(address);
+    const family = isIP(plain);
+    return family !== 0 && blocks.check(plain, versionOf(family));
+  };
+  return {
+    entries,
+    allows(hostname, addresses) {
+      const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+      if (any || names.includes(host) || suffixes.some((suffix) => host.endsWith(suffix))) return true;
+      return addresses.length > 0 && addresses.every(inRange);
+    },
+  };
+}
+
+/** Checks a `--callback-hosts` entry; the message says what is wrong with it. */
+export function hostEntryProblem(entry: string): string | undefined {
+  const text = entry.trim().toLowerCase();
+  const [base = '', bits, extra] = text.split('/');
+  const family = isIP(base);
+  if (bits === undefined) return undefined;
+  if (!family || extra !== undefined) return `"${entry}" is not an address range such as 10.0.0.0/8`;
+  const prefix = Number(bits);
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128))
+    return `"${entry}" has a prefix length outside 0-${family === 4 ? 32 : 128}`;
+  return undefined;
+}
