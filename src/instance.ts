@@ -59,15 +59,15 @@ export async function createInstance(
       fixtures,
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
     });
-    let callbacks: CallbackScheduler | undefined;
+    // Batches owe callbacks, and callbacks read batches: each reaches the other once both exist.
     const batches = createBatches({
       store,
       clock,
       seed: config.seed,
       service,
-      callbacks: () => callbacks as CallbackScheduler,
+      callbacks: (): CallbackScheduler => callbacks,
     });
-    callbacks = createCallbackScheduler({
+    const callbacks = createCallbackScheduler({
       store,
       clock,
       seed: config.seed,
