@@ -11,6 +11,8 @@ export interface Receiver {
   received: Received[];
   /** The status the next requests are answered with, in order; 200 once they run out. */
   answers: number[];
+  /** Real ms each answer is held back (a slow receiver). */
+  holdMs: number;
   close(): Promise<void>;
 }
 
@@ -27,15 +29,17 @@ export async function startReceiver(): Promise<Receiver> {
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
       });
       response.statusCode = answers.shift() ?? 200;
-      response.end('ok');
+      setTimeout(() => response.end('ok'), receiver.holdMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const receiver: Receiver = {
     url: `http://127.0.0.1:${port}/hook`,
     received,
     answers,
+    holdMs: 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return receiver;
 }
