@@ -152,6 +152,7 @@ export function createBatches(options: {
           createdAt: clock.now(),
           baseUrl,
           callback,
+          expiration: shared.expiration,
         };
         store.insertBatch(batch);
         const jobs = body.prompts.map((prompt, batchIndex) =>

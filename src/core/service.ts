@@ -122,7 +122,7 @@ export function createService(options: ServiceOptions) {
 
   function phaseOf(job: JobRecord): JobPhase {
     const now = clock.now();
-    if (now >= job.readyAt) return job.outcome === 'failed' || job.answerId === null ? 'failed' : 'ready';
+    if (now >= job.readyAt) return job.outcome === 'failed' || !answerable(job) ? 'failed' : 'ready';
     const archivingFrom = job.readyAt - (job.readyAt - job.createdAt) * ARCHIVING_SHARE;
     return now >= archivingFrom && job.outcome === 'completed' ? 'archiving' : 'retrieving';
   }
@@ -131,6 +131,19 @@ export function createService(options: ServiceOptions) {
     const phase = phaseOf(job);
     return phase === 'archiving' ? 'retrieving' : phase;
   };
+
+  /** A batch's prompt is answered when first fetched (see `enqueue`); any other job, when queued. */
+  const answerable = (job: JobRecord) => job.answerId !== null || job.batchId !== undefined;
+
+  /** The answer of a batch's prompt, written now that it is first fetched (it was charged when queued). */
+  function answerLater(job: JobRecord): number {
+    return store.transaction(() => {
+      const expiration = store.batch(job.batchId ?? '')?.expiration ?? 1;
+      const { answer } = resolve(job.conversation, expiration);
+      store.settleJob(job.id, 'completed', job.readyAt, answer.id, job.cost);
+      return answer.id;
+    });
+  }
 
   function existingJob(id: string): JobRecord {
     const job = store.job(id);
@@ -173,7 +186,11 @@ export function createService(options: ServiceOptions) {
       }
     },
 
-    /** `GET /ai?mode=async`: queues the conversation. Its fate is drawn now; only success is charged. */
+    /**
+     * `GET /ai?mode=async`: queues the conversation. Its fate is drawn now; only success is charged.
+     * A batch's prompt is answered when it is first fetched, not now: a thousand fresh answers
+     * would hold the batch's call (and every other request) for seconds.
+     */
     enqueue(
       token: string,
       request: AiRequest,
@@ -190,8 +207,9 @@ export function createService(options: ServiceOptions) {
         const outcome = overrides.failJob ? 'failed' : fate.outcome;
         if (outcome === 'completed') ensureCredits(token, cost);
         const answered =
-          outcome === 'completed' ? resolve(request.conversation, request.expiration) : undefined;
-        if (answered) debit(token, cost);
+          outcome === 'completed' && !batch ? resolve(request.conversation, request.expiration) : undefined;
+        const charged = outcome === 'completed';
+        if (charged) debit(token, cost);
         const now = clock.now();
         const job: JobRecord = {
           id,
@@ -202,7 +220,7 @@ export function createService(options: ServiceOptions) {
           readyAt: now + fate.durationMs,
           outcome,
           answerId: answered?.answer.id ?? null,
-          cost: answered ? cost : 0,
+          cost: charged ? cost : 0,
           ...batch,
         };
         store.insertJob(job);
@@ -219,7 +237,7 @@ export function createService(options: ServiceOptions) {
       if (!job || job.token !== token) throw ApiError.of('jobNotFound');
       const phase = phaseOf(job);
       if (phase !== 'ready') return { phase, job };
-      const answer = job.answerId === null ? undefined : store.answer(job.answerId);
+      const answer = store.answer(job.answerId ?? answerLater(job));
       if (!answer) throw ApiError.of('unknown');
       return { phase, job, answer };
     },
@@ -229,7 +247,7 @@ export function createService(options: ServiceOptions) {
       return store.transaction(() => {
         const job = existingJob(id);
         const now = clock.now();
-        if (job.outcome === 'completed' && job.answerId !== null) {
+        if (job.outcome === 'completed' && answerable(job)) {
           store.settleJob(id, 'completed', Math.min(job.readyAt, now), job.answerId, job.cost);
         } else {
           ensureCredits(job.token, cost);

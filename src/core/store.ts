@@ -46,6 +46,8 @@ export interface BatchRecord {
   baseUrl: string;
   /** The callback given, as given; null when none. */
   callback: string | null;
+  /** The batch's `expiration`, which its prompts are answered with when first fetched. */
+  expiration: 0 | 1;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'dropped' | 'refused' | 'recorded';

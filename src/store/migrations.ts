@@ -59,7 +59,8 @@ export const MIGRATIONS: readonly string[] = [
      count INTEGER NOT NULL,
      created_at INTEGER NOT NULL,
      base_url TEXT NOT NULL,
-     callback TEXT
+     callback TEXT,
+     expiration INTEGER NOT NULL DEFAULT 1
    );
    CREATE TABLE deliveries (
      seq INTEGER PRIMARY KEY,

@@ -68,6 +68,7 @@ interface BatchRow {
   created_at: number;
   base_url: string;
   callback: string | null;
+  expiration: number;
 }
 
 interface DeliveryRow {
@@ -137,6 +138,7 @@ const toBatch = (row: BatchRow): BatchRecord => ({
   createdAt: row.created_at,
   baseUrl: row.base_url,
   callback: row.callback,
+  expiration: row.expiration === 0 ? 0 : 1,
 });
 
 const toDelivery = (row: DeliveryRow): DeliveryRecord => ({
@@ -223,8 +225,8 @@ export function openSqliteStore(path: string): Store {
     ),
     batchJobs: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE batch_id = ? ORDER BY batch_index'),
     insertBatch: db.prepare(
-      `INSERT INTO batches (id, token, count, created_at, base_url, callback)
-       VALUES (@id, @token, @count, @createdAt, @baseUrl, @callback)`,
+      `INSERT INTO batches (id, token, count, created_at, base_url, callback, expiration)
+       VALUES (@id, @token, @count, @createdAt, @baseUrl, @callback, @expiration)`,
     ),
     batch: db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE id = ?'),
     batches: db.prepare<[number], BatchRow>('SELECT * FROM batches ORDER BY seq DESC LIMIT ?'),

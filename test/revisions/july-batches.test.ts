@@ -103,6 +103,23 @@ describe('July: POST /ai/batches and GET /ai/batches?id=', async () => {
     expect([third?.batchIndex, third?.state]).toEqual([2, 'failed']);
   });
 
+  it('checks the fault rule fields of this path', async () => {
+    const add = (rule: unknown) => mock.send('POST', '/__admin/faults', { body: rule });
+    const noFail = await add({ match: { promptIndex: 1 }, effect: { status: 500 } });
+    expect([noFail.status, noFail.text]).toEqual([
+      400,
+      'match.promptIndex needs effect.failJob: it fails a prompt of a batch',
+    ]);
+    expect((await add({ effect: { callbackFailures: -1 } })).status).toBe(400);
+    const dropped = await add({
+      id: 'drop',
+      match: { operation: 'createBatch' },
+      effect: { dropCallback: true },
+    });
+    expect(dropped.status).toBe(201);
+    control.faults.remove('drop');
+  });
+
   it('knows only batches the token queued', async () => {
     const queued = await post({ prompts: ['mine'] });
     expect((await mock.get(`/ai/batches?id=${queued.body.id}`, 'someone-else')).status).toBe(404);
