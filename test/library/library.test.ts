@@ -101,11 +101,11 @@ describe('a revision for the whole instance', () => {
       const headers = { authorization: 'Bearer t' };
       const res = await fetch(`${june.url}/ai?prompt=tides`, { headers });
       expect(res.headers.get('x-mock-revision')).toBe('2026-06-29');
-      expect(Object.keys(await res.json())).toContain('sse');
+      expect(Object.keys((await res.json()) as object)).toContain('sse');
       const may = await fetch(`${june.url}/ai?prompt=tides`, {
         headers: { ...headers, 'x-mock-revision': '2026-05-11' },
       });
-      expect(Object.keys(await may.json())).not.toContain('sse');
+      expect(Object.keys((await may.json()) as object)).not.toContain('sse');
       expect(june.accounts.get('t')?.balance).toBe(4);
     } finally {
       await june.close();
