@@ -126,7 +126,6 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
         ...(query.path !== undefined && { path: query.path }),
         ...(query.method !== undefined && { method: query.method }),
         ...(query.token !== undefined && { token: query.token }),
-        ...(query.kind !== undefined && { kind: query.kind as 'callback' | 'request' }),
       };
       for (const key of ['status', 'since', 'until', 'limit'] as const) {
         const value = numberOrUndefined(query[key]);

@@ -155,7 +155,7 @@ describe('July callbacks: retries, fault rules, SQS and hosts', async () => {
       'failed',
       'delivered',
     ]);
-    const journal = await mock.send('GET', '/__admin/journal?kind=callback');
+    const journal = await mock.send('GET', `/__admin/journal?path=${encodeURIComponent(receiver.url)}`);
     const mine = journal.body.filter(
       (entry: { callback: { deliveryId: string } }) => entry.callback.deliveryId === owed?.id,
     );
