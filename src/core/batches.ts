@@ -47,7 +47,7 @@ export interface BatchTerms {
 const SHARED = ['model', 'device', 'country', 'subdivision', 'city', 'language', 'display', 'format'];
 
 /** The shared parameters as `/ai` takes them, so the very same rules check them. */
-export function batchRequest(body: BatchBody): AiRequest {
+function batchRequest(body: BatchBody): AiRequest {
   const query: Record<string, string> = { prompt: '', mode: 'async' };
   for (const key of SHARED) if (typeof body[key] === 'string') query[key] = body[key] as string;
   if (body.expiration !== undefined) query.expiration = String(body.expiration);

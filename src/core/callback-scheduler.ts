@@ -61,7 +61,7 @@ interface Settled {
   status: DeliveryStatus;
 }
 
-const SQS_DETAIL = (target: Extract<CallbackTarget, { kind: 'sqs' }>) =>
+const sqsDetail = (target: Extract<CallbackTarget, { kind: 'sqs' }>) =>
   `would be sent to the SQS queue ${target.queue} of account ${target.account} in ${target.region}; never sent`;
 
 /**
@@ -79,16 +79,18 @@ export function createCallbackScheduler(options: SchedulerOptions) {
 
   function arm(id: string, at: number): void {
     timers.get(id)?.();
-    // The attempt starts after the current work (a request, a transaction, a clock move) is done.
-    timers.set(
-      id,
-      clock.at(at, () => {
-        timers.delete(id);
-        if (closed) return;
-        const run = attempt(id).finally(() => inFlight.delete(run));
-        inFlight.add(run);
-      }),
-    );
+    timers.delete(id);
+    let fired = false;
+    // A due timer fires inside `clock.at`; the attempt itself starts after the current work (a
+    // request, a transaction, a clock move) is done.
+    const cancel = clock.at(at, () => {
+      fired = true;
+      timers.delete(id);
+      if (closed) return;
+      const run = attempt(id).finally(() => inFlight.delete(run));
+      inFlight.add(run);
+    });
+    if (!fired) timers.set(id, cancel);
   }
 
   async function attempt(id: string): Promise<void> {
@@ -163,7 +165,7 @@ export function createCallbackScheduler(options: SchedulerOptions) {
         detail: 'dropped by a fault rule; never sent',
       };
     if (target.kind === 'sqs')
-      return { ...quiet, outcome: 'recorded', status: 'recorded', detail: SQS_DETAIL(target) };
+      return { ...quiet, outcome: 'recorded', status: 'recorded', detail: sqsDetail(target) };
     const result = await sender.send({
       url: target.url,
       body: JSON.stringify(payload),
