@@ -219,7 +219,7 @@ describe('July callbacks: retries, fault rules, SQS and hosts', async () => {
 
   it('never blocks the API: a request is answered while a delivery waits on a slow receiver', async () => {
     const slow = await startReceiver();
-    slow.holdMs = 300;
+    slow.holdMs = 1500;
     const owed = await job('slow receiver', slow.url);
     control.clock.advance(2000);
     const answered = await mock.get('/ai/devices');
