@@ -35,16 +35,23 @@ export async function createInstance(
   logger: FastifyServerOptions['logger'],
 ): Promise<Instance> {
   // The user's fixtures come first: on equal specificity the first loaded wins.
+  const skipped: string[] = [];
   const fixtures = createFixtureIndex([
-    ...(config.fixtures ? readFixtureDir(config.fixtures) : []),
+    ...(config.fixtures ? readFixtureDir(config.fixtures, (warning) => skipped.push(warning)) : []),
     ...readFixtureDir(BUNDLED_FIXTURES_DIR),
   ]);
   const document = loadApiDocument();
+  const adminDocument = readDocument('admin.yaml');
   const statuses = Object.fromEntries(
     Object.entries(documentedErrors(document)).map(([operation, bodies]) => [operation, [...bodies.keys()]]),
   );
   const clock = new VirtualClock();
-  const faults = createFaults({ clock, seed: config.seed, statuses });
+  const faults = createFaults({
+    clock,
+    seed: config.seed,
+    statuses,
+    schemas: adminDocument.components.schemas ?? {},
+  });
   const journal = createJournal(config.journalSize);
   const store = openSqliteStore(config.database);
   try {
@@ -78,13 +85,14 @@ export async function createInstance(
         latency: { profile: config.latency, timeScale: config.timeScale },
       },
       admin: {
-        document: readDocument('admin.yaml'),
+        document: adminDocument,
         control,
         store,
         adminToken: config.adminToken,
         version: VERSION,
       },
     });
+    for (const warning of skipped) app.log.warn(warning);
     app.addHook('onClose', () => store.close());
     return { config, app, store, service, control, close: () => app.close() };
   } catch (error) {

@@ -147,7 +147,9 @@ export const SETTINGS = [
     type: 'integer',
     default: 1000,
     min: 0,
-    help: 'Requests the journal keeps (the oldest go first); 0 keeps none.',
+    // An entry keeps its query, up to the 32 KiB of a request head: 10,000 is 320 MiB at worst.
+    max: 10_000,
+    help: 'Requests the journal keeps (the oldest go first), at most 10,000; 0 keeps none.',
   },
   {
     key: 'faults',

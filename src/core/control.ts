@@ -1,5 +1,5 @@
 import type { VirtualClock } from './clock.ts';
-import type { FaultRuleInput, Faults } from './faults.ts';
+import { FaultRuleError, type FaultRuleInput, type Faults } from './faults.ts';
 import type { Journal } from './journal.ts';
 import type { JobState, MassiveService } from './service.ts';
 import type { JobRecord, Store } from './store.ts';
@@ -30,7 +30,14 @@ export function createControl(options: ControlOptions) {
 
   function applyConfiguration(): void {
     for (const [token, balance] of Object.entries(options.balances)) store.openAccount(token, balance);
-    for (const rule of options.rules) faults.add(rule);
+    options.rules.forEach((rule, index) => {
+      try {
+        faults.add(rule);
+      } catch (error) {
+        if (!(error instanceof FaultRuleError)) throw error;
+        throw new FaultRuleError(`faults[${index}] of the configuration: ${error.message}`);
+      }
+    });
   }
   applyConfiguration();
 

@@ -1,5 +1,15 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { LRUCache } from 'lru-cache';
+import type * as Re2js from 're2js';
 import type { Clock } from './clock.ts';
 import { createRng, deriveSeed } from './random.ts';
+import { describeSchemaError } from './schema-errors.ts';
+
+// The shapes below are those of openapi/admin.yaml (components/schemas FaultMatch, FaultEffect,
+// FaultPolicy, FaultRuleInput), which every rule is validated against, whatever its source;
+// test/unit/fault-schema.test.ts fails when the two drift apart.
 
 /** What a rule looks at: any field left out matches everything. */
 export interface FaultMatch {
@@ -8,7 +18,10 @@ export interface FaultMatch {
   model?: string;
   /** A substring of the prompt, case-insensitive. */
   prompt?: string;
-  /** A regular expression the prompt must match (JavaScript syntax, no flags). */
+  /**
+   * A regular expression the prompt must match somewhere: RE2 syntax (no backreferences or
+   * lookahead), at most 256 characters, matched in time linear in the prompt.
+   */
   promptRegex?: string;
   token?: string;
   /** ISO 3166-1 alpha-2, any case. */
@@ -19,9 +32,9 @@ export interface FaultMatch {
 export interface FaultEffect {
   /** A status the operation documents; the body and content type are the documented ones. */
   status?: number;
-  /** For 503: the seconds in the body and in `Retry-After` (180 by default, as documented). */
+  /** For 503: the seconds in the body and in `Retry-After` (180 by default, as documented); at most 86,400. */
   retryAfter?: number;
-  /** Latency added before the answer, in ms. */
+  /** Latency added before the answer, in ms; at most `MAX_DELAY_MS`, for one rule and all together. */
   delayMs?: number;
   /** An async job queued by the call ends `failed`. */
   failJob?: boolean;
@@ -33,7 +46,10 @@ export interface FaultPolicy {
   probability?: number;
   /** Lets the first N matching calls through, then fires ("the third call fails": skip 2). */
   skip?: number;
-  /** Fires on the first N attempts of each distinct request, then lets it succeed. */
+  /**
+   * Fires on the first N attempts of each distinct request, then lets it succeed. The last
+   * `FIRST_ATTEMPTS_MEMORY` requests are remembered; one forgotten starts from its first attempt.
+   */
   firstAttempts?: number;
   /** Fires N times in all, then stays quiet. */
   times?: number;
@@ -82,62 +98,70 @@ export class FaultRuleError extends Error {
   override name = 'FaultRuleError';
 }
 
-const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+/** A day: the most a rule, or all the rules firing on one call, may delay it (timers hold 24.8 days). */
+export const MAX_DELAY_MS = 86_400_000;
+
+/** How many distinct requests `firstAttempts` remembers, least recently seen forgotten first. */
+export const FIRST_ATTEMPTS_MEMORY = 10_000;
+
+const require = createRequire(import.meta.url);
+/** RE2, loaded with the first rule that has a `promptRegex`: start-up does not pay for it. */
+let re2: typeof Re2js.RE2JS | undefined;
+const re2js = () => (re2 ??= (require('re2js') as typeof Re2js).RE2JS);
+
+type Pattern = Re2js.RE2JS;
+
+/** The rule's pattern, compiled by RE2: linear-time matching, so no pattern can stall the server. */
+function compilePattern(source: string): Pattern {
+  try {
+    return re2js().compile(source);
+  } catch (error) {
+    throw new FaultRuleError(
+      `match.promptRegex must be an RE2 regular expression (no backreferences or lookahead): ${(error as Error).message}`,
+    );
+  }
+}
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new FaultRuleError(message);
 }
 
 /**
- * Checks a rule as given by the admin API, a config file or the library. `statuses` lists, per
- * operation, the statuses its document allows, so a rule can only produce a documented answer.
+ * The rule checker of one emulator: first the admin document's FaultRuleInput schema (types,
+ * fields, bounds), then what a schema can't say. `statuses` lists, per operation, the statuses its
+ * document allows, so a rule can only produce a documented answer.
  */
-export function validateRule(
-  input: FaultRuleInput,
+function ruleChecker(
+  schemas: Readonly<Record<string, unknown>>,
   statuses: Readonly<Record<string, readonly number[]>>,
-): void {
-  const { match = {}, effect, policy = {} } = input;
-  check(effect !== null && typeof effect === 'object', 'effect must be an object');
-  check(
-    effect.status !== undefined || effect.delayMs !== undefined || effect.failJob === true,
-    'effect must set status, delayMs or failJob',
-  );
-  if (match.operation !== undefined) {
-    check(match.operation in statuses, `match.operation must be one of ${Object.keys(statuses).join(', ')}`);
-  }
-  if (effect.status !== undefined) {
-    const operations = match.operation ? [match.operation] : Object.keys(statuses);
-    const allowed = [...new Set(operations.flatMap((operation) => statuses[operation] ?? []))].sort();
+) {
+  const ajv = new Ajv2020({ strict: false, code: { optimize: false } });
+  ajv.addSchema({ $id: 'admin', components: { schemas } });
+  const validate = ajv.getSchema('admin#/components/schemas/FaultRuleInput');
+  if (!validate) throw new Error('the admin document has no FaultRuleInput schema');
+  return (input: unknown): FaultRuleInput => {
+    if (!validate(input)) {
+      const [first] = validate.errors ?? [];
+      throw new FaultRuleError(first ? describeSchemaError(first, 'the rule') : 'the rule is invalid');
+    }
+    const { match = {}, effect } = input as FaultRuleInput;
     check(
-      allowed.includes(effect.status),
-      `effect.status must be a status ${match.operation ?? 'an operation'} documents: ${allowed.join(', ')}`,
+      effect.status !== undefined || effect.delayMs !== undefined || effect.failJob === true,
+      'effect must set status, delayMs or failJob',
     );
-  }
-  if (effect.retryAfter !== undefined)
-    check(isCount(effect.retryAfter), 'effect.retryAfter must be whole seconds');
-  if (effect.delayMs !== undefined)
-    check(isCount(effect.delayMs), 'effect.delayMs must be a whole number of ms');
-  if (match.promptRegex !== undefined) {
-    try {
-      new RegExp(match.promptRegex);
-    } catch (error) {
-      throw new FaultRuleError(
-        `match.promptRegex is not a valid regular expression: ${(error as Error).message}`,
+    if (effect.status !== undefined) {
+      const operations = match.operation ? [match.operation] : Object.keys(statuses);
+      const allowed = [...new Set(operations.flatMap((operation) => statuses[operation] ?? []))].sort();
+      check(
+        allowed.includes(effect.status),
+        `effect.status must be a status ${match.operation ?? 'an operation'} documents: ${allowed.join(', ')}`,
       );
     }
-  }
-  const { probability } = policy;
-  if (probability !== undefined)
-    check(
-      typeof probability === 'number' && probability >= 0 && probability <= 1,
-      'policy.probability must be from 0 to 1',
-    );
-  for (const key of ['skip', 'firstAttempts', 'times', 'forMs'] as const) {
-    if (policy[key] !== undefined) check(isCount(policy[key]), `policy.${key} must be a whole number`);
-  }
+    return input as FaultRuleInput;
+  };
 }
 
-function matches(match: FaultMatch, pattern: RegExp | undefined, call: FaultCall): boolean {
+function matches(match: FaultMatch, pattern: Pattern | undefined, call: FaultCall): boolean {
   const same = (wanted: string | undefined, actual: string | undefined) =>
     wanted === undefined || wanted.toLowerCase() === (actual ?? '').toLowerCase();
   return (
@@ -158,12 +182,16 @@ export function createFaults(options: {
   clock: Clock;
   seed: number;
   statuses: Readonly<Record<string, readonly number[]>>;
+  /** The admin document's `components/schemas`, where FaultRuleInput is. */
+  schemas: Readonly<Record<string, unknown>>;
 }) {
   const { clock, seed, statuses } = options;
+  const checkRule = ruleChecker(options.schemas, statuses);
   let rules: FaultRule[] = [];
   // Compiled once when a rule is added, not on every call it is matched against.
-  const patterns = new WeakMap<FaultRule, RegExp>();
-  let attempts = new Map<string, number>();
+  const patterns = new WeakMap<FaultRule, Pattern>();
+  // Keyed on a digest: a request key holds the whole URL, up to 32 KiB.
+  const attempts = new LRUCache<string, number>({ max: FIRST_ATTEMPTS_MEMORY });
   let added = 0;
 
   function fires(rule: FaultRule, call: FaultCall): boolean {
@@ -173,7 +201,11 @@ export function createFaults(options: {
     if (policy.skip !== undefined && rule.matched <= policy.skip) return false;
     if (policy.times !== undefined && rule.fired >= policy.times) return false;
     if (policy.firstAttempts !== undefined) {
-      const key = `${rule.id}\u0000${call.requestKey}`;
+      const key = createHash('sha256')
+        .update(rule.id)
+        .update('\u0000')
+        .update(call.requestKey)
+        .digest('base64');
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
       if (attempt > policy.firstAttempts) return false;
@@ -185,8 +217,11 @@ export function createFaults(options: {
   }
 
   return {
-    add(input: FaultRuleInput): FaultRule {
-      validateRule(input, statuses);
+    /** Adds a rule after checking it; throws a FaultRuleError naming the field and the rule. */
+    add(given: FaultRuleInput): FaultRule {
+      const input = checkRule(given);
+      const pattern =
+        input.match?.promptRegex === undefined ? undefined : compilePattern(input.match.promptRegex);
       const id = input.id ?? `rule-${++added}`;
       if (rules.some((rule) => rule.id === id))
         throw new FaultRuleError(`a rule with id "${id}" exists already`);
@@ -200,7 +235,7 @@ export function createFaults(options: {
         fired: 0,
       };
       rules.push(rule);
-      if (rule.match.promptRegex !== undefined) patterns.set(rule, new RegExp(rule.match.promptRegex));
+      if (pattern) patterns.set(rule, pattern);
       return rule;
     },
     list: (): readonly FaultRule[] => rules,
@@ -211,7 +246,7 @@ export function createFaults(options: {
     },
     clear(): void {
       rules = [];
-      attempts = new Map();
+      attempts.clear();
       added = 0;
     },
 
@@ -235,6 +270,7 @@ export function createFaults(options: {
           };
         }
       }
+      decision.delayMs = Math.min(decision.delayMs, MAX_DELAY_MS);
       return decision;
     },
   };

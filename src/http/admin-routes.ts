@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isAdminToken } from '../core/auth.ts';
+import { ClockRangeError } from '../core/clock.ts';
 import type { Control } from '../core/control.ts';
 import { ApiError } from '../core/errors.ts';
 import { FaultRuleError, type FaultRuleInput } from '../core/faults.ts';
@@ -93,12 +95,20 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
         freeze?: boolean;
         advanceMs?: number;
       };
-      if (move.reset) control.clock.reset();
-      if (move.set !== undefined)
-        control.clock.set(typeof move.set === 'number' ? move.set : Date.parse(move.set));
-      if (move.freeze === true) control.clock.freeze();
-      if (move.freeze === false) control.clock.unfreeze();
-      if (move.advanceMs !== undefined) control.clock.advance(move.advanceMs);
+      const { clock } = control;
+      try {
+        clock.atomically(() => {
+          if (move.reset) clock.reset();
+          if (move.set !== undefined)
+            clock.set(typeof move.set === 'number' ? move.set : Date.parse(move.set));
+          if (move.freeze === true) clock.freeze();
+          if (move.freeze === false) clock.unfreeze();
+          if (move.advanceMs !== undefined) clock.advance(move.advanceMs);
+        });
+      } catch (error) {
+        if (error instanceof ClockRangeError) return sendText(reply, 400, error.message);
+        throw error;
+      }
       return reply.send(clockView());
     },
     listJobs: (_context, request, reply) =>
@@ -131,11 +141,13 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
     },
   };
 
-  const expected = options.adminToken === null ? null : `Bearer ${options.adminToken}`;
+  const { adminToken } = options;
   await mountOpenApi(app, {
     prefix: ADMIN_PREFIX,
     document: options.document,
     handlers,
-    security: { adminAuth: (request) => expected === null || request.headers.authorization === expected },
+    security: {
+      adminAuth: (request) => adminToken === null || isAdminToken(adminToken, request.headers.authorization),
+    },
   });
 }

@@ -14,7 +14,7 @@ import { answerBody, type MassiveService } from '../core/service.ts';
 import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
 import { documentedErrors } from './documented-errors.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
-import { sendApiError } from './reply.ts';
+import { sendApiError, setTextHeader } from './reply.ts';
 import { describeValidationError } from './validation-message.ts';
 
 export interface ApiRouteOptions {
@@ -81,7 +81,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       });
       if (decision.fired.length) decisions.faults = decision.fired;
       if (prefer.ignored.length)
-        reply.header('x-mock-notice', `Prefer ignored: ${prefer.ignored.join(', ')}`);
+        setTextHeader(reply, 'x-mock-notice', `Prefer ignored: ${prefer.ignored.join(', ')}`);
       const delayMs = (prefer.delayMs ?? 0) + decision.delayMs;
       if (delayMs > 0) {
         decisions.delayMs = delayMs;
@@ -124,7 +124,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const call = parseAiRequest(request.query as Query);
       if (call.notices.length) {
         decisions.notices = [...(decisions.notices ?? []), ...call.notices];
-        reply.header('x-mock-notice', call.notices);
+        setTextHeader(reply, 'x-mock-notice', call.notices);
       }
       if (call.mode === 'async') {
         const job = service.enqueue(token, call, { failJob: decision.failJob });

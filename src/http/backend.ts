@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Context, OpenAPIBackend } from 'openapi-backend';
@@ -44,8 +45,14 @@ export async function mountOpenApi(
   }
   await api.init();
 
+  // Every method Node parses reaches the document, so TRACE or PROPFIND on a documented path gets
+  // the same plain-text 405 as POST (Fastify knows only eight methods, and answers others in JSON).
+  // CONNECT never reaches a route: Node hands it to the server's 'connect' event.
+  for (const method of ROUTED_METHODS) {
+    if (!app.supportedMethods.includes(method)) app.addHttpMethod(method, { hasBody: true });
+  }
   app.route({
-    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    method: ROUTED_METHODS,
     url: `${options.prefix}*`,
     handler: (request, reply) =>
       api.handleRequest(
@@ -62,13 +69,16 @@ export async function mountOpenApi(
   });
 }
 
+const ROUTED_METHODS = METHODS.filter((method) => method !== 'CONNECT' && method !== 'HEAD');
+
 /** The 404 and 405 answers of a mounted document, in plain text. */
 export function routingHandlers(document: OpenApiDocument): Record<string, Handler> {
   return {
     notFound: (_context, request, reply) =>
       sendText(reply, 404, `Route ${request.method} ${request.url.split('?')[0]} was not found`),
     methodNotAllowed: (context, request, reply) => {
-      const template = pathTemplateOf(document, context.request.path);
+      // openapi-backend ignores trailing slashes when it routes: so must the Allow list.
+      const template = pathTemplateOf(document, context.request.path.replace(/(?<=.)\/+$/, ''));
       const allowed = Object.keys(document.paths[template ?? ''] ?? {})
         .filter((key) => key !== 'parameters')
         .map((method) => method.toUpperCase());
