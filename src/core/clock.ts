@@ -9,7 +9,7 @@ export const systemClock: Clock = { now: () => Date.now() };
 /**
  * The times the virtual clock may be moved to: 1970 to the end of 9999, the years an ISO 8601 date
  * (and so `set` as text, and every `iso` the admin API answers) writes with four digits. Dates
- * themselves end at 8.64e15 ms; the gap keeps a running clock a date for 266,000 years.
+ * themselves end at 8.64e15 ms.
  */
 export const CLOCK_MIN_MS = 0;
 export const CLOCK_MAX_MS = 253_402_300_799_999;
@@ -36,8 +36,9 @@ export class VirtualClock implements Clock {
     this.#base = base;
   }
 
+  /** A running clock stops at the end of its range, so every time it tells is a four-digit-year date. */
   now(): number {
-    return this.#frozenAt ?? this.#base.now() + this.#offset;
+    return this.#frozenAt ?? Math.min(this.#base.now() + this.#offset, CLOCK_MAX_MS);
   }
 
   get frozen(): boolean {

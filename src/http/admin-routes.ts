@@ -5,6 +5,7 @@ import type { Control } from '../core/control.ts';
 import { ApiError } from '../core/errors.ts';
 import { FaultRuleError, type FaultRuleInput } from '../core/faults.ts';
 import type { JournalFilter } from '../core/journal.ts';
+import { describeSchemaError } from '../core/schema-errors.ts';
 import type { Store } from '../core/store.ts';
 import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
@@ -48,7 +49,14 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       sendText(reply, 401, 'The admin API requires the admin token as a bearer token'),
     validationFail: (context, _request, reply) => {
       const [first] = context.validation.errors ?? [];
-      return sendText(reply, 400, first ? describeValidationError(first) : 'the request is invalid');
+      if (!first) return sendText(reply, 400, 'the request is invalid');
+      // A body is described field by field like a fault rule from a file; a query like the API's.
+      const body = first.instancePath.startsWith('/requestBody');
+      return sendText(
+        reply,
+        400,
+        body ? describeSchemaError(first, 'the body', 1) : describeValidationError(first),
+      );
     },
     getHealth: (_context, _request, reply) =>
       reply.send({

@@ -39,7 +39,7 @@ export async function mountOpenApi(
       return ajv;
     },
   });
-  api.register(options.handlers as never);
+  api.register(requireDocumentedBodies(options.handlers) as never);
   for (const [scheme, check] of Object.entries(options.security)) {
     api.registerSecurityHandler(scheme, (_context, request: FastifyRequest) => check(request));
   }
@@ -67,6 +67,29 @@ export async function mountOpenApi(
         reply,
       ),
   });
+}
+
+/**
+ * A body sent in a media type its operation does not document is a 415: openapi-backend validates
+ * only the documented ones, so `text/plain` would reach the handler unchecked.
+ */
+function requireDocumentedBodies(handlers: Record<string, Handler>): Record<string, Handler> {
+  const guard =
+    (handler: Handler): Handler =>
+    (context, request, reply) => {
+      const media = (context.operation?.requestBody as { content?: Record<string, unknown> } | undefined)
+        ?.content;
+      const type = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+      if (media && request.body !== undefined && !(type in media)) {
+        return sendText(
+          reply,
+          415,
+          `the body must be sent as ${Object.keys(media).join(' or ')}, not "${type}"`,
+        );
+      }
+      return handler(context, request, reply);
+    };
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, guard(handler)]));
 }
 
 const ROUTED_METHODS = METHODS.filter((method) => method !== 'CONNECT' && method !== 'HEAD');
