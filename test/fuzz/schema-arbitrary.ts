@@ -72,12 +72,26 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   return fc.oneof({ weight: 8, arbitrary: text }, { weight: 1, arbitrary: atBound });
 }
 
-/** Values the schema accepts (and its examples), for the document's own types and bounds. */
+/**
+ * Values the schema accepts, for the document's own types and bounds. Its examples come most
+ * often, since a parameter's own rules (a country code, a device name) are stricter than its type,
+ * and then an example with hostile text added (`Portland東`: how `Gdańskx` was found).
+ */
 export function validValue(document: OpenApiDocument, given: Schema): fc.Arbitrary<unknown> {
   const schema = resolveSchema(document, given);
   const examples = [...(schema.example === undefined ? [] : [schema.example]), ...(schema.examples ?? [])];
   const value = valueOf(document, schema);
-  return examples.length ? fc.oneof(fc.constantFrom(...examples), value) : value;
+  if (!examples.length) return value;
+  const example = fc.constantFrom(...examples);
+  const mutated = fc
+    .tuple(example, hostileText(4), fc.boolean())
+    .map(([text, noise, before]) => (before ? `${noise}${String(text)}` : `${String(text)}${noise}`))
+    .filter((text) => text.length <= (schema.maxLength ?? Infinity));
+  return fc.oneof(
+    { weight: 3, arbitrary: example },
+    { weight: 1, arbitrary: schema.type === 'string' ? mutated : value },
+    { weight: 1, arbitrary: value },
+  );
 }
 
 function valueOf(document: OpenApiDocument, schema: Schema): fc.Arbitrary<unknown> {
