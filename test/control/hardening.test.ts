@@ -233,7 +233,8 @@ describe('a 504 under realistic latency (defect 8, fixed in the service by the l
   // Flip to `it` with the fix; the fuzz test's "balances add up" holds it for every other path.
   it.fails('charges only the calls answered 200', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 210; i++) statuses.push((await mock.get(`/ai?prompt=fresh+${i}&model=copilot`)).status);
+    for (let i = 0; i < 210; i++)
+      statuses.push((await mock.get(`/ai?prompt=fresh+${i}&model=copilot`)).status);
     expect(statuses).toContain(504);
     const answered = statuses.filter((status) => status === 200).length;
     expect(1000 - (mock.instance.store.account(TOKEN)?.balance ?? 0)).toBe(answered);

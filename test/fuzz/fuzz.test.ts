@@ -95,14 +95,16 @@ function queryOf(document: OpenApiDocument, operation: Operation): fc.Arbitrary<
   const broken: fc.Arbitrary<Pair | null> = query.length
     ? oneIn(
         3,
-        fc.constantFrom(...query).chain((parameter) =>
-          fc
-            .oneof(
-              invalidValue(document, parameter.schema).map(asText),
-              fc.array(valid(parameter), { minLength: 2, maxLength: 2 }),
-            )
-            .map((value): Pair => [parameter.name, value]),
-        ),
+        fc
+          .constantFrom(...query)
+          .chain((parameter) =>
+            fc
+              .oneof(
+                invalidValue(document, parameter.schema).map(asText),
+                fc.array(valid(parameter), { minLength: 2, maxLength: 2 }),
+              )
+              .map((value): Pair => [parameter.name, value]),
+          ),
       )
     : fc.constant(null);
   // An unknown parameter is refused with the operation's validation status. GET /ai/devices
@@ -110,11 +112,13 @@ function queryOf(document: OpenApiDocument, operation: Operation): fc.Arbitrary<
   // it.fails in test/control/hardening.test.ts), so it gets none.
   const refusable = operation.statuses.some((status) => status === 400 || status === 422);
   const unknown = refusable ? oneIn(6, fc.tuple(hostileText(8), hostileText(8))) : fc.constant(null);
-  return fc.tuple(fc.tuple(...query.map(present)), broken, unknown).map(([pairs, bad, extra]) => [
-    ...pairs.filter((pair): pair is Pair => pair !== null && pair[0] !== bad?.[0]),
-    ...(bad ? [bad] : []),
-    ...(extra ? [extra] : []),
-  ]);
+  return fc
+    .tuple(fc.tuple(...query.map(present)), broken, unknown)
+    .map(([pairs, bad, extra]) => [
+      ...pairs.filter((pair): pair is Pair => pair !== null && pair[0] !== bad?.[0]),
+      ...(bad ? [bad] : []),
+      ...(extra ? [extra] : []),
+    ]);
 }
 
 function urlOf(path: string, query: Pair[], lastJob: string | undefined): string {

@@ -25,7 +25,10 @@ type JsonType<T> = [T] extends [string]
         ? `ref:${string}`
         : never;
 type Fields<T> = {
-  [K in keyof Required<T>]: { type: JsonType<Required<T>[K]>; optional: object extends Pick<T, K> ? true : false };
+  [K in keyof Required<T>]: {
+    type: JsonType<Required<T>[K]>;
+    optional: object extends Pick<T, K> ? true : false;
+  };
 };
 
 const match: Fields<FaultMatch> = {
