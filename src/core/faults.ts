@@ -135,7 +135,9 @@ function ruleChecker(
   schemas: Readonly<Record<string, unknown>>,
   statuses: Readonly<Record<string, readonly number[]>>,
 ) {
-  const ajv = new Ajv2020({ strict: false, code: { optimize: false } });
+  // No meta-schema: checking the schema itself would cost every start 50 ms, and test/contract
+  // checks the admin document against the OpenAPI 3.1 schema already.
+  const ajv = new Ajv2020({ strict: false, meta: false, validateSchema: false, code: { optimize: false } });
   ajv.addSchema({ $id: 'admin', components: { schemas } });
   const validate = ajv.getSchema('admin#/components/schemas/FaultRuleInput');
   if (!validate) throw new Error('the admin document has no FaultRuleInput schema');
@@ -186,7 +188,9 @@ export function createFaults(options: {
   schemas: Readonly<Record<string, unknown>>;
 }) {
   const { clock, seed, statuses } = options;
-  const checkRule = ruleChecker(options.schemas, statuses);
+  // Compiled with the first rule added: a start without rules does not pay for it.
+  let checker: ReturnType<typeof ruleChecker> | undefined;
+  const checkRule = (input: unknown) => (checker ??= ruleChecker(options.schemas, statuses))(input);
   let rules: FaultRule[] = [];
   // Compiled once when a rule is added, not on every call it is matched against.
   const patterns = new WeakMap<FaultRule, Pattern>();
