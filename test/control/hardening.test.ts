@@ -66,6 +66,31 @@ describe('the clock stays a date (defect 4)', async () => {
   });
 });
 
+describe('regular expressions of fault rules (defect 2)', async () => {
+  const mock = await startHarness();
+  const addRule = (promptRegex: string) =>
+    mock.send('POST', '/__admin/faults', { body: { match: { promptRegex }, effect: { status: 500 } } });
+
+  it('refuses what RE2 cannot run in linear time, with its reason', async () => {
+    const backreference = await addRule('(a)\\1');
+    expect(backreference.status).toBe(400);
+    expect(backreference.text).toBe(
+      'match.promptRegex must be an RE2 regular expression (no backreferences or lookahead): error parsing regexp: invalid escape sequence: `\\1`',
+    );
+    expect((await addRule('(?=a)')).text).toContain('invalid or unsupported Perl syntax');
+  });
+
+  it('refuses a pattern whose program is too large to match quickly, naming the limit', async () => {
+    const res = await addRule('.{500}.{500}.{500}');
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/^match\.promptRegex compiles to \d+ RE2 instructions, past the 1000 allowed/);
+    expect((await addRule('x'.repeat(257))).text).toBe(
+      'match.promptRegex must be no more than 256 characters',
+    );
+    expect((await mock.send('GET', '/__admin/faults')).body).toEqual([]);
+  });
+});
+
 describe('numbers past what timers and headers hold (defect 5)', async () => {
   const mock = await startHarness();
   const addRule = (body: unknown) => mock.send('POST', '/__admin/faults', { body });
