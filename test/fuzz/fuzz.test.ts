@@ -225,7 +225,7 @@ describe('fuzzing the emulated API from its document', async () => {
                 headers: { 'content-type': 'application/json' },
               });
               expect(added.status, added.text).toBeOneOf([201, 400]);
-              const status = (rule as { effect?: { status?: unknown } }).effect?.status;
+              const status = (rule as { effect?: { status?: unknown } } | null)?.effect?.status;
               if (added.status === 201 && typeof status === 'number') forcing.add(status);
             }
             const charged: Record<string, number> = {};
