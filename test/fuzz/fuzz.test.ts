@@ -131,21 +131,30 @@ function urlOf(path: string, query: Pair[], lastJob: string | undefined): string
 }
 
 /** Header text Node's client will send: no control characters, Latin-1 only. */
-const headerText = (maxLength: number) =>
+const sendableHeader = (maxLength: number) =>
   hostileText(maxLength).map((text) => text.replace(/[^\t\x20-\x7e\xa0-\xff]/g, ''));
 
 const TOKENS = { funded: 'fuzz-funded', poor: 'fuzz-poor', free: 'fuzz-free' } as const;
 const BALANCES = { [TOKENS.funded]: 1000, [TOKENS.poor]: 2 };
 
-const authorization = fc.oneof(
-  { weight: 16, arbitrary: fc.constantFrom(...Object.values(TOKENS)).map((token) => `Bearer ${token}`) },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(`bearer ${TOKENS.funded}`, 'Basic Zm9vOmJhcg==', 'Bearer', '', 'Bearer a b'),
-  },
-  { weight: 1, arbitrary: headerText(20) },
-  { weight: 1, arbitrary: fc.constant(undefined) },
-);
+const ADMIN_TOKEN = 'fuzz-root';
+
+/** `Authorization` for a document's one HTTP security scheme (`bearer`): its tokens, or not. */
+function authorizationFor(
+  document: OpenApiDocument,
+  tokens: readonly string[],
+): fc.Arbitrary<string | undefined> {
+  const [scheme] = Object.values(document.components.securitySchemes ?? {}) as { scheme: string }[];
+  const name = `${scheme?.scheme.charAt(0).toUpperCase()}${scheme?.scheme.slice(1)}`;
+  const odd = [...tokens.map((token) => `${name.toLowerCase()} ${token}`), name, '', 'Basic Zm9vOmJhcg=='];
+  return fc.oneof(
+    { weight: 16, arbitrary: fc.constantFrom(...tokens).map((token) => `${name} ${token}`) },
+    { weight: 1, arbitrary: fc.constantFrom(...odd) },
+    { weight: 1, arbitrary: sendableHeader(20) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+}
+const authorization = authorizationFor(api, Object.values(TOKENS));
 
 function preferFor(operation: Operation): fc.Arbitrary<string | null> {
   return oneIn(
@@ -154,7 +163,7 @@ function preferFor(operation: Operation): fc.Arbitrary<string | null> {
       fc.constantFrom(...operation.statuses, 299, 418, 599).map((code) => `code=${code}`),
       fc.integer({ min: 0, max: 10 }).map((ms) => `delay=${ms}`),
       fc.constantFrom('delay=180001', 'delay=-1', 'code=abc', 'code=503, delay=2'),
-      headerText(24),
+      sendableHeader(24),
     ),
   );
 }
@@ -270,7 +279,7 @@ describe('fuzzing the emulated API from its document', async () => {
 });
 
 describe('fuzzing the admin API from its document', async () => {
-  const mock = await startHarness({ credits: BALANCES });
+  const mock = await startHarness({ credits: BALANCES, adminToken: ADMIN_TOKEN });
 
   const adminCall = fc.constantFrom(...adminOperations).chain((operation) =>
     fc.record({
@@ -288,6 +297,7 @@ describe('fuzzing the admin API from its document', async () => {
           )
         : fc.constant(undefined),
       contentType: fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain'),
+      authorization: authorizationFor(admin, [ADMIN_TOKEN]),
     }),
   );
 
@@ -297,27 +307,28 @@ describe('fuzzing the admin API from its document', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(adminCall, { minLength: 1, maxLength: 6 }), async (calls) => {
           mock.instance.control.reset();
-          for (const { operation, path, query, body, contentType } of calls) {
+          for (const { operation, path, query, body, contentType, authorization: auth } of calls) {
             const [segments, knownId, id] = path;
             let index = 0;
             const concrete = operation.template.replace(/\{[^}]+\}/g, () =>
               knownId ? id : encode(segments[index++] ?? 'x'),
             );
             const url = urlOf(concrete, query, undefined);
-            const res = await mock.send(
-              operation.method,
-              url,
-              body === undefined
-                ? {}
-                : { body: JSON.stringify(body), headers: { 'content-type': contentType } },
-            );
+            const res = await mock.send(operation.method, url, {
+              token: null,
+              headers: {
+                ...(auth !== undefined && { authorization: auth }),
+                ...(body !== undefined && { 'content-type': contentType }),
+              },
+              ...(body !== undefined && { body: JSON.stringify(body) }),
+            });
             expect(
               res.status,
               `${operation.method} ${url} ${JSON.stringify(body)} → ${res.text}`,
             ).toBeLessThan(500);
           }
-          expect((await mock.send('GET', '/__admin/health')).status).toBe(200);
-          expect((await mock.send('GET', '/__admin/clock')).status).toBe(200);
+          expect((await mock.send('GET', '/__admin/health', { token: null })).status).toBe(200);
+          expect((await mock.send('GET', '/__admin/clock', { token: ADMIN_TOKEN })).status).toBe(200);
         }),
         settings,
       );
