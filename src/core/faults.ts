@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type * as Ajv from 'ajv/dist/2020.js';
 import { LRUCache } from 'lru-cache';
 import type * as Re2js from 're2js';
 import type { Clock } from './clock.ts';
@@ -152,6 +152,7 @@ function ruleChecker(
 ) {
   // No meta-schema: checking the schema itself would cost every start 50 ms, and test/contract
   // checks the admin document against the OpenAPI 3.1 schema already.
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof Ajv;
   const ajv = new Ajv2020({ strict: false, meta: false, validateSchema: false, code: { optimize: false } });
   ajv.addSchema({ $id: 'admin', components: { schemas } });
   const validate = ajv.getSchema('admin#/components/schemas/FaultRuleInput');
