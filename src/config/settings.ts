@@ -76,6 +76,7 @@ export const SETTINGS = [
     type: 'integer',
     default: 1,
     min: 0,
+    max: Number.MAX_SAFE_INTEGER,
     help: 'Credits a successful /ai call costs.',
   },
   {
@@ -93,6 +94,7 @@ export const SETTINGS = [
     type: 'integer',
     default: 1000,
     min: 0,
+    max: Number.MAX_SAFE_INTEGER,
     help: 'Shortest time a queued job takes, in ms.',
   },
   {
@@ -102,6 +104,7 @@ export const SETTINGS = [
     type: 'integer',
     default: 2000,
     min: 0,
+    max: Number.MAX_SAFE_INTEGER,
     help: 'Longest time a queued job takes, in ms.',
   },
   {
@@ -138,7 +141,9 @@ export const SETTINGS = [
     type: 'number',
     default: 1,
     min: 0,
-    help: 'Factor applied to realistic latencies (0.01 turns 17 s into 170 ms).',
+    // The 3-minute budget times 100 is 5 hours, well within what a timer holds (24.8 days).
+    max: 100,
+    help: 'Factor applied to realistic latencies (0.01 turns 17 s into 170 ms), at most 100.',
   },
   {
     key: 'journalSize',

@@ -57,6 +57,8 @@ describe('configuration', () => {
     [['--faults', '{'], /faults .* must be JSON/],
     [['--job-min-ms', '5000'], /jobMinMs \(5000\) must not be more than jobMaxMs/],
     [['--journal-size', '10001'], /journalSize \(--journal-size\) must be at most 10000/],
+    [['--time-scale', '1e6'], /timeScale \(--time-scale\) must be at most 100/],
+    [['--credits', 'alice=1e300'], /credits\.alice .* must be at most 9007199254740991/],
     [['--nope', '1'], /Unknown option '--nope'/],
   ])('refuses %j with a message naming the setting', (argv, message) => {
     expect(() => loadConfig({ argv, env: {} })).toThrow(ConfigError);
