@@ -186,6 +186,18 @@ function devicesForbidden(document: Json): void {
   document.paths['/ai/devices'].get.responses['403'] = { $ref: '#/components/responses/authorizationError' };
 }
 
+/**
+ * Every operation checks its parameters the same way, so one it does not have, or a malformed one
+ * (`GET /users?email=x`), is a 422 naming it: the vendor lists that 422 on some operations only.
+ */
+function paramsEverywhere(document: Json): void {
+  for (const item of Object.values(document.paths as Json)) {
+    for (const operation of Object.values(item as Json)) {
+      operation.responses['422'] ??= { $ref: '#/components/responses/paramsError' };
+    }
+  }
+}
+
 /** The usage report's services name only /search and /browser; the emulated service is `ai`. */
 function usageServices(document: Json): void {
   const service = document.components.schemas.Service;
@@ -376,6 +388,7 @@ const COMMON_FIXES = [
   exactErrorTexts,
   jobNotFound,
   devicesForbidden,
+  paramsEverywhere,
   usageServices,
   promptOrId,
   callbackExample,

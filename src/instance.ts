@@ -41,14 +41,21 @@ export async function createInstance(
   logger: FastifyServerOptions['logger'],
 ): Promise<Instance> {
   // The user's fixtures come first: on equal specificity the first loaded wins.
+  const skipped: string[] = [];
   const fixtures = createFixtureIndex([
-    ...(config.fixtures ? readFixtureDir(config.fixtures) : []),
+    ...(config.fixtures ? readFixtureDir(config.fixtures, (warning) => skipped.push(warning)) : []),
     ...readFixtureDir(BUNDLED_FIXTURES_DIR),
   ]);
   const revision = findRevision(config.revision) as Revision;
   const statuses = documentedStatuses(REVISIONS.map(loadApiDocument));
+  const adminDocument = readDocument('admin.yaml');
   const clock = new VirtualClock();
-  const faults = createFaults({ clock, seed: config.seed, statuses });
+  const faults = createFaults({
+    clock,
+    seed: config.seed,
+    statuses,
+    schemas: adminDocument.components.schemas ?? {},
+  });
   const journal = createJournal(config.journalSize);
   const store = openSqliteStore(config.database);
   try {
@@ -109,13 +116,14 @@ export async function createInstance(
         latency: { profile: config.latency, timeScale: config.timeScale },
       },
       admin: {
-        document: readDocument('admin.yaml'),
+        document: adminDocument,
         control,
         store,
         adminToken: config.adminToken,
         version: VERSION,
       },
     });
+    for (const warning of skipped) app.log.warn(warning);
     app.addHook('onClose', async () => {
       await callbacks.close();
       clock.clearTimers();

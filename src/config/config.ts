@@ -79,7 +79,17 @@ function toBalances(setting: Setting, source: string, value: unknown): Record<st
       token,
       credits === null || credits === 'unlimited'
         ? null
-        : toNumber({ ...setting, key: `${setting.key}.${token}`, type: 'integer', min: 0 }, source, credits),
+        : toNumber(
+            {
+              ...setting,
+              key: `${setting.key}.${token}`,
+              type: 'integer',
+              min: 0,
+              max: Number.MAX_SAFE_INTEGER,
+            },
+            source,
+            credits,
+          ),
     ]),
   );
 }

@@ -96,6 +96,7 @@ export const SETTINGS = [
     type: 'integer',
     default: null,
     min: 0,
+    max: Number.MAX_SAFE_INTEGER,
     help: "Credits a successful /ai call costs; by default the revision's price (1, or 5 from 2026-06-29).",
   },
   {
@@ -113,6 +114,7 @@ export const SETTINGS = [
     type: 'integer',
     default: 1000,
     min: 0,
+    max: Number.MAX_SAFE_INTEGER,
     help: 'Shortest time a queued job takes, in ms.',
   },
   {
@@ -122,6 +124,7 @@ export const SETTINGS = [
     type: 'integer',
     default: 2000,
     min: 0,
+    max: Number.MAX_SAFE_INTEGER,
     help: 'Longest time a queued job takes, in ms.',
   },
   {
@@ -166,7 +169,9 @@ export const SETTINGS = [
     type: 'number',
     default: 1,
     min: 0,
-    help: 'Factor applied to realistic latencies (0.01 turns 17 s into 170 ms).',
+    // The 3-minute budget times 100 is 5 hours, well within what a timer holds (24.8 days).
+    max: 100,
+    help: 'Factor applied to realistic latencies (0.01 turns 17 s into 170 ms), at most 100.',
   },
   {
     key: 'journalSize',
@@ -175,7 +180,9 @@ export const SETTINGS = [
     type: 'integer',
     default: 1000,
     min: 0,
-    help: 'Requests the journal keeps (the oldest go first); 0 keeps none.',
+    // An entry keeps its query, up to the 32 KiB of a request head: 10,000 is 320 MiB at worst.
+    max: 10_000,
+    help: 'Requests the journal keeps (the oldest go first), at most 10,000; 0 keeps none.',
   },
   {
     key: 'faults',

@@ -15,6 +15,23 @@ interface Timer {
 const MAX_REAL_WAIT_MS = 2 ** 31 - 1;
 
 /**
+ * The times the virtual clock may be moved to: 1970 to the end of 9999, the years an ISO 8601 date
+ * (and so `set` as text, and every `iso` the admin API answers) writes with four digits. Dates
+ * themselves end at 8.64e15 ms.
+ */
+export const CLOCK_MIN_MS = 0;
+export const CLOCK_MAX_MS = 253_402_300_799_999;
+
+/** A move that would take the clock out of its range: the message names the bound. */
+export class ClockRangeError extends RangeError {
+  override name = 'ClockRangeError';
+}
+
+const RANGE =
+  `from ${new Date(CLOCK_MIN_MS).toISOString()} to ${new Date(CLOCK_MAX_MS).toISOString()} ` +
+  `(${CLOCK_MIN_MS} to ${CLOCK_MAX_MS} ms since the epoch)`;
+
+/**
  * A clock that follows real time from an offset, and can be frozen, moved and set. Expiry and job
  * progress read it, so a test can skip a day in one call. Timers set on it fire when its time
  * passes theirs: as real time goes by, or at once when the clock is moved past them.
@@ -30,8 +47,9 @@ export class VirtualClock implements Clock {
     this.#base = base;
   }
 
+  /** A running clock stops at the end of its range, so every time it tells is a four-digit-year date. */
   now(): number {
-    return this.#frozenAt ?? this.#base.now() + this.#offset;
+    return this.#frozenAt ?? Math.min(this.#base.now() + this.#offset, CLOCK_MAX_MS);
   }
 
   get frozen(): boolean {
@@ -52,15 +70,32 @@ export class VirtualClock implements Clock {
 
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0)
-      throw new RangeError('the clock only moves forward by a finite number of ms');
+      throw new ClockRangeError('the clock only moves forward by a finite number of ms');
+    if (this.now() + ms > CLOCK_MAX_MS)
+      throw new ClockRangeError(`advancing ${ms} ms would take the clock past ${RANGE}`);
     this.set(this.now() + ms);
   }
 
   set(epochMs: number): void {
-    if (!Number.isFinite(epochMs)) throw new RangeError('the clock needs a finite time');
+    if (!(epochMs >= CLOCK_MIN_MS && epochMs <= CLOCK_MAX_MS))
+      throw new ClockRangeError(`the clock must be set ${RANGE}; ${epochMs} is not`);
     if (this.#frozenAt !== null) this.#frozenAt = epochMs;
     else this.#offset = epochMs - this.#base.now();
     this.#arm();
+  }
+
+  /** Runs several moves as one: when one is refused, the clock is left as it was before the first. */
+  atomically<T>(moves: () => T): T {
+    const offset = this.#offset;
+    const frozenAt = this.#frozenAt;
+    try {
+      return moves();
+    } catch (error) {
+      this.#offset = offset;
+      this.#frozenAt = frozenAt;
+      this.#arm();
+      throw error;
+    }
   }
 
   /** Back to real time, unfrozen. Timers stay, and fire by the real time. */

@@ -1,7 +1,7 @@
 import type { Batches } from './batches.ts';
 import type { CallbackScheduler } from './callback-scheduler.ts';
 import type { VirtualClock } from './clock.ts';
-import type { FaultRuleInput, Faults } from './faults.ts';
+import { FaultRuleError, type FaultRuleInput, type Faults } from './faults.ts';
 import type { Journal } from './journal.ts';
 import type { JobState, MassiveService } from './service.ts';
 import type { JobRecord, Store } from './store.ts';
@@ -42,7 +42,14 @@ export function createControl(options: ControlOptions) {
 
   function applyConfiguration(): void {
     for (const [token, balance] of Object.entries(options.balances)) store.openAccount(token, balance);
-    for (const rule of options.rules) faults.add(rule);
+    options.rules.forEach((rule, index) => {
+      try {
+        faults.add(rule);
+      } catch (error) {
+        if (!(error instanceof FaultRuleError)) throw error;
+        throw new FaultRuleError(`faults[${index}] of the configuration: ${error.message}`);
+      }
+    });
   }
   applyConfiguration();
 

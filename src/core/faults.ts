@@ -1,5 +1,15 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as Ajv from 'ajv/dist/2020.js';
+import { LRUCache } from 'lru-cache';
+import type * as Re2js from 're2js';
 import type { Clock } from './clock.ts';
 import { createRng, deriveSeed } from './random.ts';
+import { describeSchemaError } from './schema-errors.ts';
+
+// The shapes below are those of openapi/admin.yaml (components/schemas FaultMatch, FaultEffect,
+// FaultPolicy, FaultRuleInput), which every rule is validated against, whatever its source;
+// test/unit/fault-schema.test.ts fails when the two drift apart.
 
 /** What a rule looks at: any field left out matches everything. */
 export interface FaultMatch {
@@ -8,7 +18,10 @@ export interface FaultMatch {
   model?: string;
   /** A substring of the prompt, case-insensitive. */
   prompt?: string;
-  /** A regular expression the prompt must match (JavaScript syntax, no flags). */
+  /**
+   * A regular expression the prompt must match somewhere: RE2 syntax (no backreferences or
+   * lookahead), at most 256 characters, matched in time linear in the prompt.
+   */
   promptRegex?: string;
   token?: string;
   /** ISO 3166-1 alpha-2, any case. */
@@ -21,9 +34,9 @@ export interface FaultMatch {
 export interface FaultEffect {
   /** A status the operation documents; the body and content type are the documented ones. */
   status?: number;
-  /** For 503: the seconds in the body and in `Retry-After` (180 by default, as documented). */
+  /** For 503: the seconds in the body and in `Retry-After` (180 by default, as documented); at most 86,400. */
   retryAfter?: number;
-  /** Latency added before the answer, in ms. */
+  /** Latency added before the answer, in ms; at most `MAX_DELAY_MS`, for one rule and all together. */
   delayMs?: number;
   /** An async job queued by the call ends `failed`; for a batch, each matching prompt's job. */
   failJob?: boolean;
@@ -41,7 +54,10 @@ export interface FaultPolicy {
   probability?: number;
   /** Lets the first N matching calls through, then fires ("the third call fails": skip 2). */
   skip?: number;
-  /** Fires on the first N attempts of each distinct request, then lets it succeed. */
+  /**
+   * Fires on the first N attempts of each distinct request, then lets it succeed. The last
+   * `FIRST_ATTEMPTS_MEMORY` requests are remembered; one forgotten starts from its first attempt.
+   */
   firstAttempts?: number;
   /** Fires N times in all, then stays quiet. */
   times?: number;
@@ -90,15 +106,10 @@ export interface FaultDecision {
   error?: { status: number; retryAfter?: number };
   delayMs: number;
   failJob: boolean;
-  /** Set when a rule with a callback effect fired. */
-  callback?: CallbackFault;
   /** The ids of the rules that fired. */
   fired: string[];
-}
-
-/** A rule that can't be used: the message names the field and the rule. */
-export class FaultRuleError extends Error {
-  override name = 'FaultRuleError';
+  /** Set when a rule with a callback effect fired. */
+  callback?: CallbackFault;
 }
 
 const CALLBACK_EFFECTS = ['callbackDelayMs', 'callbackFailures', 'dropCallback'] as const;
@@ -107,74 +118,98 @@ const CALLBACK_EFFECTS = ['callbackDelayMs', 'callbackFailures', 'dropCallback']
 const promptScoped = (rule: FaultRule) =>
   rule.effect.failJob === true || rule.match.promptIndex !== undefined;
 
-const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+/** A rule that can't be used: the message names the field and the rule. */
+export class FaultRuleError extends Error {
+  override name = 'FaultRuleError';
+}
+
+/** A day: the most a rule, or all the rules firing on one call, may delay it (timers hold 24.8 days). */
+export const MAX_DELAY_MS = 86_400_000;
+
+/** How many distinct requests `firstAttempts` remembers, least recently seen forgotten first. */
+export const FIRST_ATTEMPTS_MEMORY = 10_000;
+
+const require = createRequire(import.meta.url);
+/** RE2, loaded with the first rule that has a `promptRegex`: start-up does not pay for it. */
+let re2: typeof Re2js.RE2JS | undefined;
+const re2js = () => (re2 ??= (require('re2js') as typeof Re2js).RE2JS);
+
+type Pattern = Re2js.RE2JS;
+
+/**
+ * The largest RE2 program a pattern may compile to. Matching is linear in the prompt, times the
+ * program's size: at 1,000 instructions a 2,047-character prompt takes about 6 ms (`.{500}` is 500
+ * of them; 36 times `.{1000}` would take half a second on every call).
+ */
+export const MAX_PATTERN_INSTRUCTIONS = 1000;
+
+/** The rule's pattern, compiled by RE2: linear-time matching, so no pattern can stall the server. */
+function compilePattern(source: string): Pattern {
+  let pattern: Pattern;
+  try {
+    pattern = re2js().compile(source);
+  } catch (error) {
+    throw new FaultRuleError(
+      `match.promptRegex must be an RE2 regular expression (no backreferences or lookahead): ${(error as Error).message}`,
+    );
+  }
+  const size = pattern.re2Input.prog.numInst();
+  check(
+    size <= MAX_PATTERN_INSTRUCTIONS,
+    `match.promptRegex compiles to ${size} RE2 instructions, past the ${MAX_PATTERN_INSTRUCTIONS} allowed ` +
+      '(matching time grows with them; a counted repeat such as .{500} is 500)',
+  );
+  return pattern;
+}
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new FaultRuleError(message);
 }
 
 /**
- * Checks a rule as given by the admin API, a config file or the library. `statuses` lists, per
- * operation, the statuses its document allows, so a rule can only produce a documented answer.
+ * The rule checker of one emulator: first the admin document's FaultRuleInput schema (types,
+ * fields, bounds), then what a schema can't say. `statuses` lists, per operation, the statuses its
+ * document allows, so a rule can only produce a documented answer.
  */
-export function validateRule(
-  input: FaultRuleInput,
+function ruleChecker(
+  schemas: Readonly<Record<string, unknown>>,
   statuses: Readonly<Record<string, readonly number[]>>,
-): void {
-  const { match = {}, effect, policy = {} } = input;
-  check(effect !== null && typeof effect === 'object', 'effect must be an object');
-  check(
-    effect.status !== undefined ||
-      effect.delayMs !== undefined ||
-      effect.failJob === true ||
-      CALLBACK_EFFECTS.some((key) => effect[key] !== undefined && effect[key] !== false),
-    `effect must set status, delayMs, failJob or ${CALLBACK_EFFECTS.join(', ')}`,
-  );
-  if (match.operation !== undefined) {
-    check(match.operation in statuses, `match.operation must be one of ${Object.keys(statuses).join(', ')}`);
-  }
-  if (effect.status !== undefined) {
-    const operations = match.operation ? [match.operation] : Object.keys(statuses);
-    const allowed = [...new Set(operations.flatMap((operation) => statuses[operation] ?? []))].sort();
+) {
+  // No meta-schema: checking the schema itself would cost every start 50 ms, and test/contract
+  // checks the admin document against the OpenAPI 3.1 schema already.
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof Ajv;
+  const ajv = new Ajv2020({ strict: false, meta: false, validateSchema: false, code: { optimize: false } });
+  ajv.addSchema({ $id: 'admin', components: { schemas } });
+  const validate = ajv.getSchema('admin#/components/schemas/FaultRuleInput');
+  if (!validate) throw new Error('the admin document has no FaultRuleInput schema');
+  return (input: unknown): FaultRuleInput => {
+    if (!validate(input)) {
+      const [first] = validate.errors ?? [];
+      throw new FaultRuleError(first ? describeSchemaError(first, 'the rule') : 'the rule is invalid');
+    }
+    const { match = {}, effect } = input as FaultRuleInput;
     check(
-      allowed.includes(effect.status),
-      `effect.status must be a status ${match.operation ?? 'an operation'} documents: ${allowed.join(', ')}`,
+      effect.status !== undefined ||
+        effect.delayMs !== undefined ||
+        effect.failJob === true ||
+        CALLBACK_EFFECTS.some((key) => effect[key] !== undefined && effect[key] !== false),
+      `effect must set status, delayMs, failJob or ${CALLBACK_EFFECTS.join(', ')}`,
     );
-  }
-  if (effect.retryAfter !== undefined)
-    check(isCount(effect.retryAfter), 'effect.retryAfter must be whole seconds');
-  if (effect.delayMs !== undefined)
-    check(isCount(effect.delayMs), 'effect.delayMs must be a whole number of ms');
-  for (const key of ['callbackDelayMs', 'callbackFailures'] as const) {
-    if (effect[key] !== undefined) check(isCount(effect[key]), `effect.${key} must be a whole number`);
-  }
-  if (effect.dropCallback !== undefined)
-    check(typeof effect.dropCallback === 'boolean', 'effect.dropCallback must be true or false');
-  if (match.promptIndex !== undefined) {
-    check(isCount(match.promptIndex), 'match.promptIndex must be a whole number (0 is the first prompt)');
-    check(effect.failJob === true, 'match.promptIndex needs effect.failJob: it fails a prompt of a batch');
-  }
-  if (match.promptRegex !== undefined) {
-    try {
-      new RegExp(match.promptRegex);
-    } catch (error) {
-      throw new FaultRuleError(
-        `match.promptRegex is not a valid regular expression: ${(error as Error).message}`,
+    if (match.promptIndex !== undefined)
+      check(effect.failJob === true, 'match.promptIndex needs effect.failJob: it fails a prompt of a batch');
+    if (effect.status !== undefined) {
+      const operations = match.operation ? [match.operation] : Object.keys(statuses);
+      const allowed = [...new Set(operations.flatMap((operation) => statuses[operation] ?? []))].sort();
+      check(
+        allowed.includes(effect.status),
+        `effect.status must be a status ${match.operation ?? 'an operation'} documents: ${allowed.join(', ')}`,
       );
     }
-  }
-  const { probability } = policy;
-  if (probability !== undefined)
-    check(
-      typeof probability === 'number' && probability >= 0 && probability <= 1,
-      'policy.probability must be from 0 to 1',
-    );
-  for (const key of ['skip', 'firstAttempts', 'times', 'forMs'] as const) {
-    if (policy[key] !== undefined) check(isCount(policy[key]), `policy.${key} must be a whole number`);
-  }
+    return input as FaultRuleInput;
+  };
 }
 
-function matches(match: FaultMatch, pattern: RegExp | undefined, call: FaultCall): boolean {
+function matches(match: FaultMatch, pattern: Pattern | undefined, call: FaultCall): boolean {
   const same = (wanted: string | undefined, actual: string | undefined) =>
     wanted === undefined || wanted.toLowerCase() === (actual ?? '').toLowerCase();
   return (
@@ -196,12 +231,18 @@ export function createFaults(options: {
   clock: Clock;
   seed: number;
   statuses: Readonly<Record<string, readonly number[]>>;
+  /** The admin document's `components/schemas`, where FaultRuleInput is. */
+  schemas: Readonly<Record<string, unknown>>;
 }) {
   const { clock, seed, statuses } = options;
+  // Compiled with the first rule added: a start without rules does not pay for it.
+  let checker: ReturnType<typeof ruleChecker> | undefined;
+  const checkRule = (input: unknown) => (checker ??= ruleChecker(options.schemas, statuses))(input);
   let rules: FaultRule[] = [];
   // Compiled once when a rule is added, not on every call it is matched against.
-  const patterns = new WeakMap<FaultRule, RegExp>();
-  let attempts = new Map<string, number>();
+  const patterns = new WeakMap<FaultRule, Pattern>();
+  // Keyed on a digest: a request key holds the whole URL, up to 32 KiB.
+  const attempts = new LRUCache<string, number>({ max: FIRST_ATTEMPTS_MEMORY });
   let added = 0;
 
   function fires(rule: FaultRule, call: FaultCall): boolean {
@@ -211,7 +252,11 @@ export function createFaults(options: {
     if (policy.skip !== undefined && rule.matched <= policy.skip) return false;
     if (policy.times !== undefined && rule.fired >= policy.times) return false;
     if (policy.firstAttempts !== undefined) {
-      const key = `${rule.id}\u0000${call.requestKey}`;
+      const key = createHash('sha256')
+        .update(rule.id)
+        .update('\u0000')
+        .update(call.requestKey)
+        .digest('base64');
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
       if (attempt > policy.firstAttempts) return false;
@@ -223,8 +268,11 @@ export function createFaults(options: {
   }
 
   return {
-    add(input: FaultRuleInput): FaultRule {
-      validateRule(input, statuses);
+    /** Adds a rule after checking it; throws a FaultRuleError naming the field and the rule. */
+    add(given: FaultRuleInput): FaultRule {
+      const input = checkRule(given);
+      const pattern =
+        input.match?.promptRegex === undefined ? undefined : compilePattern(input.match.promptRegex);
       const id = input.id ?? `rule-${++added}`;
       if (rules.some((rule) => rule.id === id))
         throw new FaultRuleError(`a rule with id "${id}" exists already`);
@@ -238,7 +286,7 @@ export function createFaults(options: {
         fired: 0,
       };
       rules.push(rule);
-      if (rule.match.promptRegex !== undefined) patterns.set(rule, new RegExp(rule.match.promptRegex));
+      if (pattern) patterns.set(rule, pattern);
       return rule;
     },
     list: (): readonly FaultRule[] => rules,
@@ -249,7 +297,7 @@ export function createFaults(options: {
     },
     clear(): void {
       rules = [];
-      attempts = new Map();
+      attempts.clear();
       added = 0;
     },
 
@@ -283,6 +331,7 @@ export function createFaults(options: {
           };
         }
       }
+      decision.delayMs = Math.min(decision.delayMs, MAX_DELAY_MS);
       return decision;
     },
   };

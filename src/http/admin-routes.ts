@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isAdminToken } from '../core/auth.ts';
+import { ClockRangeError } from '../core/clock.ts';
 import type { Control } from '../core/control.ts';
 import { ApiError } from '../core/errors.ts';
 import { FaultRuleError, type FaultRuleInput } from '../core/faults.ts';
 import type { JournalFilter } from '../core/journal.ts';
+import { describeSchemaError } from '../core/schema-errors.ts';
 import type { Store } from '../core/store.ts';
 import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
@@ -46,7 +49,14 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       sendText(reply, 401, 'The admin API requires the admin token as a bearer token'),
     validationFail: (context, _request, reply) => {
       const [first] = context.validation.errors ?? [];
-      return sendText(reply, 400, first ? describeValidationError(first) : 'the request is invalid');
+      if (!first) return sendText(reply, 400, 'the request is invalid');
+      // A body is described field by field like a fault rule from a file; a query like the API's.
+      const body = first.instancePath.startsWith('/requestBody');
+      return sendText(
+        reply,
+        400,
+        body ? describeSchemaError(first, 'the body', 1) : describeValidationError(first),
+      );
     },
     getHealth: (_context, _request, reply) =>
       reply.send({
@@ -93,12 +103,20 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
         freeze?: boolean;
         advanceMs?: number;
       };
-      if (move.reset) control.clock.reset();
-      if (move.set !== undefined)
-        control.clock.set(typeof move.set === 'number' ? move.set : Date.parse(move.set));
-      if (move.freeze === true) control.clock.freeze();
-      if (move.freeze === false) control.clock.unfreeze();
-      if (move.advanceMs !== undefined) control.clock.advance(move.advanceMs);
+      const { clock } = control;
+      try {
+        clock.atomically(() => {
+          if (move.reset) clock.reset();
+          if (move.set !== undefined)
+            clock.set(typeof move.set === 'number' ? move.set : Date.parse(move.set));
+          if (move.freeze === true) clock.freeze();
+          if (move.freeze === false) clock.unfreeze();
+          if (move.advanceMs !== undefined) clock.advance(move.advanceMs);
+        });
+      } catch (error) {
+        if (error instanceof ClockRangeError) return sendText(reply, 400, error.message);
+        throw error;
+      }
       return reply.send(clockView());
     },
     listJobs: (_context, request, reply) =>
@@ -139,11 +157,13 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
     },
   };
 
-  const expected = options.adminToken === null ? null : `Bearer ${options.adminToken}`;
+  const { adminToken } = options;
   await mountOpenApi(app, {
     prefix: ADMIN_PREFIX,
     document: options.document,
     handlers,
-    security: { adminAuth: (request) => expected === null || request.headers.authorization === expected },
+    security: {
+      adminAuth: (request) => adminToken === null || isAdminToken(adminToken, request.headers.authorization),
+    },
   });
 }

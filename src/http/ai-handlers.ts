@@ -12,7 +12,7 @@ import { answerBody, type Retrieved } from '../core/service.ts';
 import { type ApiRouteOptions, REVISION_PATH, type RevisionRoutes } from './api-routes.ts';
 import type { Handler } from './backend.ts';
 import { type ControlledCall, controlled } from './control.ts';
-import { sendApiError } from './reply.ts';
+import { sendApiError, setTextHeader } from './reply.ts';
 
 export const tokenOf = (context: Context): string => context.security?.bearerAuth as string;
 
@@ -136,7 +136,7 @@ export function aiHandlers(
         const call = parseAiRequest(query);
         if (call.notices.length) {
           decisions.notices = [...(decisions.notices ?? []), ...call.notices];
-          reply.header('x-mock-notice', call.notices);
+          setTextHeader(reply, 'x-mock-notice', call.notices);
         }
         const cost = costOf(request);
         // July: a callback is notified when the (prerequisite) async completion is retrieved.

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenAPIBackend } from 'openapi-backend';
-import type { Authenticator } from '../core/auth.ts';
+import { type Authenticator, bearerToken } from '../core/auth.ts';
 import type { Batches } from '../core/batches.ts';
 import type { CallbackScheduler } from '../core/callback-scheduler.ts';
 import type { Clock } from '../core/clock.ts';
@@ -17,7 +17,7 @@ import { aiHandlers } from './ai-handlers.ts';
 import {
   createOpenApiRouter,
   type Handler,
-  ROUTED_METHODS,
+  routeEveryMethod,
   routeRequest,
   routingHandlers,
 } from './backend.ts';
@@ -57,8 +57,6 @@ declare module 'fastify' {
 
 /** `/revisions/2026-07-06/ai`: a revision picked by the base URL, for clients that set no header. */
 export const REVISION_PATH = /^\/revisions\/([^/]+)(\/.*)$/;
-
-const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
 
 function unknownRevision(id: string): ApiError {
   return new ApiError(400, `X-Mock-Revision must be one of ${REVISION_IDS.join(', ')}; "${id}" is not one`);
@@ -164,7 +162,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
         method: request.method,
         path: request.url.split('?', 1)[0] ?? '/',
         query: { ...(request.query as Record<string, string | string[]>) },
-        token: bearerOf(request.headers.authorization),
+        token: bearerToken(request.headers.authorization) ?? null,
         status: reply.statusCode,
         durationMs,
         decisions: request.decisions,
@@ -196,6 +194,6 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
         REVISION_PATH.exec(path)?.[2] ?? path,
       );
     };
-    api.route({ method: ROUTED_METHODS, url: '/*', handler });
+    api.route({ method: routeEveryMethod(api), url: '/*', handler });
   });
 }

@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Context, OpenAPIBackend } from 'openapi-backend';
@@ -36,7 +37,7 @@ export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenA
       return ajv;
     },
   });
-  api.register(options.handlers as never);
+  api.register(requireDocumentedBodies(options.handlers) as never);
   for (const [scheme, check] of Object.entries(options.security)) {
     api.registerSecurityHandler(scheme, (_context, request: FastifyRequest) => check(request));
   }
@@ -64,8 +65,19 @@ export function routeRequest(
   );
 }
 
-/** The methods the catch-all routes accept: the rest is answered before any document is asked. */
-export const ROUTED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const ROUTED_METHODS = METHODS.filter((method) => method !== 'CONNECT' && method !== 'HEAD');
+
+/**
+ * Lets every method Node parses reach the catch-all routes, so TRACE or PROPFIND on a documented
+ * path gets the same plain-text 405 as POST (Fastify knows only eight methods, and answers others
+ * in JSON). CONNECT never reaches a route: Node hands it to the server's 'connect' event.
+ */
+export function routeEveryMethod(app: FastifyInstance): string[] {
+  for (const method of ROUTED_METHODS) {
+    if (!app.supportedMethods.includes(method)) app.addHttpMethod(method, { hasBody: true });
+  }
+  return ROUTED_METHODS;
+}
 
 /** Routes and validates every request under `prefix` from one document. */
 export async function mountOpenApi(
@@ -73,11 +85,35 @@ export async function mountOpenApi(
   options: OpenApiRoutes & { prefix: string },
 ): Promise<void> {
   const api = await createOpenApiRouter(options);
+  routeEveryMethod(app);
   app.route({
     method: ROUTED_METHODS,
     url: `${options.prefix}*`,
     handler: (request, reply) => routeRequest(api, request, reply),
   });
+}
+
+/**
+ * A body sent in a media type its operation does not document is a 415: openapi-backend validates
+ * only the documented ones, so `text/plain` would reach the handler unchecked.
+ */
+function requireDocumentedBodies(handlers: Record<string, Handler>): Record<string, Handler> {
+  const guard =
+    (handler: Handler): Handler =>
+    (context, request, reply) => {
+      const media = (context.operation?.requestBody as { content?: Record<string, unknown> } | undefined)
+        ?.content;
+      const type = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+      if (media && request.body !== undefined && !(type in media)) {
+        return sendText(
+          reply,
+          415,
+          `the body must be sent as ${Object.keys(media).join(' or ')}, not "${type}"`,
+        );
+      }
+      return handler(context, request, reply);
+    };
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, guard(handler)]));
 }
 
 /** The 404 and 405 answers of a mounted document, in plain text. */
@@ -86,7 +122,8 @@ export function routingHandlers(document: OpenApiDocument): Record<string, Handl
     notFound: (_context, request, reply) =>
       sendText(reply, 404, `Route ${request.method} ${request.url.split('?')[0]} was not found`),
     methodNotAllowed: (context, request, reply) => {
-      const template = pathTemplateOf(document, context.request.path);
+      // openapi-backend ignores trailing slashes when it routes: so must the Allow list.
+      const template = pathTemplateOf(document, context.request.path.replace(/(?<=.)\/+$/, ''));
       const allowed = Object.keys(document.paths[template ?? ''] ?? {})
         .filter((key) => key !== 'parameters')
         .map((method) => method.toUpperCase());

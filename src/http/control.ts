@@ -5,6 +5,7 @@ import { decideCall } from '../core/decide.ts';
 import type { FaultCall, Faults } from '../core/faults.ts';
 import { parsePrefer } from '../core/prefer.ts';
 import type { Handler } from './backend.ts';
+import { setTextHeader } from './reply.ts';
 
 /** What a controlled operation needs to know of the call, beside Fastify's request and reply. */
 export interface ControlledCall {
@@ -52,7 +53,7 @@ export function controlled(
     if (decision.fired.length) decisions.faults = decision.fired;
     if (decision.notices.length) {
       decisions.notices = [...(decisions.notices ?? []), ...decision.notices];
-      reply.header('x-mock-notice', decision.notices);
+      setTextHeader(reply, 'x-mock-notice', decision.notices);
     }
     if (decision.delayMs > 0) {
       decisions.delayMs = decision.delayMs;

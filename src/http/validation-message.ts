@@ -37,6 +37,8 @@ export function describeValidationError(error: ErrorObject): string {
     case 'minimum':
     case 'maximum':
       return `${name} must be ${error.keyword === 'minimum' ? 'at least' : 'no more than'} ${params.limit}`;
+    case 'additionalProperties':
+      return `${String(params.additionalProperty)} is not a parameter of this operation`;
     case 'format':
       return `${name} must be a ${String(params.format).toUpperCase()}`;
     default:

@@ -1,4 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CannedAnswer, FixtureError, parseCannedAnswer } from '../core/fixtures.ts';
@@ -6,11 +15,60 @@ import { type CannedAnswer, FixtureError, parseCannedAnswer } from '../core/fixt
 /** The canned answers shipped with massive-mock. */
 export const BUNDLED_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
+/** The largest fixture file read: canned answers are pages of text, and a file is read whole. */
+export const MAX_FIXTURE_BYTES = 1024 * 1024;
+
+const bytes = (count: number) => `${count.toLocaleString('en-US')} bytes`;
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a folder';
+  return stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a file';
+}
+
+function tooLarge(file: string, size: number): FixtureError {
+  return new FixtureError(
+    `${file} is ${bytes(size)}, past the limit of ${bytes(MAX_FIXTURE_BYTES)} (1 MiB) for a fixture file`,
+  );
+}
+
+/**
+ * The text of a fixture file, or undefined when it is not a regular file (a FIFO would block the
+ * start forever, `/dev/zero` would fill the memory). Symbolic links are followed. The file is
+ * opened without blocking and checked again once open, and never more than the limit is read.
+ */
+function readFixtureFile(file: string, warn: (message: string) => void): string | undefined {
+  const skip = (stats: Stats) => warn(`${file} is not a regular file (${kindOf(stats)}): skipped`);
+  let fd: number | undefined;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) return void skip(stats);
+    if (stats.size > MAX_FIXTURE_BYTES) throw tooLarge(file, stats.size);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return void skip(opened);
+    const buffer = Buffer.alloc(MAX_FIXTURE_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    if (length > MAX_FIXTURE_BYTES) throw tooLarge(file, Math.max(length, opened.size));
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof FixtureError) throw error;
+    throw new FixtureError(`cannot read ${file}: ${(error as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
  * Reads every `.json` file of a folder (sorted, so the order is stable): each holds one fixture or
- * an array of them. A file that is not valid stops the start with a message naming it.
+ * an array of them. A file that is not valid, or past `MAX_FIXTURE_BYTES`, stops the start with a
+ * message naming it; what is not a regular file is skipped, and `warn` told why.
  */
-export function readFixtureDir(dir: string): CannedAnswer[] {
+export function readFixtureDir(dir: string, warn: (message: string) => void = () => {}): CannedAnswer[] {
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -21,9 +79,11 @@ export function readFixtureDir(dir: string): CannedAnswer[] {
   }
   return names.flatMap((name) => {
     const file = join(dir, name);
+    const text = readFixtureFile(file, warn);
+    if (text === undefined) return [];
     let content: unknown;
     try {
-      content = JSON.parse(readFileSync(file, 'utf8'));
+      content = JSON.parse(text);
     } catch (error) {
       throw new FixtureError(`${file} is not valid JSON: ${(error as Error).message}`);
     }

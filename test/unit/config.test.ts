@@ -56,6 +56,9 @@ describe('configuration', () => {
     [['--job-failure-rate', '2'], /jobFailureRate .* must be at most 1/],
     [['--faults', '{'], /faults .* must be JSON/],
     [['--job-min-ms', '5000'], /jobMinMs \(5000\) must not be more than jobMaxMs/],
+    [['--journal-size', '10001'], /journalSize \(--journal-size\) must be at most 10000/],
+    [['--time-scale', '1e6'], /timeScale \(--time-scale\) must be at most 100/],
+    [['--credits', 'alice=1e300'], /credits\.alice .* must be at most 9007199254740991/],
     [['--nope', '1'], /Unknown option '--nope'/],
   ])('refuses %j with a message naming the setting', (argv, message) => {
     expect(() => loadConfig({ argv, env: {} })).toThrow(ConfigError);
@@ -89,5 +92,20 @@ describe('the CLI', () => {
     const run = spawnSync(process.execPath, ['src/cli.ts', '--port', 'abc'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('massive-mock: port (--port) must be a number; got "abc"\n');
+  });
+
+  it('exits 2 naming the field of a config-file fault rule the admin schema refuses', () => {
+    const file = join(dir, 'bad-rule.json');
+    writeFileSync(file, JSON.stringify({ faults: [{ match: { prompt: 5 }, effect: { status: 500 } }] }));
+    const run = spawnSync(
+      process.execPath,
+      ['src/cli.ts', '-c', file, '--port', '0', '--database', ':memory:'],
+      {
+        encoding: 'utf8',
+        timeout: 10_000,
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('massive-mock: faults[0] of the configuration: match.prompt must be a string\n');
   });
 });
