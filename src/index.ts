@@ -8,10 +8,14 @@ export type { Control, JobView } from './core/control.ts';
 export { ApiError } from './core/errors.ts';
 export type { FaultEffect, FaultMatch, FaultPolicy, FaultRule, FaultRuleInput } from './core/faults.ts';
 export { FaultRuleError } from './core/faults.ts';
+export type { RuntimeFixture, RuntimeFixtureInput } from './core/fixture-registry.ts';
+export { FixtureError } from './core/fixtures.ts';
 export type { Ad, Answer, Completion, Conversation, Model, Source } from './core/generate/types.ts';
 export type { Decisions, JournalEntry, JournalFilter } from './core/journal.ts';
 export type { Format, Mode } from './core/params/request.ts';
 export type { Account, JobRecord } from './core/store.ts';
+export type { CountExpectation, NearMiss, RequestMatch, Verification } from './core/verify.ts';
+export { VerificationError } from './core/verify.ts';
 
 export interface StartOptions extends Partial<Config> {
   /** Fastify logger options; silent by default in a test suite. */

@@ -5,7 +5,7 @@ import { createAuthenticator } from './core/auth.ts';
 import { VirtualClock } from './core/clock.ts';
 import { type Control, createControl } from './core/control.ts';
 import { createFaults } from './core/faults.ts';
-import { createFixtureIndex } from './core/fixtures.ts';
+import { createFixtureRegistry, type FixtureRegistry } from './core/fixture-registry.ts';
 import { createJournal } from './core/journal.ts';
 import { createService, type MassiveService } from './core/service.ts';
 import type { Store } from './core/store.ts';
@@ -15,6 +15,7 @@ import { createUsers } from './core/users.ts';
 import { documentedStatuses } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
 import { BUNDLED_FIXTURES_DIR, readFixtureDir } from './store/fixture-files.ts';
+import { watchFixtureDir } from './store/fixture-watch.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 export const VERSION = (
@@ -28,6 +29,7 @@ export interface Instance {
   store: Store;
   service: MassiveService;
   control: Control;
+  fixtures: FixtureRegistry;
   /** Stops the app (answering requests in flight) and closes the database. */
   close(): Promise<void>;
 }
@@ -37,9 +39,10 @@ export async function createInstance(
   logger: FastifyServerOptions['logger'],
 ): Promise<Instance> {
   // The user's fixtures come first: on equal specificity the first loaded wins.
-  const fixtures = createFixtureIndex([
+  const bundled = readFixtureDir(BUNDLED_FIXTURES_DIR);
+  const fixtures = createFixtureRegistry([
     ...(config.fixtures ? readFixtureDir(config.fixtures) : []),
-    ...readFixtureDir(BUNDLED_FIXTURES_DIR),
+    ...bundled,
   ]);
   const revision = findRevision(config.revision) as Revision;
   const statuses = documentedStatuses(REVISIONS.map(loadApiDocument));
@@ -61,6 +64,7 @@ export async function createInstance(
       faults,
       journal,
       service,
+      fixtures,
       completionCost: config.creditCost ?? revision.aiCredits,
       balances: config.credits,
       rules: config.faults,
@@ -76,6 +80,7 @@ export async function createInstance(
         clock,
         faults,
         journal,
+        journalEntryBytes: config.journalEntryBytes,
         seed: config.seed,
         revision,
         creditCost: config.creditCost,
@@ -89,11 +94,23 @@ export async function createInstance(
         version: VERSION,
       },
     });
+    const watcher =
+      config.fixtures === null
+        ? undefined
+        : watchFixtureDir({
+            dir: config.fixtures,
+            reload: (files) => {
+              fixtures.replaceFiles([...files, ...bundled]);
+              app.log.info({ fixtures: files.length, dir: config.fixtures }, 'fixtures reloaded');
+            },
+            warn: (message) => app.log.warn(message),
+          });
     app.addHook('onClose', () => {
+      watcher?.close();
       clock.clearTimers();
       store.close();
     });
-    return { config, app, store, service, control, close: () => app.close() };
+    return { config, app, store, service, control, fixtures, close: () => app.close() };
   } catch (error) {
     store.close();
     throw error;

@@ -24,6 +24,7 @@ export interface Config {
   latency: LatencyProfile;
   timeScale: number;
   journalSize: number;
+  journalEntryBytes: number;
   faults: FaultRuleInput[];
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   logFormat: 'json' | 'pretty';

@@ -170,6 +170,15 @@ export const SETTINGS = [
     help: 'Requests the journal keeps (the oldest go first); 0 keeps none.',
   },
   {
+    key: 'journalEntryBytes',
+    flag: 'journal-entry-bytes',
+    env: 'MASSIVE_MOCK_JOURNAL_ENTRY_BYTES',
+    type: 'integer',
+    default: 8192,
+    min: 0,
+    help: 'Bytes of request headers and body each journal entry keeps (redacted; the rest is cut).',
+  },
+  {
     key: 'faults',
     flag: 'faults',
     env: 'MASSIVE_MOCK_FAULTS',

@@ -1,8 +1,16 @@
 import type { VirtualClock } from './clock.ts';
 import type { FaultRuleInput, Faults } from './faults.ts';
-import type { Journal } from './journal.ts';
+import type { FixtureRegistry, RuntimeFixtureInput } from './fixture-registry.ts';
+import type { Journal, JournalEntry } from './journal.ts';
 import type { JobState, MassiveService } from './service.ts';
 import type { JobRecord, Store } from './store.ts';
+import {
+  type CountExpectation,
+  type RequestMatch,
+  VerificationError,
+  verifyRequests,
+  waitForRequest,
+} from './verify.ts';
 
 /** A job as the control plane shows it: its record and its state at the emulator's time. */
 export interface JobView extends JobRecord {
@@ -15,6 +23,8 @@ export interface ControlOptions {
   faults: Faults;
   journal: Journal;
   service: MassiveService;
+  /** Canned answers; the ones added at run time go with a reset. */
+  fixtures: FixtureRegistry;
   /** Credits a job completed by hand is charged when it had not been (drawn to fail). */
   completionCost: number;
   /** Balances and rules from the configuration, put back by a reset. */
@@ -43,6 +53,7 @@ export function createControl(options: ControlOptions) {
       clock.reset();
       journal.clear();
       faults.clear();
+      options.fixtures.clear();
       applyConfiguration();
     },
     faults: {
@@ -74,6 +85,25 @@ export function createControl(options: ControlOptions) {
       list: journal.list,
       clear: journal.clear,
     },
+    /** Canned answers added at run time, in the fixture files' format, matched before the files. */
+    fixtures: {
+      add: (fixture: RuntimeFixtureInput) => options.fixtures.add(fixture),
+      list: () => options.fixtures.list(),
+      remove: (id: string) => options.fixtures.remove(id),
+      clear: () => options.fixtures.clear(),
+    },
+    /**
+     * Asserts the journal holds `count` requests matching (exactly N, or a range; at least one by
+     * default); throws a VerificationError showing the closest requests that did not match.
+     */
+    verify(match: RequestMatch, count?: CountExpectation): JournalEntry[] {
+      const verification = verifyRequests(journal.list(), match, count);
+      if (!verification.ok) throw new VerificationError(verification);
+      return verification.matches;
+    },
+    /** Resolves with the first request matching, now or within `timeoutMs` (5 s by default). */
+    waitFor: (match: RequestMatch, { timeoutMs = 5000 }: { timeoutMs?: number } = {}) =>
+      waitForRequest(journal, match, timeoutMs),
   };
 }
 

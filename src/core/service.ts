@@ -1,7 +1,7 @@
 import type { Clock } from './clock.ts';
 import { conversationKey } from './conversation-key.ts';
 import { ApiError } from './errors.ts';
-import type { FixtureIndex } from './fixtures.ts';
+import type { CannedAnswer, FixtureIndex } from './fixtures.ts';
 import { generateAnswer, renderConversation } from './generate/index.ts';
 import { chatgptEventStream } from './generate/sse.ts';
 import type { Completion, Conversation } from './generate/types.ts';
@@ -18,7 +18,8 @@ export interface ServiceOptions {
   store: Store;
   clock: Clock;
   seed: number;
-  fixtures: FixtureIndex;
+  /** A fixed index, or a registry whose stubs change at run time (`epoch` counts the changes). */
+  fixtures: Pick<FixtureIndex, 'find'> & { epoch?: number; epochOf?: (fixture: CannedAnswer) => number };
   jobs?: JobSettings;
 }
 
@@ -71,9 +72,22 @@ export function createService(options: ServiceOptions) {
   const { store, clock, seed, fixtures } = options;
   const jobSettings = options.jobs ?? DEFAULT_JOB_SETTINGS;
 
+  /**
+   * Which canned answer (null: none) wrote the latest answer of a conversation, kept once stubs
+   * have changed since the start: a cached answer another stub would now answer is stale.
+   */
+  const writtenBy = new Map<string, CannedAnswer | null>();
+  function staleForStubs(conversation: Conversation, key: string): boolean {
+    if (!fixtures.epoch) return false;
+    const current = fixtures.find(conversation) ?? null;
+    if (writtenBy.has(key)) return writtenBy.get(key) !== current;
+    return current !== null && (fixtures.epochOf?.(current) ?? 0) > 0;
+  }
+
   function freshAnswer(conversation: Conversation, key: string, version: number): StoredAnswer {
     const answerSeed = deriveSeed(seed, key, version);
     const canned = fixtures.find(conversation);
+    if (fixtures.epoch) writtenBy.set(key, canned ?? null);
     const answer = canned ? canned.answer : generateAnswer(conversation, answerSeed);
     const rendered = renderConversation(conversation, answer, answerSeed);
     return store.addAnswer({
@@ -91,7 +105,7 @@ export function createService(options: ServiceOptions) {
     const key = conversationKey(conversation);
     const latest = store.latestAnswer(key);
     const now = clock.now();
-    if (latest && expiration === 1 && now - latest.createdAt < DAY_MS) {
+    if (latest && expiration === 1 && now - latest.createdAt < DAY_MS && !staleForStubs(conversation, key)) {
       return { answer: latest, cache: 'hit', ageSeconds: Math.floor((now - latest.createdAt) / 1000) };
     }
     return {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenAPIBackend } from 'openapi-backend';
 import type { Authenticator } from '../core/auth.ts';
 import type { Clock } from '../core/clock.ts';
+import { captureRequest } from '../core/capture.ts';
 import { ApiError, type ApiErrorName } from '../core/errors.ts';
 import type { Faults } from '../core/faults.ts';
 import type { Decisions, Journal } from '../core/journal.ts';
@@ -32,6 +33,8 @@ export interface ApiRouteOptions {
   clock: Clock;
   faults: Faults;
   journal: Journal;
+  /** Bytes of headers and body a journal entry keeps (8 KiB when not given). */
+  journalEntryBytes?: number;
   seed: number;
   /** The revision a call gets unless its `X-Mock-Revision` header or path picks another. */
   revision: Revision;
@@ -157,6 +160,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
         path: request.url.split('?', 1)[0] ?? '/',
         query: { ...(request.query as Record<string, string | string[]>) },
         token: bearerOf(request.headers.authorization),
+        ...captureRequest(request.headers, request.body, options.journalEntryBytes ?? 8192),
         status: reply.statusCode,
         durationMs,
         decisions: request.decisions,

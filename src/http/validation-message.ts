@@ -32,6 +32,8 @@ export function describeValidationError(error: ErrorObject): string {
     case 'minimum':
     case 'maximum':
       return `${name} must be ${error.keyword === 'minimum' ? 'at least' : 'no more than'} ${params.limit}`;
+    case 'additionalProperties':
+      return `${name} has no field "${String(params.additionalProperty)}"`;
     case 'format':
       return `${name} must be a ${String(params.format).toUpperCase()}`;
     default:
