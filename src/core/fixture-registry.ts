@@ -15,12 +15,6 @@ export interface RuntimeFixtureInput {
   answer: unknown;
 }
 
-/** A canned answer and the registry epoch that brought it in (0: loaded at start). */
-interface Entry {
-  fixture: CannedAnswer;
-  epoch: number;
-}
-
 /**
  * Every canned answer the service can serve: the ones added at run time (matched first), then the
  * fixture folder's and the bundled ones. `epoch` counts the changes since the start, so the cache
