@@ -9,6 +9,7 @@ import { createFixtureRegistry, type FixtureRegistry } from './core/fixture-regi
 import { createJournal } from './core/journal.ts';
 import { createService, type MassiveService } from './core/service.ts';
 import type { Store } from './core/store.ts';
+import { trackApiCoverage, writeCoverageReport } from './http/api-coverage.ts';
 import { buildApp } from './http/app.ts';
 import { findRevision, REVISIONS, type Revision } from './core/revisions/index.ts';
 import { createUsers } from './core/users.ts';
@@ -49,6 +50,7 @@ export async function createInstance(
   const clock = new VirtualClock();
   const faults = createFaults({ clock, seed: config.seed, statuses });
   const journal = createJournal(config.journalSize);
+  const coverage = trackApiCoverage({ journal, faults, revision: revision.id });
   const store = openSqliteStore(config.database);
   try {
     const service = createService({
@@ -65,6 +67,7 @@ export async function createInstance(
       journal,
       service,
       fixtures,
+      coverage,
       completionCost: config.creditCost ?? revision.aiCredits,
       balances: config.credits,
       rules: config.faults,
@@ -107,6 +110,12 @@ export async function createInstance(
           });
     app.addHook('onClose', () => {
       watcher?.close();
+      if (config.coverageReport === null) return;
+      try {
+        writeCoverageReport(coverage, config.coverageReport);
+      } catch (error) {
+        app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
+      }
       clock.clearTimers();
       store.close();
     });

@@ -25,6 +25,7 @@ export interface Config {
   timeScale: number;
   journalSize: number;
   journalEntryBytes: number;
+  coverageReport: string | null;
   faults: FaultRuleInput[];
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   logFormat: 'json' | 'pretty';

@@ -179,6 +179,14 @@ export const SETTINGS = [
     help: 'Bytes of request headers and body each journal entry keeps (redacted; the rest is cut).',
   },
   {
+    key: 'coverageReport',
+    flag: 'coverage-report',
+    env: 'MASSIVE_MOCK_COVERAGE_REPORT',
+    type: 'string',
+    default: null,
+    help: 'File the coverage report is written to on shutdown: Markdown if it ends .md, else JSON.',
+  },
+  {
     key: 'faults',
     flag: 'faults',
     env: 'MASSIVE_MOCK_FAULTS',

@@ -1,4 +1,5 @@
 import type { VirtualClock } from './clock.ts';
+import { type Coverage, coverageMarkdown } from './coverage.ts';
 import type { FaultRuleInput, Faults } from './faults.ts';
 import type { FixtureRegistry, RuntimeFixtureInput } from './fixture-registry.ts';
 import type { Journal, JournalEntry } from './journal.ts';
@@ -23,6 +24,8 @@ export interface ControlOptions {
   faults: Faults;
   journal: Journal;
   service: MassiveService;
+  /** What the traffic exercised; a reset keeps it (a suite resets between tests). */
+  coverage: Coverage;
   /** Canned answers; the ones added at run time go with a reset. */
   fixtures: FixtureRegistry;
   /** Credits a job completed by hand is charged when it had not been (drawn to fail). */
@@ -84,6 +87,12 @@ export function createControl(options: ControlOptions) {
     journal: {
       list: journal.list,
       clear: journal.clear,
+    },
+    /** What the client's calls exercised per operation, against what the documents define. */
+    coverage: {
+      report: () => options.coverage.report(),
+      markdown: () => coverageMarkdown(options.coverage.report()),
+      clear: () => options.coverage.clear(),
     },
     /** Canned answers added at run time, in the fixture files' format, matched before the files. */
     fixtures: {

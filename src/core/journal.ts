@@ -1,6 +1,8 @@
 /** What the emulator decided for one request: what a test asserts on, WireMock-style. */
 export interface Decisions {
   operation?: string;
+  /** The revision that answered. */
+  revision?: string;
   cache?: 'hit' | 'miss';
   credits?: number;
   jobId?: string;

@@ -137,6 +137,14 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       control.journal.clear();
       return reply.code(204).send();
     },
+    getCoverage: (_context, request, reply) =>
+      (request.query as Query).format === 'markdown'
+        ? reply.type('text/markdown; charset=utf-8').send(control.coverage.markdown())
+        : reply.send(control.coverage.report()),
+    clearCoverage: (_context, _request, reply) => {
+      control.coverage.clear();
+      return reply.code(204).send();
+    },
     listFixtures: (_context, _request, reply) => reply.send(control.fixtures.list()),
     addFixture: (_context, request, reply) => {
       try {

@@ -149,6 +149,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const revision = picked === undefined ? options.revision : findRevision(picked);
       if (!revision) return sendApiError(reply, unknownRevision(picked ?? ''));
       request.revision = revision;
+      request.decisions.revision = revision.id;
       reply.header('x-mock-revision', revision.id);
     });
     api.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
