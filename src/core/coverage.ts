@@ -19,11 +19,13 @@ interface Operation {
   statuses: Set<string>;
   parameters: Set<string>;
   enums: Map<string, Set<string>>;
+  /** The default of an enum parameter, counted when a call leaves it out. */
+  defaults: Map<string, string>;
   revisions: Set<string>;
   faults: Set<string>;
 }
 
-type Schema = { $ref?: string; enum?: unknown[]; type?: unknown };
+type Schema = { $ref?: string; enum?: unknown[]; default?: unknown };
 type Parameter = { name?: string; in?: string; schema?: Schema; $ref?: string };
 
 const resolve = <T extends { $ref?: string }>(
@@ -58,6 +60,7 @@ export function definedOperations(documents: readonly { revision: string; docume
             statuses: new Set(),
             parameters: new Set(),
             enums: new Map(),
+            defaults: new Map(),
             revisions: new Set(),
             faults: new Set(),
           };
@@ -69,8 +72,10 @@ export function definedOperations(documents: readonly { revision: string; docume
           const parameter = resolve(document, reference);
           if (!parameter?.name || parameter.in !== 'query') continue;
           known.parameters.add(parameter.name);
-          const values = resolve(document, parameter.schema)?.enum;
+          const schema = resolve(document, parameter.schema);
+          const values = schema?.enum;
           if (!values) continue;
+          if (schema.default !== undefined) known.defaults.set(parameter.name, String(schema.default));
           const set = known.enums.get(parameter.name) ?? new Set<string>();
           for (const item of values) set.add(String(item));
           known.enums.set(parameter.name, set);
@@ -188,13 +193,16 @@ export function createCoverage(
       tally.calls++;
       bump(tally.statuses, String(entry.status));
       bump(tally.revisions, facts.revision);
+      const enums = tally.enums;
+      const countValue = (name: string, value: string) =>
+        enums.set(name, bump(enums.get(name) ?? new Map<string, number>(), value));
       for (const [name, value] of Object.entries(entry.query)) {
         bump(tally.parameters, name);
         if (!operation.enums.has(name)) continue;
-        const counts = tally.enums.get(name) ?? new Map<string, number>();
-        for (const item of Array.isArray(value) ? value : [value]) bump(counts, item);
-        tally.enums.set(name, counts);
+        for (const item of Array.isArray(value) ? value : [value]) countValue(name, item);
       }
+      for (const [name, value] of operation.defaults)
+        if (entry.query[name] === undefined) countValue(name, value);
       for (const kind of exercisedFaults(entry, facts)) bump(tally.faults, kind);
     },
     report(): CoverageReport {

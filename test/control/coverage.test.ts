@@ -41,7 +41,7 @@ describe('coverage', async () => {
     expect(ai.enums.model?.seen).toMatchObject({ gemini: 2, nope: 1 });
     expect(ai.enums.model?.missing).toEqual(expect.arrayContaining(['chatgpt', 'perplexity', 'copilot']));
     expect(ai.enums.format?.missing).toContain('raw');
-    expect(ai.enums.mode?.seen).toEqual({ async: 1 });
+    expect(ai.enums.mode?.seen).toEqual({ async: 1, sync: 6 }); // left out: the default
     expect(ai.revisions.seen).toEqual({ '2026-05-11': 6, '2026-07-06': 1 });
     expect(ai.faults.seen).toEqual({ 'status 503': 1, delay: 1 });
     expect(ai.faults.missing).toEqual(expect.arrayContaining(['status 500', 'status 504', 'failJob']));
