@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config/config.ts';
+import { BundleError } from './core/bundle.ts';
 import { SETTINGS } from './config/settings.ts';
 import { FaultRuleError } from './core/faults.ts';
 import { FixtureError } from './core/fixtures.ts';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = [ConfigError, FaultRuleError, FixtureError, StoreError].some(
+  const expected = [BundleError, ConfigError, FaultRuleError, FixtureError, StoreError].some(
     (kind) => error instanceof kind,
   );
   process.stderr.write(`massive-mock: ${expected ? (error as Error).message : (error as Error).stack}\n`);

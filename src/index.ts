@@ -1,8 +1,10 @@
 import { type Config, resolveConfig } from './config/config.ts';
+import type { Bundle } from './core/bundle.ts';
 import type { Control } from './core/control.ts';
 import { createInstance } from './instance.ts';
 
 export type { Config } from './config/config.ts';
+export type { Bundle } from './core/bundle.ts';
 export type { VirtualClock } from './core/clock.ts';
 export type { Control, JobView } from './core/control.ts';
 export { ApiError } from './core/errors.ts';
@@ -28,6 +30,8 @@ export interface MassiveMock extends Omit<Control, 'reset'> {
   url: string;
   /** Empties the store, sets the clock back to real time, clears the journal and the added rules. */
   reset(): void;
+  /** The state in one file, as GET /__admin/bundle gives it: `--bundle` starts an instance in it. */
+  bundle(): Bundle;
   /** Stops the server and closes its store. */
   close(): Promise<void>;
 }
@@ -41,5 +45,10 @@ export async function startMassiveMock(options: StartOptions = {}): Promise<Mass
   const config = resolveConfig({ database: ':memory:', port: 0, ...overrides });
   const instance = await createInstance(config, logger);
   const address = await instance.app.listen({ host: config.host, port: config.port });
-  return { ...instance.control, url: address.replace(/\/$/, ''), close: () => instance.close() };
+  return {
+    ...instance.control,
+    url: address.replace(/\/$/, ''),
+    bundle: instance.bundle,
+    close: () => instance.close(),
+  };
 }

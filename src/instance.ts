@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { Config } from './config/config.ts';
+import { type Config, resolveConfig } from './config/config.ts';
+import { applyBundle, type Bundle, bundleSettings, makeBundle } from './core/bundle.ts';
 import { createAuthenticator } from './core/auth.ts';
 import { VirtualClock } from './core/clock.ts';
 import { type Control, createControl } from './core/control.ts';
@@ -15,6 +16,7 @@ import { findRevision, REVISIONS, type Revision } from './core/revisions/index.t
 import { createUsers } from './core/users.ts';
 import { documentedStatuses } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
+import { readBundleFile } from './store/bundle-file.ts';
 import { BUNDLED_FIXTURES_DIR, readFixtureDir } from './store/fixture-files.ts';
 import { watchFixtureDir } from './store/fixture-watch.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -31,14 +33,32 @@ export interface Instance {
   service: MassiveService;
   control: Control;
   fixtures: FixtureRegistry;
+  /** The state in one file (GET /__admin/bundle), for `--bundle` to start from. */
+  bundle(): Bundle;
   /** Stops the app (answering requests in flight) and closes the database. */
   close(): Promise<void>;
 }
 
+/** The configuration with a `--bundle`'s settings over it; its fixture folder only if it is here too. */
+function withBundle(given: Config): { config: Config; bundle?: Bundle; warnings: string[] } {
+  if (given.bundle === null) return { config: given, warnings: [] };
+  const bundle = readBundleFile(given.bundle);
+  const settings = bundleSettings(bundle);
+  const warnings: string[] = [];
+  if (typeof settings.fixtures === 'string' && !existsSync(settings.fixtures)) {
+    warnings.push(`the bundle's fixture folder ${settings.fixtures} is not here: started without it`);
+    settings.fixtures = null;
+  }
+  if (bundle.redacted.length)
+    warnings.push(`the bundle redacted ${bundle.redacted.join(', ')}: started without them`);
+  return { config: resolveConfig(settings as Partial<Config>, given), bundle, warnings };
+}
+
 export async function createInstance(
-  config: Config,
+  given: Config,
   logger: FastifyServerOptions['logger'],
 ): Promise<Instance> {
+  const { config, bundle, warnings } = withBundle(given);
   // The user's fixtures come first: on equal specificity the first loaded wins.
   const bundled = readFixtureDir(BUNDLED_FIXTURES_DIR);
   const fixtures = createFixtureRegistry([
@@ -72,6 +92,17 @@ export async function createInstance(
       balances: config.credits,
       rules: config.faults,
     });
+    if (bundle) applyBundle(bundle, control);
+    const snapshot = () =>
+      makeBundle({
+        version: VERSION,
+        config: config as unknown as Record<string, unknown>,
+        faults: faults.list(),
+        clock,
+        accounts: store.accounts(),
+        fixtures: fixtures.list(),
+        journal: journal.list(),
+      });
     const users = createUsers({ store, seed: config.seed, emails: config.emails });
     const app = await buildApp({
       logger,
@@ -90,6 +121,7 @@ export async function createInstance(
         latency: { profile: config.latency, timeScale: config.timeScale },
       },
       admin: {
+        bundle: () => snapshot(),
         document: readDocument('admin.yaml'),
         control,
         store,
@@ -119,7 +151,8 @@ export async function createInstance(
       clock.clearTimers();
       store.close();
     });
-    return { config, app, store, service, control, fixtures, close: () => app.close() };
+    for (const warning of warnings) app.log.warn(warning);
+    return { config, app, store, service, control, fixtures, bundle: snapshot, close: () => app.close() };
   } catch (error) {
     store.close();
     throw error;

@@ -26,6 +26,7 @@ export interface Config {
   journalSize: number;
   journalEntryBytes: number;
   coverageReport: string | null;
+  bundle: string | null;
   faults: FaultRuleInput[];
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   logFormat: 'json' | 'pretty';

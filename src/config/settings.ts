@@ -187,6 +187,14 @@ export const SETTINGS = [
     help: 'File the coverage report is written to on shutdown: Markdown if it ends .md, else JSON.',
   },
   {
+    key: 'bundle',
+    flag: 'bundle',
+    env: 'MASSIVE_MOCK_BUNDLE',
+    type: 'string',
+    default: null,
+    help: 'Start in the state of a bundle (GET /__admin/bundle): its settings, rules, clock, balances, stubs.',
+  },
+  {
     key: 'faults',
     flag: 'faults',
     env: 'MASSIVE_MOCK_FAULTS',

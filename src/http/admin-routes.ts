@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Bundle } from '../core/bundle.ts';
 import type { Control } from '../core/control.ts';
 import { ApiError } from '../core/errors.ts';
 import { FaultRuleError, type FaultRuleInput } from '../core/faults.ts';
@@ -25,6 +26,8 @@ export interface AdminRouteOptions {
   store: Store;
   adminToken: string | null;
   version: string;
+  /** The instance's state in one file. */
+  bundle: () => Bundle;
 }
 
 type Params = Record<string, string>;
@@ -145,6 +148,10 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       control.coverage.clear();
       return reply.code(204).send();
     },
+    getBundle: (_context, _request, reply) =>
+      reply
+        .header('content-disposition', 'attachment; filename="massive-mock-bundle.json"')
+        .send(options.bundle()),
     listFixtures: (_context, _request, reply) => reply.send(control.fixtures.list()),
     addFixture: (_context, request, reply) => {
       try {
