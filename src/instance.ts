@@ -12,6 +12,9 @@ import { createService, type MassiveService } from './core/service.ts';
 import type { Store } from './core/store.ts';
 import { trackApiCoverage, writeCoverageReport } from './http/api-coverage.ts';
 import { buildApp } from './http/app.ts';
+import { createUpstream } from './http/upstream.ts';
+import { createRecordingIndex } from './core/recording.ts';
+import { readRecordingDir, writeRecording } from './store/recording-files.ts';
 import { findRevision, REVISIONS, type Revision } from './core/revisions/index.ts';
 import { createUsers } from './core/users.ts';
 import { documentedStatuses } from './http/documented-errors.ts';
@@ -59,12 +62,9 @@ export async function createInstance(
   logger: FastifyServerOptions['logger'],
 ): Promise<Instance> {
   const { config, bundle, warnings } = withBundle(given);
-  // The user's fixtures come first: on equal specificity the first loaded wins.
+  // The user's fixtures come first, before the bundled examples.
   const bundled = readFixtureDir(BUNDLED_FIXTURES_DIR);
-  const fixtures = createFixtureRegistry([
-    ...(config.fixtures ? readFixtureDir(config.fixtures) : []),
-    ...bundled,
-  ]);
+  const fixtures = createFixtureRegistry(config.fixtures ? readFixtureDir(config.fixtures) : [], bundled);
   const revision = findRevision(config.revision) as Revision;
   const statuses = documentedStatuses(REVISIONS.map(loadApiDocument));
   const clock = new VirtualClock();
@@ -80,7 +80,10 @@ export async function createInstance(
       fixtures,
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
     });
+    const record = config.record;
+    const recordings = createRecordingIndex(record === null ? [] : readRecordingDir(record));
     const control = createControl({
+      onReset: recordings.rewind,
       store,
       clock,
       faults,
@@ -103,6 +106,20 @@ export async function createInstance(
         fixtures: fixtures.list(),
         journal: journal.list(),
       });
+    const upstream =
+      config.upstream === null && record === null
+        ? undefined
+        : createUpstream({
+            url: config.upstream,
+            recordDir: record,
+            replayOnly: config.replayOnly,
+            recordFailures: config.recordFailures,
+            timeoutMs: config.upstreamTimeoutMs,
+            recordings,
+            save: (recording) => (record === null ? '' : writeRecording(record, recording)),
+            ownFixture: (conversation) => fixtures.findOwn(conversation),
+            warn: (message, details) => app.log.warn(details ?? {}, message),
+          });
     const users = createUsers({ store, seed: config.seed, emails: config.emails });
     const app = await buildApp({
       logger,
@@ -119,6 +136,7 @@ export async function createInstance(
         revision,
         creditCost: config.creditCost,
         latency: { profile: config.latency, timeScale: config.timeScale },
+        ...(upstream && { upstream }),
       },
       admin: {
         bundle: () => snapshot(),
@@ -135,18 +153,19 @@ export async function createInstance(
         : watchFixtureDir({
             dir: config.fixtures,
             reload: (files) => {
-              fixtures.replaceFiles([...files, ...bundled]);
+              fixtures.replaceFiles(files);
               app.log.info({ fixtures: files.length, dir: config.fixtures }, 'fixtures reloaded');
             },
             warn: (message) => app.log.warn(message),
           });
     app.addHook('onClose', () => {
       watcher?.close();
-      if (config.coverageReport === null) return;
-      try {
-        writeCoverageReport(coverage, config.coverageReport);
-      } catch (error) {
-        app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
+      if (config.coverageReport !== null) {
+        try {
+          writeCoverageReport(coverage, config.coverageReport);
+        } catch (error) {
+          app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
+        }
       }
       clock.clearTimers();
       store.close();

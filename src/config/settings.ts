@@ -5,7 +5,7 @@
 import { DEFAULT_REVISION, REVISION_IDS } from '../core/revisions/index.ts';
 
 export type SettingType =
-  'string' | 'integer' | 'number' | 'list' | 'balances' | 'emails' | 'choice' | 'json';
+  'string' | 'integer' | 'number' | 'list' | 'balances' | 'emails' | 'choice' | 'json' | 'boolean';
 
 export interface Setting {
   key: string;
@@ -193,6 +193,47 @@ export const SETTINGS = [
     type: 'string',
     default: null,
     help: 'Start in the state of a bundle (GET /__admin/bundle): its settings, rules, clock, balances, stubs.',
+  },
+  {
+    key: 'upstream',
+    flag: 'upstream',
+    env: 'MASSIVE_MOCK_UPSTREAM',
+    type: 'string',
+    default: null,
+    help: 'Base URL of the real service: calls no stub or recording answers are forwarded to it, with their credentials.',
+  },
+  {
+    key: 'record',
+    flag: 'record',
+    env: 'MASSIVE_MOCK_RECORD',
+    type: 'string',
+    default: null,
+    help: 'Folder of recordings: upstream answers are saved there (secrets redacted), and replayed from it.',
+  },
+  {
+    key: 'replayOnly',
+    flag: 'replay-only',
+    env: 'MASSIVE_MOCK_REPLAY_ONLY',
+    type: 'boolean',
+    default: false,
+    help: 'A call with no recording is a 501 naming what to record: never forwarded, never generated.',
+  },
+  {
+    key: 'recordFailures',
+    flag: 'record-failures',
+    env: 'MASSIVE_MOCK_RECORD_FAILURES',
+    type: 'boolean',
+    default: false,
+    help: 'Record upstream failures (5xx, timeouts, refused connections) as answered, too.',
+  },
+  {
+    key: 'upstreamTimeoutMs',
+    flag: 'upstream-timeout-ms',
+    env: 'MASSIVE_MOCK_UPSTREAM_TIMEOUT_MS',
+    type: 'integer',
+    default: 200000,
+    min: 1,
+    help: "How long to wait for the upstream, in ms, before answering the operation's 504.",
   },
   {
     key: 'faults',

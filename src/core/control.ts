@@ -33,6 +33,8 @@ export interface ControlOptions {
   /** Balances and rules from the configuration, put back by a reset. */
   balances: Readonly<Record<string, number | null>>;
   rules: readonly FaultRuleInput[];
+  /** More to put back on a reset (recordings replay from their first answer again). */
+  onReset?: () => void;
 }
 
 /**
@@ -57,6 +59,7 @@ export function createControl(options: ControlOptions) {
       journal.clear();
       faults.clear();
       options.fixtures.clear();
+      options.onReset?.();
       applyConfiguration();
     },
     faults: {

@@ -1,5 +1,5 @@
 import { type CannedAnswer, createFixtureIndex, type FixtureIndex, parseCannedAnswer } from './fixtures.ts';
-import type { Answer } from './generate/types.ts';
+import type { Answer, Conversation } from './generate/types.ts';
 
 /** A canned answer added at run time (library or admin API), as listed back. */
 export interface RuntimeFixture {
@@ -17,16 +17,20 @@ export interface RuntimeFixtureInput {
 
 /**
  * Every canned answer the service can serve: the ones added at run time (matched first), then the
- * fixture folder's and the bundled ones. `epoch` counts the changes since the start, so the cache
+ * fixture folder's, then the bundled examples. `epoch` counts the changes since the start, so the cache
  * can tell an answer written before a stub from one written after it.
  */
-export function createFixtureRegistry(initial: readonly CannedAnswer[]) {
+export function createFixtureRegistry(
+  initial: readonly CannedAnswer[],
+  bundled: readonly CannedAnswer[] = [],
+) {
   let epoch = 0;
   let nextId = 0;
   const runtime: RuntimeFixture[] = [];
   const epochs = new WeakMap<CannedAnswer, number>();
   let files: FixtureIndex = createFixtureIndex(initial);
   let added: FixtureIndex = createFixtureIndex([]);
+  const examples = createFixtureIndex(bundled);
   const canned = new Map<string, CannedAnswer>();
 
   const rebuildRuntime = () => {
@@ -38,7 +42,11 @@ export function createFixtureRegistry(initial: readonly CannedAnswer[]) {
     get epoch() {
       return epoch;
     },
-    find(conversation: Parameters<FixtureIndex['find']>[0]): CannedAnswer | undefined {
+    find(conversation: Conversation): CannedAnswer | undefined {
+      return added.find(conversation) ?? files.find(conversation) ?? examples.find(conversation);
+    },
+    /** The user's own canned answer for a conversation (runtime or folder), not a bundled example. */
+    findOwn(conversation: Conversation): CannedAnswer | undefined {
       return added.find(conversation) ?? files.find(conversation);
     },
     /** The epoch that brought a fixture in: 0 for those loaded at start. */

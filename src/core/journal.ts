@@ -3,6 +3,8 @@ export interface Decisions {
   operation?: string;
   /** The revision that answered. */
   revision?: string;
+  /** Answered by record and replay: from a recording, by the upstream, or refused (none recorded). */
+  replayed?: 'recording' | 'upstream' | 'missing';
   cache?: 'hit' | 'miss';
   credits?: number;
   jobId?: string;

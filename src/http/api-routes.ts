@@ -23,6 +23,7 @@ import {
 import { documentedErrors } from './documented-errors.ts';
 import { loadApiDocument, type OpenApiDocument } from './openapi-document.ts';
 import { sendApiError, sendText } from './reply.ts';
+import type { Upstream } from './upstream.ts';
 import { describeValidationError } from './validation-message.ts';
 
 export interface ApiRouteOptions {
@@ -41,6 +42,8 @@ export interface ApiRouteOptions {
   /** Credits a successful AI call costs, whatever the revision's price; null: the revision's. */
   creditCost: number | null;
   latency: { profile: LatencyProfile; timeScale: number };
+  /** Record and replay (--upstream, --record): asked first, it may answer the call itself. */
+  upstream?: Upstream;
 }
 
 declare module 'fastify' {
@@ -186,12 +189,9 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
     });
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?', 1)[0] ?? '/';
-      return routeRequest(
-        await routerOf(request.revision),
-        request,
-        reply,
-        REVISION_PATH.exec(path)?.[2] ?? path,
-      );
+      const apiPath = REVISION_PATH.exec(path)?.[2] ?? path;
+      if (options.upstream && (await options.upstream.handle(request, reply, apiPath))) return reply;
+      return routeRequest(await routerOf(request.revision), request, reply, apiPath);
     };
     api.route({ method: ROUTED_METHODS, url: '/*', handler });
   });
