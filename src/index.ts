@@ -32,8 +32,18 @@ export interface MassiveMock extends Omit<Control, 'reset'> {
   reset(): void;
   /** The state in one file, as GET /__admin/bundle gives it: `--bundle` starts an instance in it. */
   bundle(): Bundle;
+  /**
+   * A session's own control plane: requests with `X-Mock-Session: <name>` are answered by an
+   * emulator of their own (faults, clock, balances, cache, jobs, fixtures, journal, coverage).
+   */
+  session(name: string): Promise<MassiveMockSession>;
   /** Stops the server and closes its store. */
   close(): Promise<void>;
+}
+
+/** One session of a running emulator: its control plane, and `close()` to end it now. */
+export interface MassiveMockSession extends Omit<MassiveMock, 'url' | 'session'> {
+  name: string;
 }
 
 /**
@@ -49,6 +59,15 @@ export async function startMassiveMock(options: StartOptions = {}): Promise<Mass
     ...instance.control,
     url: address.replace(/\/$/, ''),
     bundle: instance.bundle,
+    session: async (name) => {
+      const session = await instance.session(name);
+      return {
+        ...session.control,
+        name,
+        bundle: session.bundle,
+        close: async () => void (await instance.closeSession(name)),
+      };
+    },
     close: () => instance.close(),
   };
 }

@@ -12,6 +12,7 @@ import { createService, type MassiveService } from './core/service.ts';
 import type { Store } from './core/store.ts';
 import { trackApiCoverage, writeCoverageReport } from './http/api-coverage.ts';
 import { buildApp } from './http/app.ts';
+import { createSessions } from './http/sessions.ts';
 import { createUpstream } from './http/upstream.ts';
 import { createRecordingIndex } from './core/recording.ts';
 import { readRecordingDir, writeRecording } from './store/recording-files.ts';
@@ -23,6 +24,9 @@ import { readBundleFile } from './store/bundle-file.ts';
 import { BUNDLED_FIXTURES_DIR, readFixtureDir } from './store/fixture-files.ts';
 import { watchFixtureDir } from './store/fixture-watch.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
+
+/** Sessions open at once: each is a whole emulator in memory. */
+const MAX_SESSIONS = 100;
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -38,6 +42,10 @@ export interface Instance {
   fixtures: FixtureRegistry;
   /** The state in one file (GET /__admin/bundle), for `--bundle` to start from. */
   bundle(): Bundle;
+  /** The emulator of a session (`X-Mock-Session`), opened if need be. */
+  session(name: string): Promise<Instance>;
+  /** Closes a session now; false if none is open by that name. */
+  closeSession(name: string): Promise<boolean>;
   /** Stops the app (answering requests in flight) and closes the database. */
   close(): Promise<void>;
 }
@@ -120,9 +128,25 @@ export async function createInstance(
             ownFixture: (conversation) => fixtures.findOwn(conversation),
             warn: (message, details) => app.log.warn(details ?? {}, message),
           });
+    // A session is a whole emulator of its own, in memory, that has no sessions itself.
+    const sessions =
+      config.sessionIdleMs === 0
+        ? undefined
+        : createSessions({
+            create: () =>
+              createInstance(
+                { ...config, database: ':memory:', bundle: null, coverageReport: null, sessionIdleMs: 0 },
+                // One pretty-printing worker is enough: sessions log plain JSON at the same level.
+                typeof logger === 'object' && logger !== null ? { level: logger.level ?? 'info' } : logger,
+              ),
+            idleMs: config.sessionIdleMs,
+            max: MAX_SESSIONS,
+            log: (message, details) => app.log.info(details, message),
+          });
     const users = createUsers({ store, seed: config.seed, emails: config.emails });
     const app = await buildApp({
       logger,
+      ...(sessions && { dispatch: sessions.dispatch }),
       api: {
         service,
         users,
@@ -140,6 +164,10 @@ export async function createInstance(
       },
       admin: {
         bundle: () => snapshot(),
+        sessions: {
+          names: () => sessions?.names() ?? [],
+          close: (name) => sessions?.close(name) ?? Promise.resolve(false),
+        },
         document: readDocument('admin.yaml'),
         control,
         store,
@@ -158,7 +186,8 @@ export async function createInstance(
             },
             warn: (message) => app.log.warn(message),
           });
-    app.addHook('onClose', () => {
+    app.addHook('onClose', async () => {
+      await sessions?.closeAll();
       watcher?.close();
       if (config.coverageReport !== null) {
         try {
@@ -171,7 +200,21 @@ export async function createInstance(
       store.close();
     });
     for (const warning of warnings) app.log.warn(warning);
-    return { config, app, store, service, control, fixtures, bundle: snapshot, close: () => app.close() };
+    return {
+      config,
+      app,
+      store,
+      service,
+      control,
+      fixtures,
+      bundle: snapshot,
+      session: (name) => {
+        if (!sessions) return Promise.reject(new Error('sessions are off (sessionIdleMs is 0)'));
+        return sessions.open(name);
+      },
+      closeSession: (name) => sessions?.close(name) ?? Promise.resolve(false),
+      close: () => app.close(),
+    };
   } catch (error) {
     store.close();
     throw error;

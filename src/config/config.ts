@@ -32,6 +32,7 @@ export interface Config {
   replayOnly: boolean;
   recordFailures: boolean;
   upstreamTimeoutMs: number;
+  sessionIdleMs: number;
   faults: FaultRuleInput[];
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   logFormat: 'json' | 'pretty';

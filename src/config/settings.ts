@@ -236,6 +236,15 @@ export const SETTINGS = [
     help: "How long to wait for the upstream, in ms, before answering the operation's 504.",
   },
   {
+    key: 'sessionIdleMs',
+    flag: 'session-idle-ms',
+    env: 'MASSIVE_MOCK_SESSION_IDLE_MS',
+    type: 'integer',
+    default: 600000,
+    min: 0,
+    help: 'A session (X-Mock-Session header) without requests for this long is closed; 0 turns sessions off.',
+  },
+  {
     key: 'faults',
     flag: 'faults',
     env: 'MASSIVE_MOCK_FAULTS',

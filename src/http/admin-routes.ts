@@ -28,6 +28,8 @@ export interface AdminRouteOptions {
   version: string;
   /** The instance's state in one file. */
   bundle: () => Bundle;
+  /** The open sessions (X-Mock-Session); an instance that is a session has none. */
+  sessions: { names(): string[]; close(name: string): Promise<boolean> };
 }
 
 type Params = Record<string, string>;
@@ -152,6 +154,14 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       reply
         .header('content-disposition', 'attachment; filename="massive-mock-bundle.json"')
         .send(options.bundle()),
+    listSessions: (_context, _request, reply) =>
+      reply.send(options.sessions.names().map((name) => ({ name }))),
+    closeSession: async (context, _request, reply) => {
+      const { name = '' } = context.request.params as Params;
+      return (await options.sessions.close(name))
+        ? reply.code(204).send()
+        : sendText(reply, 404, `No session is open by the name "${name}"`);
+    },
     listFixtures: (_context, _request, reply) => reply.send(control.fixtures.list()),
     addFixture: (_context, request, reply) => {
       try {
