@@ -59,12 +59,14 @@ describe('sessions (X-Mock-Session)', async () => {
     // A new shard-1 starts clean.
     expect((await ask('/ai?prompt=shards', 'shard-1')).status).toBe(200);
     const quick = await startHarness({ sessionIdleMs: 50 });
-    await quick.get('/ai/devices', 't', { 'x-mock-session': 'brief' });
-    expect((await quick.send('GET', '/__admin/sessions')).body).toEqual([{ name: 'brief' }]);
+    const brief = { 'x-mock-session': 'brief' };
+    await quick.send('POST', '/__admin/faults', { headers: brief, body: { effect: { status: 500 } } });
     const deadline = Date.now() + 3000;
     while (Date.now() < deadline && (await quick.send('GET', '/__admin/sessions')).body.length > 0)
       await new Promise((resolve) => setTimeout(resolve, 25));
     expect((await quick.send('GET', '/__admin/sessions')).body).toEqual([]);
+    // Expired with its rules: the next request opens it afresh.
+    expect((await quick.get('/ai/devices', 't', brief)).status).toBe(200);
   });
 });
 
