@@ -123,6 +123,7 @@ export async function createInstance(
             replayOnly: config.replayOnly,
             recordFailures: config.recordFailures,
             timeoutMs: config.upstreamTimeoutMs,
+            faults,
             recordings,
             save: (recording) => (record === null ? '' : writeRecording(record, recording)),
             ownFixture: (conversation) => fixtures.findOwn(conversation),

@@ -134,6 +134,7 @@ export function applyBundle(bundle: Bundle, target: BundleTarget): void {
   }
   for (const account of bundle.accounts) target.accounts.set(account.token, account.balance);
   for (const fixture of [...bundle.fixtures].reverse()) target.fixtures.add(fixture);
-  target.clock.set(bundle.clock.now);
+  // Frozen first, so the time set is the time kept, to the millisecond.
   if (bundle.clock.frozen) target.clock.freeze();
+  target.clock.set(bundle.clock.now);
 }

@@ -60,7 +60,7 @@ declare module 'fastify' {
 /** `/revisions/2026-07-06/ai`: a revision picked by the base URL, for clients that set no header. */
 export const REVISION_PATH = /^\/revisions\/([^/]+)(\/.*)$/;
 
-const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
+export const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
 
 function unknownRevision(id: string): ApiError {
   return new ApiError(400, `X-Mock-Revision must be one of ${REVISION_IDS.join(', ')}; "${id}" is not one`);

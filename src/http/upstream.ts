@@ -11,7 +11,10 @@ import {
   type RecordingIndex,
   requestKey,
 } from '../core/recording.ts';
+import type { Faults } from '../core/faults.ts';
 import type { Revision } from '../core/revisions/index.ts';
+import { bearerOf } from './api-routes.ts';
+import { applyControl } from './control.ts';
 import { documentedErrors } from './documented-errors.ts';
 import { loadApiDocument, pathTemplateOf } from './openapi-document.ts';
 import { sendApiError, sendText } from './reply.ts';
@@ -26,6 +29,8 @@ export interface UpstreamOptions {
   /** Record upstream failures (5xx, timeouts, refused connections) too. */
   recordFailures: boolean;
   timeoutMs: number;
+  /** The fault rules, applied to these calls as to the emulator's own. */
+  faults: Faults;
   recordings: RecordingIndex;
   /** Writes a recording (redacted already) to disk; returns where. */
   save: (recording: Recording) => string;
@@ -59,25 +64,68 @@ type Failure = { reason: string; statuses: number[]; retryAfter?: number };
 export function createUpstream(options: UpstreamOptions) {
   const errorsByRevision = new Map<string, Record<string, ReadonlyMap<number, string>>>();
 
-  /** The documented error bodies of the operation a call is for, in its revision. */
-  function documented(revision: Revision, method: string, path: string): ReadonlyMap<number, string> {
+  /** The operation a call is for in its revision, and the error bodies it documents. */
+  function documented(revision: Revision, method: string, path: string) {
     const document = loadApiDocument(revision);
     let errors = errorsByRevision.get(revision.id);
     if (!errors) errorsByRevision.set(revision.id, (errors = documentedErrors(document)));
     const template = pathTemplateOf(document, path);
-    const operation =
-      template && (document.paths[template]?.[method.toLowerCase()] as { operationId?: string });
-    return (operation && operation.operationId && errors[operation.operationId]) || new Map();
+    const operation = template
+      ? (document.paths[template]?.[method.toLowerCase()] as { operationId?: string } | undefined)
+          ?.operationId
+      : undefined;
+    return { operation, bodies: (operation && errors[operation]) || new Map<number, string>() };
+  }
+
+  /** The documented answer of a status: 503 with its Retry-After, 500 and 504 from the catalogue. */
+  function documentedError(
+    request: FastifyRequest,
+    status: number,
+    bodies: ReadonlyMap<number, string>,
+    retryAfter?: number,
+  ): ApiError {
+    if (status === 503) return ApiError.autoscaling(retryAfter ?? request.revision.autoscalingSeconds);
+    if (status === 504) return ApiError.of('timeout');
+    return status === 500 ? ApiError.of('unknown') : new ApiError(status, bodies.get(status) ?? '');
   }
 
   /** An upstream failure as the first of its statuses the operation documents (500 otherwise). */
   function failureAnswer(request: FastifyRequest, path: string, failure: Failure): ApiError {
-    const bodies = documented(request.revision, request.method, path);
+    const { bodies } = documented(request.revision, request.method, path);
     const status = failure.statuses.find((candidate) => bodies.has(candidate)) ?? 500;
-    if (status === 503)
-      return ApiError.autoscaling(failure.retryAfter ?? request.revision.autoscalingSeconds);
-    if (status === 504) return ApiError.of('timeout');
-    return status === 500 ? ApiError.of('unknown') : new ApiError(status, bodies.get(status) ?? '');
+    return documentedError(request, status, bodies, failure.retryAfter);
+  }
+
+  /**
+   * `Prefer` and the fault rules apply to recorded and forwarded calls too: a forced status is
+   * answered here, and neither forwarded nor recorded. True when the call was answered so.
+   */
+  async function forcedByControl(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    path: string,
+  ): Promise<boolean> {
+    const { operation, bodies } = documented(request.revision, request.method, path);
+    if (!operation) return false;
+    const query = request.query as Query;
+    const decision = await applyControl(
+      options.faults,
+      {
+        operation,
+        token: bearerOf(request.headers.authorization) ?? '',
+        documented: new Set(bodies.keys()),
+        facts: {
+          ...(query.model !== undefined && { model: query.model }),
+          ...(query.prompt !== undefined && { prompt: query.prompt }),
+          ...(query.country !== undefined && { country: query.country }),
+        },
+      },
+      request,
+      reply,
+    );
+    if (!decision.forced) return false;
+    sendApiError(reply, documentedError(request, decision.forced.status, bodies, decision.forced.retryAfter));
+    return true;
   }
 
   /** A GET /ai whose conversation a stub of the user answers: the emulator answers it then. */
@@ -148,6 +196,7 @@ export function createUpstream(options: UpstreamOptions) {
     /** Answers the call from a recording or the upstream; false leaves it to the emulator. */
     async handle(request: FastifyRequest, reply: FastifyReply, path: string): Promise<boolean> {
       if (stubbed(request, path)) return false;
+      if (await forcedByControl(request, reply, path)) return true;
       const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const query = normaliseQuery(search);
       const key = requestKey(request.method, path, query);

@@ -135,6 +135,23 @@ describe('record and replay', async () => {
     );
   });
 
+  it('applies fault rules and Prefer to replayed calls', async () => {
+    const replayer = await harness({ record: dir, replayOnly: true });
+    replayer.instance.control.faults.add({
+      match: { model: 'gemini' },
+      effect: { status: 503, retryAfter: 2 },
+    });
+    const faulted = await replayer.get(CALLS[0] as string);
+    expect([faulted.status, faulted.text]).toEqual([
+      503,
+      'Service is autoscaling; please retry in 2 seconds',
+    ]);
+    const preferred = await replayer.get('/ai/devices', 't', { prefer: 'code=403' });
+    expect(preferred.status).toBe(403);
+    expect((await replayer.get('/ai/devices')).text).toBe(seen.get('/ai/devices')?.body);
+    expect(replayer.instance.control.journal.list()[0]?.decisions.faults).toEqual(['rule-1']);
+  });
+
   it('answers a stub of the user before any recording or upstream', async () => {
     const replayer = await harness({ record: dir, replayOnly: true });
     replayer.instance.control.fixtures.add({
