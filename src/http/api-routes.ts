@@ -3,6 +3,7 @@ import type { OpenAPIBackend } from 'openapi-backend';
 import type { Authenticator } from '../core/auth.ts';
 import type { Clock } from '../core/clock.ts';
 import { captureRequest } from '../core/capture.ts';
+import { redactValue } from '../core/redact.ts';
 import { ApiError, type ApiErrorName } from '../core/errors.ts';
 import type { Faults } from '../core/faults.ts';
 import type { Decisions, Journal } from '../core/journal.ts';
@@ -162,7 +163,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
         time,
         method: request.method,
         path: request.url.split('?', 1)[0] ?? '/',
-        query: { ...(request.query as Record<string, string | string[]>) },
+        query: redactValue({ ...(request.query as object) }) as Record<string, string | string[]>,
         token: bearerOf(request.headers.authorization),
         ...captureRequest(request.headers, request.body, options.journalEntryBytes ?? 8192),
         status: reply.statusCode,

@@ -90,10 +90,12 @@ describe('record and replay', async () => {
   });
 
   it('records the answers of an async job in the order they came', async () => {
+    // The upstream's clock stands still until the job is told to be done: no race with a slow machine.
+    upstream.instance.control.clock.freeze();
     const id = (await recorder.get('/ai?prompt=queued+boots&mode=async', UPSTREAM_TOKEN)).body.id;
     const first = await recorder.get(`/ai/completions?id=${id}`, UPSTREAM_TOKEN);
     expect(first.status).toBe(202);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    upstream.instance.control.clock.advance(1000);
     const ready = await recorder.get(`/ai/completions?id=${id}`, UPSTREAM_TOKEN);
     expect(ready.status).toBe(200);
     seen.set('job', { status: 200, type: '', body: JSON.stringify([id, first.text, ready.text]) });

@@ -20,6 +20,9 @@ describe('the journal keeps headers and bodies, redacted and bounded', async () 
     const text = JSON.stringify(entry?.headers);
     for (const secret of ['secret-token-123', 'k-999', 'abc', 'ops@example.com'])
       expect(text).not.toContain(secret);
+    await mock.get('/ai?prompt=mail+bob@example.org&api_key=k-1', 'someone');
+    const [withQuery] = mock.instance.control.journal.list({ path: '/ai' }).slice(-1);
+    expect(withQuery?.query).toEqual({ prompt: 'mail [email]', api_key: '[redacted]' });
   });
 
   it('cuts what passes the byte budget, and says so', async () => {
