@@ -134,19 +134,20 @@ export function createRecordingIndex(recordings: readonly Recording[]) {
   for (const recording of recordings) add(recording);
   return {
     /**
-     * The next answer to a request, and its occurrence number (the nth time it is asked). Past
+     * The next answer to a request, and its occurrence number (the nth time it is answered). Past
      * the recorded ones, `repeatLast` gives the last one again; otherwise none.
      */
-    take(
+    peek(
       key: string,
       { repeatLast }: { repeatLast: boolean },
     ): { recording?: Recording; occurrence: number } {
       const index = served.get(key) ?? 0;
-      served.set(key, index + 1);
       const list = byKey.get(key) ?? [];
       const recording = list[index] ?? (repeatLast ? list.at(-1) : undefined);
       return { ...(recording && { recording }), occurrence: index + 1 };
     },
+    /** The request was answered (replayed, or forwarded): the next time is its next occurrence. */
+    advance: (key: string) => void served.set(key, (served.get(key) ?? 0) + 1),
     add,
     /** Replays start again from each request's first answer. */
     rewind: () => served.clear(),

@@ -196,20 +196,22 @@ export function createUpstream(options: UpstreamOptions) {
     /** Answers the call from a recording or the upstream; false leaves it to the emulator. */
     async handle(request: FastifyRequest, reply: FastifyReply, path: string): Promise<boolean> {
       if (stubbed(request, path)) return false;
-      if (await forcedByControl(request, reply, path)) return true;
       const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const query = normaliseQuery(search);
       const key = requestKey(request.method, path, query);
       // Recording, each answer is replayed once and the next one fetched; replaying, the last repeats.
-      const { recording, occurrence } = options.recordings.take(key, {
+      const { recording, occurrence } = options.recordings.peek(key, {
         repeatLast: options.url === null || options.replayOnly,
       });
+      if (!recording && options.url === null && !options.replayOnly) return false;
+      // From here the call is answered here: faults first, as the emulator's own calls get them.
+      if (await forcedByControl(request, reply, path)) return true;
+      options.recordings.advance(key);
       if (recording) {
         request.decisions.replayed = 'recording';
         send(reply, { ...recording.response, body: recordingBody(recording) });
         return true;
       }
-      if (options.url === null && !options.replayOnly) return false;
       if (options.replayOnly) {
         request.decisions.replayed = 'missing';
         sendText(

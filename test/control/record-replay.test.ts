@@ -154,6 +154,19 @@ describe('record and replay', async () => {
     expect(replayer.instance.control.journal.list()[0]?.decisions.faults).toEqual(['rule-1']);
   });
 
+  it('without --upstream, replays what is recorded and generates the rest, deciding faults once', async () => {
+    const mixed = await harness({ record: dir });
+    const rule = mixed.instance.control.faults.add({ effect: { delayMs: 1 } });
+    expect((await mixed.get('/ai/devices')).text).toBe(seen.get('/ai/devices')?.body);
+    const generated = await mixed.get('/ai?prompt=never+recorded+here');
+    expect(generated.headers['x-mock-cache']).toBe('miss');
+    expect(mixed.instance.control.journal.list().map((entry) => entry.decisions.replayed)).toEqual([
+      'recording',
+      undefined,
+    ]);
+    expect(rule).toMatchObject({ matched: 2, fired: 2 });
+  });
+
   it('answers a stub of the user before any recording or upstream', async () => {
     const replayer = await harness({ record: dir, replayOnly: true });
     replayer.instance.control.fixtures.add({
