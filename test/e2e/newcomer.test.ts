@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,34 @@ describe('a newcomer records, replays, shards and reads coverage', () => {
     const markdown = readFileSync(report, 'utf8');
     expect(markdown).toContain('## getCompletion (GET /ai)');
     expect(markdown).toMatch(/\| statuses \| [^|]*`402`/);
+  }, 60_000);
+
+  it('takes a run home with --bundle', async () => {
+    const bundleFile = join(dir, 'bundle.json');
+    const ci = await startCli(process.execPath, [...CLI, '--seed', '11']);
+    const asked: string[] = [];
+    try {
+      await fetch(`${ci.url}/__admin/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ effect: { status: 503 }, policy: { skip: 1, times: 1 } }),
+      });
+      await fetch(`${ci.url}/ai?prompt=home`, { headers });
+      writeFileSync(bundleFile, await (await fetch(`${ci.url}/__admin/bundle`)).text());
+      for (let i = 0; i < 2; i++)
+        asked.push(await (await fetch(`${ci.url}/ai?prompt=again`, { headers })).text());
+    } finally {
+      expect(await ci.stop()).toBe(0);
+    }
+    const home = await startCli(process.execPath, [...CLI, '--bundle', bundleFile]);
+    try {
+      const here: string[] = [];
+      for (let i = 0; i < 2; i++)
+        here.push(await (await fetch(`${home.url}/ai?prompt=again`, { headers })).text());
+      expect(here).toEqual(asked);
+      expect(here[0]).toBe('Service is autoscaling; please retry in 180 seconds');
+    } finally {
+      expect(await home.stop()).toBe(0);
+    }
   }, 60_000);
 });
