@@ -1,14 +1,16 @@
 import { ConfigError, loadConfig } from './config/config.ts';
+import { BundleError } from './core/bundle.ts';
 import { SETTINGS } from './config/settings.ts';
 import { FaultRuleError } from './core/faults.ts';
 import { FixtureError } from './core/fixtures.ts';
+import { RecordingError } from './core/recording.ts';
 import { createInstance, VERSION } from './instance.ts';
 import { StoreError } from './store/sqlite-store.ts';
 
 function helpText(): string {
   const rows = SETTINGS.map((setting) => {
     const fallback = setting.default === null ? 'none' : JSON.stringify(setting.default);
-    return `  --${setting.flag} <value>\n      ${setting.help}\n      env ${setting.env}, config key "${setting.key}", default ${fallback}`;
+    return `  --${setting.flag}${setting.type === 'boolean' ? '' : ' <value>'}\n      ${setting.help}\n      env ${setting.env}, config key "${setting.key}", default ${fallback}`;
   });
   return [
     `massive-mock ${VERSION}: a local emulator of the Massive AI API`,
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = [ConfigError, FaultRuleError, FixtureError, StoreError].some(
+  const expected = [BundleError, ConfigError, FaultRuleError, FixtureError, RecordingError, StoreError].some(
     (kind) => error instanceof kind,
   );
   process.stderr.write(`massive-mock: ${expected ? (error as Error).message : (error as Error).stack}\n`);

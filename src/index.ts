@@ -1,8 +1,10 @@
 import { type Config, resolveConfig } from './config/config.ts';
+import type { Bundle } from './core/bundle.ts';
 import type { Control } from './core/control.ts';
 import { createInstance } from './instance.ts';
 
 export type { Config } from './config/config.ts';
+export type { Bundle } from './core/bundle.ts';
 export type { VirtualClock } from './core/clock.ts';
 export type { BatchStatus, BatchView } from './core/batches.ts';
 export type { DeliveryView } from './core/callback-scheduler.ts';
@@ -10,10 +12,14 @@ export type { Control, JobView } from './core/control.ts';
 export { ApiError } from './core/errors.ts';
 export type { FaultEffect, FaultMatch, FaultPolicy, FaultRule, FaultRuleInput } from './core/faults.ts';
 export { FaultRuleError } from './core/faults.ts';
+export type { RuntimeFixture, RuntimeFixtureInput } from './core/fixture-registry.ts';
+export { FixtureError } from './core/fixtures.ts';
 export type { Ad, Answer, Completion, Conversation, Model, Source } from './core/generate/types.ts';
 export type { CallbackAttemptEntry, Decisions, JournalEntry, JournalFilter } from './core/journal.ts';
 export type { Format, Mode } from './core/params/request.ts';
 export type { Account, BatchRecord, DeliveryAttempt, DeliveryRecord, JobRecord } from './core/store.ts';
+export type { CountExpectation, NearMiss, RequestMatch, Verification } from './core/verify.ts';
+export { VerificationError } from './core/verify.ts';
 
 export interface StartOptions extends Partial<Config> {
   /** Fastify logger options; silent by default in a test suite. */
@@ -26,8 +32,20 @@ export interface MassiveMock extends Omit<Control, 'reset'> {
   url: string;
   /** Empties the store, sets the clock back to real time, clears the journal and the added rules. */
   reset(): void;
+  /** The state in one file, as GET /__admin/bundle gives it: `--bundle` starts an instance in it. */
+  bundle(): Bundle;
+  /**
+   * A session's own control plane: requests with `X-Mock-Session: <name>` are answered by an
+   * emulator of their own (faults, clock, balances, cache, jobs, fixtures, journal, coverage).
+   */
+  session(name: string): Promise<MassiveMockSession>;
   /** Stops the server and closes its store. */
   close(): Promise<void>;
+}
+
+/** One session of a running emulator: its control plane, and `close()` to end it now. */
+export interface MassiveMockSession extends Omit<MassiveMock, 'url' | 'session'> {
+  name: string;
 }
 
 /**
@@ -39,5 +57,19 @@ export async function startMassiveMock(options: StartOptions = {}): Promise<Mass
   const config = resolveConfig({ database: ':memory:', port: 0, ...overrides });
   const instance = await createInstance(config, logger);
   const address = await instance.app.listen({ host: config.host, port: config.port });
-  return { ...instance.control, url: address.replace(/\/$/, ''), close: () => instance.close() };
+  return {
+    ...instance.control,
+    url: address.replace(/\/$/, ''),
+    bundle: instance.bundle,
+    session: async (name) => {
+      const session = await instance.session(name);
+      return {
+        ...session.control,
+        name,
+        bundle: session.bundle,
+        close: async () => void (await instance.closeSession(name)),
+      };
+    },
+    close: () => instance.close(),
+  };
 }

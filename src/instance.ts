@@ -8,10 +8,13 @@ import { type CallbackScheduler, createCallbackScheduler } from './core/callback
 import { VirtualClock } from './core/clock.ts';
 import { type Control, createControl } from './core/control.ts';
 import { createFaults } from './core/faults.ts';
-import { createFixtureIndex } from './core/fixtures.ts';
+import { applyBundle, type Bundle } from './core/bundle.ts';
+import { createFixtureRegistry, type FixtureRegistry } from './core/fixture-registry.ts';
 import { createJournal } from './core/journal.ts';
 import { createService, type MassiveService } from './core/service.ts';
 import type { Store } from './core/store.ts';
+import { fixtureFeatures, withBundle } from './fixture-features.ts';
+import { trackApiCoverage } from './http/api-coverage.ts';
 import { buildApp } from './http/app.ts';
 import { createCallbackSender } from './http/callback-sender.ts';
 import { findRevision, REVISIONS, type Revision } from './core/revisions/index.ts';
@@ -32,20 +35,28 @@ export interface Instance {
   store: Store;
   service: MassiveService;
   control: Control;
+  fixtures: FixtureRegistry;
+  /** The state in one file (GET /__admin/bundle), for `--bundle` to start from. */
+  bundle(): Bundle;
+  /** The emulator of a session (`X-Mock-Session`), opened if need be. */
+  session(name: string): Promise<Instance>;
+  /** Closes a session now; false if none is open by that name. */
+  closeSession(name: string): Promise<boolean>;
   /** Stops the app (answering requests in flight) and closes the database. */
   close(): Promise<void>;
 }
 
 export async function createInstance(
-  config: Config,
+  given: Config,
   logger: FastifyServerOptions['logger'],
 ): Promise<Instance> {
-  // The user's fixtures come first: on equal specificity the first loaded wins.
+  const { config, bundle, warnings } = withBundle(given);
+  // The user's fixtures come first, then the bundled examples.
   const skipped: string[] = [];
-  const fixtures = createFixtureIndex([
-    ...(config.fixtures ? readFixtureDir(config.fixtures, (warning) => skipped.push(warning)) : []),
-    ...readFixtureDir(BUNDLED_FIXTURES_DIR),
-  ]);
+  const fixtures = createFixtureRegistry(
+    config.fixtures ? readFixtureDir(config.fixtures, (warning) => skipped.push(warning)) : [],
+    readFixtureDir(BUNDLED_FIXTURES_DIR),
+  );
   const revision = findRevision(config.revision) as Revision;
   const statuses = documentedStatuses(REVISIONS.map(loadApiDocument));
   const adminDocument = readDocument('admin.yaml');
@@ -57,6 +68,7 @@ export async function createInstance(
     schemas: adminDocument.components.schemas ?? {},
   });
   const journal = createJournal(config.journalSize);
+  const coverage = trackApiCoverage({ journal, faults, revision: revision.id });
   const store = openSqliteStore(config.database);
   try {
     const service = createService({
@@ -85,7 +97,22 @@ export async function createInstance(
         userAgent: `massive-mock/${VERSION}`,
       }),
     });
+    const features = fixtureFeatures({
+      config,
+      version: VERSION,
+      logger,
+      store,
+      clock,
+      faults,
+      journal,
+      fixtures,
+      coverage,
+      createSession: createInstance,
+    });
     const control = createControl({
+      onReset: features.onReset,
+      fixtures,
+      coverage,
       store,
       clock,
       faults,
@@ -97,9 +124,11 @@ export async function createInstance(
       balances: config.credits,
       rules: config.faults,
     });
+    if (bundle) applyBundle(bundle, control);
     const users = createUsers({ store, seed: config.seed, emails: config.emails });
     const app = await buildApp({
       logger,
+      ...(features.dispatch && { dispatch: features.dispatch }),
       api: {
         service,
         batches,
@@ -113,7 +142,9 @@ export async function createInstance(
         seed: config.seed,
         revision,
         creditCost: config.creditCost,
+        journalEntryBytes: config.journalEntryBytes,
         latency: { profile: config.latency, timeScale: config.timeScale },
+        ...(features.upstream && { upstream: features.upstream }),
       },
       admin: {
         document: adminDocument,
@@ -121,17 +152,30 @@ export async function createInstance(
         store,
         adminToken: config.adminToken,
         version: VERSION,
+        ...features.admin,
       },
     });
-    for (const warning of skipped) app.log.warn(warning);
+    features.attach(app);
     app.addHook('onClose', async () => {
       await callbacks.close();
       clock.clearTimers();
       store.close();
     });
+    for (const warning of [...warnings, ...skipped]) app.log.warn(warning);
     // Deliveries still owed when the last run stopped are due again (at once when overdue).
     callbacks.start();
-    return { config, app, store, service, control, close: () => app.close() };
+    return {
+      config,
+      app,
+      store,
+      service,
+      control,
+      fixtures,
+      bundle: features.bundle,
+      session: features.session,
+      closeSession: features.closeSession,
+      close: () => app.close(),
+    };
   } catch (error) {
     store.close();
     throw error;

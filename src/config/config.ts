@@ -27,6 +27,15 @@ export interface Config {
   latency: LatencyProfile;
   timeScale: number;
   journalSize: number;
+  journalEntryBytes: number;
+  coverageReport: string | null;
+  bundle: string | null;
+  upstream: string | null;
+  record: string | null;
+  replayOnly: boolean;
+  recordFailures: boolean;
+  upstreamTimeoutMs: number;
+  sessionIdleMs: number;
   faults: FaultRuleInput[];
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   logFormat: 'json' | 'pretty';
@@ -139,6 +148,11 @@ export function settingValue(setting: Setting, source: string, value: unknown): 
       if (!Array.isArray(parsed)) fail(setting, source, 'must be an array', value);
       return parsed;
     }
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'string' && /^(true|1|yes)$/i.test(value)) return true;
+      if (typeof value === 'string' && /^(false|0|no)$/i.test(value)) return false;
+      return fail(setting, source, 'must be true or false', value);
     case 'choice':
       if (typeof value !== 'string' || !setting.choices?.includes(value)) {
         fail(setting, source, `must be one of ${setting.choices?.join(', ')}`, value);
@@ -173,6 +187,12 @@ function readConfigFile(path: string): Record<string, unknown> {
 }
 
 function check(config: Config): Config {
+  if (config.upstream !== null && !/^https?:\/\/[^/]/.test(config.upstream))
+    throw new ConfigError(
+      `upstream must be an http:// or https:// URL; got ${JSON.stringify(config.upstream)}`,
+    );
+  if (config.replayOnly && config.record === null)
+    throw new ConfigError('replayOnly needs record: the folder of recordings to replay');
   if (config.jobMinMs > config.jobMaxMs) {
     throw new ConfigError(
       `jobMinMs (${config.jobMinMs}) must not be more than jobMaxMs (${config.jobMaxMs})`,
@@ -212,7 +232,12 @@ export function loadConfig({ argv, env }: CliInput): { config: Config; help: boo
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         config: { type: 'string', short: 'c' },
-        ...Object.fromEntries(SETTINGS.map((setting) => [setting.flag, { type: 'string' as const }])),
+        ...Object.fromEntries(
+          SETTINGS.map((setting: Setting) => [
+            setting.flag,
+            { type: setting.type === 'boolean' ? ('boolean' as const) : ('string' as const) },
+          ]),
+        ),
       },
     });
   } catch (error) {

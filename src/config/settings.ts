@@ -5,7 +5,7 @@
 import { DEFAULT_REVISION, REVISION_IDS } from '../core/revisions/index.ts';
 
 export type SettingType =
-  'string' | 'integer' | 'number' | 'list' | 'balances' | 'emails' | 'choice' | 'json';
+  'string' | 'integer' | 'number' | 'list' | 'balances' | 'emails' | 'choice' | 'json' | 'boolean';
 
 export interface Setting {
   key: string;
@@ -183,6 +183,81 @@ export const SETTINGS = [
     // An entry keeps its query, up to the 32 KiB of a request head: 10,000 is 320 MiB at worst.
     max: 10_000,
     help: 'Requests the journal keeps (the oldest go first), at most 10,000; 0 keeps none.',
+  },
+  {
+    key: 'journalEntryBytes',
+    flag: 'journal-entry-bytes',
+    env: 'MASSIVE_MOCK_JOURNAL_ENTRY_BYTES',
+    type: 'integer',
+    default: 8192,
+    min: 0,
+    help: 'Bytes of request headers and body each journal entry keeps (redacted; the rest is cut).',
+  },
+  {
+    key: 'coverageReport',
+    flag: 'coverage-report',
+    env: 'MASSIVE_MOCK_COVERAGE_REPORT',
+    type: 'string',
+    default: null,
+    help: 'File the coverage report is written to on shutdown: Markdown if it ends .md, else JSON.',
+  },
+  {
+    key: 'bundle',
+    flag: 'bundle',
+    env: 'MASSIVE_MOCK_BUNDLE',
+    type: 'string',
+    default: null,
+    help: 'Start in the state of a bundle (GET /__admin/bundle): its settings, rules, clock, balances, stubs.',
+  },
+  {
+    key: 'upstream',
+    flag: 'upstream',
+    env: 'MASSIVE_MOCK_UPSTREAM',
+    type: 'string',
+    default: null,
+    help: 'Base URL of the real service: calls no stub or recording answers are forwarded to it, with their credentials.',
+  },
+  {
+    key: 'record',
+    flag: 'record',
+    env: 'MASSIVE_MOCK_RECORD',
+    type: 'string',
+    default: null,
+    help: 'Folder of recordings: upstream answers are saved there (secrets redacted), and replayed from it.',
+  },
+  {
+    key: 'replayOnly',
+    flag: 'replay-only',
+    env: 'MASSIVE_MOCK_REPLAY_ONLY',
+    type: 'boolean',
+    default: false,
+    help: 'A call with no recording is a 501 naming what to record: never forwarded, never generated.',
+  },
+  {
+    key: 'recordFailures',
+    flag: 'record-failures',
+    env: 'MASSIVE_MOCK_RECORD_FAILURES',
+    type: 'boolean',
+    default: false,
+    help: 'Record upstream failures (5xx, timeouts, refused connections) as answered, too.',
+  },
+  {
+    key: 'upstreamTimeoutMs',
+    flag: 'upstream-timeout-ms',
+    env: 'MASSIVE_MOCK_UPSTREAM_TIMEOUT_MS',
+    type: 'integer',
+    default: 200000,
+    min: 1,
+    help: "How long to wait for the upstream, in ms, before answering the operation's 504.",
+  },
+  {
+    key: 'sessionIdleMs',
+    flag: 'session-idle-ms',
+    env: 'MASSIVE_MOCK_SESSION_IDLE_MS',
+    type: 'integer',
+    default: 600000,
+    min: 0,
+    help: 'A session (X-Mock-Session header) without requests for this long is closed; 0 turns sessions off.',
   },
   {
     key: 'faults',

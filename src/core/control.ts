@@ -1,10 +1,19 @@
 import type { Batches } from './batches.ts';
 import type { CallbackScheduler } from './callback-scheduler.ts';
 import type { VirtualClock } from './clock.ts';
+import { type Coverage, coverageMarkdown } from './coverage.ts';
 import { FaultRuleError, type FaultRuleInput, type Faults } from './faults.ts';
-import type { Journal } from './journal.ts';
+import type { FixtureRegistry, RuntimeFixtureInput } from './fixture-registry.ts';
+import type { Journal, JournalEntry } from './journal.ts';
 import type { JobState, MassiveService } from './service.ts';
 import type { JobRecord, Store } from './store.ts';
+import {
+  type CountExpectation,
+  type RequestMatch,
+  VerificationError,
+  verifyRequests,
+  waitForRequest,
+} from './verify.ts';
 
 /** A job as the control plane shows it: its record and its state at the emulator's time. */
 export interface JobView extends JobRecord {
@@ -19,11 +28,17 @@ export interface ControlOptions {
   service: MassiveService;
   batches: Batches;
   callbacks: CallbackScheduler;
+  /** What the traffic exercised; a reset keeps it (a suite resets between tests). */
+  coverage: Coverage;
+  /** Canned answers; the ones added at run time go with a reset. */
+  fixtures: FixtureRegistry;
   /** Credits a job completed by hand is charged when it had not been (drawn to fail). */
   completionCost: number;
   /** Balances and rules from the configuration, put back by a reset. */
   balances: Readonly<Record<string, number | null>>;
   rules: readonly FaultRuleInput[];
+  /** More to put back on a reset (recordings replay from their first answer again). */
+  onReset?: () => void;
 }
 
 /**
@@ -61,6 +76,8 @@ export function createControl(options: ControlOptions) {
       clock.reset();
       journal.clear();
       faults.clear();
+      options.fixtures.clear();
+      options.onReset?.();
       applyConfiguration();
     },
     faults: {
@@ -106,6 +123,31 @@ export function createControl(options: ControlOptions) {
       list: journal.list,
       clear: journal.clear,
     },
+    /** What the client's calls exercised per operation, against what the documents define. */
+    coverage: {
+      report: () => options.coverage.report(),
+      markdown: () => coverageMarkdown(options.coverage.report()),
+      clear: () => options.coverage.clear(),
+    },
+    /** Canned answers added at run time, in the fixture files' format, matched before the files. */
+    fixtures: {
+      add: (fixture: RuntimeFixtureInput) => options.fixtures.add(fixture),
+      list: () => options.fixtures.list(),
+      remove: (id: string) => options.fixtures.remove(id),
+      clear: () => options.fixtures.clear(),
+    },
+    /**
+     * Asserts the journal holds `count` requests matching (exactly N, or a range; at least one by
+     * default); throws a VerificationError showing the closest requests that did not match.
+     */
+    verify(match: RequestMatch, count?: CountExpectation): JournalEntry[] {
+      const verification = verifyRequests(journal.list(), match, count);
+      if (!verification.ok) throw new VerificationError(verification);
+      return verification.matches;
+    },
+    /** Resolves with the first request matching, now or within `timeoutMs` (5 s by default). */
+    waitFor: (match: RequestMatch, { timeoutMs = 5000 }: { timeoutMs?: number } = {}) =>
+      waitForRequest(journal, match, timeoutMs),
   };
 }
 

@@ -1,6 +1,10 @@
 /** What the emulator decided for one request: what a test asserts on, WireMock-style. */
 export interface Decisions {
   operation?: string;
+  /** The revision that answered. */
+  revision?: string;
+  /** Answered by record and replay: from a recording, by the upstream, or refused (none recorded). */
+  replayed?: 'recording' | 'upstream' | 'missing';
   cache?: 'hit' | 'miss';
   credits?: number;
   jobId?: string;
@@ -18,6 +22,12 @@ export interface JournalEntry {
   path: string;
   query: Record<string, string | string[]>;
   token: string | null;
+  /** Request headers, credentials redacted (see core/capture.ts for the byte budget). */
+  headers?: Record<string, string>;
+  /** Request body as text, redacted and cut to the budget. */
+  body?: string;
+  /** Headers or body went past the budget and were cut. */
+  truncated?: boolean;
   status: number;
   /** Real milliseconds the answer took. */
   durationMs: number;
@@ -60,16 +70,19 @@ export function createJournal(size: number) {
   let ring: JournalEntry[] = [];
   let next = 0;
   let seq = 0;
+  const listeners = new Set<(entry: JournalEntry) => void>();
   /** Oldest first. */
   const entries = () => (ring.length < size ? ring : [...ring.slice(next), ...ring.slice(0, next)]);
   return {
     size,
     record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
       const recorded = { seq: ++seq, ...entry };
-      if (size <= 0) return recorded;
-      if (ring.length < size) ring.push(recorded);
-      else ring[next] = recorded;
-      next = (next + 1) % size;
+      if (size > 0) {
+        if (ring.length < size) ring.push(recorded);
+        else ring[next] = recorded;
+        next = (next + 1) % size;
+      }
+      for (const listener of listeners) listener(recorded);
       return recorded;
     },
     /** Matching entries, oldest first; `limit` keeps the newest ones. */
@@ -85,6 +98,11 @@ export function createJournal(size: number) {
           (filter.kind === undefined || (entry.kind ?? 'request') === filter.kind),
       );
       return filter.limit === undefined ? found : found.slice(Math.max(0, found.length - filter.limit));
+    },
+    /** Calls `listener` with every entry recorded from now on; returns the unsubscribe. */
+    subscribe(listener: (entry: JournalEntry) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     clear(): void {
       ring = [];

@@ -1,7 +1,7 @@
 import type { Clock } from './clock.ts';
 import { conversationKey } from './conversation-key.ts';
 import { ApiError } from './errors.ts';
-import type { FixtureIndex } from './fixtures.ts';
+import type { CannedAnswer, FixtureIndex } from './fixtures.ts';
 import { generateAnswer, renderConversation } from './generate/index.ts';
 import { chatgptEventStream } from './generate/sse.ts';
 import type { Completion, Conversation } from './generate/types.ts';
@@ -18,7 +18,8 @@ export interface ServiceOptions {
   store: Store;
   clock: Clock;
   seed: number;
-  fixtures: FixtureIndex;
+  /** A fixed index, or a registry whose stubs change at run time (`epoch` counts the changes). */
+  fixtures: Pick<FixtureIndex, 'find'> & { epoch?: number; epochOf?: (fixture: CannedAnswer) => number };
   jobs?: JobSettings;
 }
 
@@ -71,9 +72,22 @@ export function createService(options: ServiceOptions) {
   const { store, clock, seed, fixtures } = options;
   const jobSettings = options.jobs ?? DEFAULT_JOB_SETTINGS;
 
+  /**
+   * Which canned answer (null: none) wrote the latest answer of a conversation, kept once stubs
+   * have changed since the start: a cached answer another stub would now answer is stale.
+   */
+  const writtenBy = new Map<string, CannedAnswer | null>();
+  function staleForStubs(conversation: Conversation, key: string): boolean {
+    if (!fixtures.epoch) return false;
+    const current = fixtures.find(conversation) ?? null;
+    if (writtenBy.has(key)) return writtenBy.get(key) !== current;
+    return current !== null && (fixtures.epochOf?.(current) ?? 0) > 0;
+  }
+
   function freshAnswer(conversation: Conversation, key: string, version: number): StoredAnswer {
     const answerSeed = deriveSeed(seed, key, version);
     const canned = fixtures.find(conversation);
+    if (fixtures.epoch) writtenBy.set(key, canned ?? null);
     const answer = canned ? canned.answer : generateAnswer(conversation, answerSeed);
     const rendered = renderConversation(conversation, answer, answerSeed);
     return store.addAnswer({
@@ -86,22 +100,22 @@ export function createService(options: ServiceOptions) {
     });
   }
 
-  /** The cached answer when it is younger than a day and the call allows it, else a new one. */
   type Resolved = Omit<Answered, 'credits' | 'delayMs'>;
 
-  /** The cached answer a call may be served, if any. */
-  function cached(key: string, expiration: 0 | 1): Resolved | undefined {
+  /** The cached answer a call may be served, if any: younger than a day, allowed, and no stub's since. */
+  function cached(conversation: Conversation, key: string, expiration: 0 | 1): Resolved | undefined {
     const latest = store.latestAnswer(key);
     const now = clock.now();
-    if (latest && expiration === 1 && now - latest.createdAt < DAY_MS) {
+    if (latest && expiration === 1 && now - latest.createdAt < DAY_MS && !staleForStubs(conversation, key)) {
       return { answer: latest, cache: 'hit', ageSeconds: Math.floor((now - latest.createdAt) / 1000) };
     }
     return undefined;
   }
 
+  /** The cached answer when the call may be served it, else a new one. */
   function resolve(conversation: Conversation, expiration: 0 | 1): Resolved {
     const key = conversationKey(conversation);
-    const hit = cached(key, expiration);
+    const hit = cached(conversation, key, expiration);
     if (hit) return hit;
     const latest = store.latestAnswer(key);
     return {
@@ -165,7 +179,7 @@ export function createService(options: ServiceOptions) {
       if (balance !== undefined && balance !== null && balance < cost) throw ApiError.of('noCredits');
       // An unlimited account served from the cache writes nothing: no transaction to pay for.
       if (balance === undefined || balance === null) {
-        const hit = cached(conversationKey(request.conversation), request.expiration);
+        const hit = cached(request.conversation, conversationKey(request.conversation), request.expiration);
         if (hit) return { ...hit, credits: cost, delayMs: 0 };
       }
       let timedOut: TimedOut | undefined;

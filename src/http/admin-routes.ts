@@ -1,12 +1,21 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isAdminToken } from '../core/auth.ts';
 import { ClockRangeError } from '../core/clock.ts';
+import type { Bundle } from '../core/bundle.ts';
 import type { Control } from '../core/control.ts';
 import { ApiError } from '../core/errors.ts';
 import { FaultRuleError, type FaultRuleInput } from '../core/faults.ts';
+import type { RuntimeFixtureInput } from '../core/fixture-registry.ts';
+import { FixtureError } from '../core/fixtures.ts';
 import type { JournalFilter } from '../core/journal.ts';
 import { describeSchemaError } from '../core/schema-errors.ts';
 import type { Store } from '../core/store.ts';
+import {
+  type CountExpectation,
+  type RequestMatch,
+  VerificationError,
+  verifyRequests,
+} from '../core/verify.ts';
 import { type Handler, mountOpenApi, routingHandlers } from './backend.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
 import { sendText } from './reply.ts';
@@ -20,6 +29,10 @@ export interface AdminRouteOptions {
   store: Store;
   adminToken: string | null;
   version: string;
+  /** The instance's state in one file. */
+  bundle: () => Bundle;
+  /** The open sessions (X-Mock-Session); an instance that is a session has none. */
+  sessions: { names(): string[]; close(name: string): Promise<boolean> };
 }
 
 type Params = Record<string, string>;
@@ -154,6 +167,63 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
     clearJournal: (_context, _request, reply) => {
       control.journal.clear();
       return reply.code(204).send();
+    },
+    getCoverage: (_context, request, reply) =>
+      (request.query as Query).format === 'markdown'
+        ? reply.type('text/markdown; charset=utf-8').send(control.coverage.markdown())
+        : reply.send(control.coverage.report()),
+    clearCoverage: (_context, _request, reply) => {
+      control.coverage.clear();
+      return reply.code(204).send();
+    },
+    getBundle: (_context, _request, reply) =>
+      reply
+        .header('content-disposition', 'attachment; filename="massive-mock-bundle.json"')
+        .send(options.bundle()),
+    listSessions: (_context, _request, reply) =>
+      reply.send(options.sessions.names().map((name) => ({ name }))),
+    closeSession: async (context, _request, reply) => {
+      const { name = '' } = context.request.params as Params;
+      return (await options.sessions.close(name))
+        ? reply.code(204).send()
+        : sendText(reply, 404, `No session is open by the name "${name}"`);
+    },
+    listFixtures: (_context, _request, reply) => reply.send(control.fixtures.list()),
+    addFixture: (_context, request, reply) => {
+      try {
+        return reply.code(201).send(control.fixtures.add(request.body as RuntimeFixtureInput));
+      } catch (error) {
+        if (error instanceof FixtureError) return sendText(reply, 400, error.message);
+        throw error;
+      }
+    },
+    clearFixtures: (_context, _request, reply) => {
+      control.fixtures.clear();
+      return reply.code(204).send();
+    },
+    getFixture: (context, _request, reply) => {
+      const { id = '' } = context.request.params as Params;
+      const fixture = control.fixtures.list().find((known) => known.id === id);
+      return fixture ? reply.send(fixture) : sendText(reply, 404, `No runtime fixture has the id "${id}"`);
+    },
+    removeFixture: (context, _request, reply) => {
+      const { id = '' } = context.request.params as Params;
+      return control.fixtures.remove(id)
+        ? reply.code(204).send()
+        : sendText(reply, 404, `No runtime fixture has the id "${id}"`);
+    },
+    verifyJournal: (_context, request, reply) => {
+      const { match, count } = request.body as { match: RequestMatch; count?: CountExpectation };
+      return reply.send(verifyRequests(control.journal.list(), match, count));
+    },
+    waitForJournal: async (_context, request, reply) => {
+      const { match, timeoutMs = 5000 } = request.body as { match: RequestMatch; timeoutMs?: number };
+      try {
+        return reply.send(await control.waitFor(match, { timeoutMs }));
+      } catch (error) {
+        if (error instanceof VerificationError) return sendText(reply, 408, error.message);
+        throw error;
+      }
     },
   };
 

@@ -4,6 +4,8 @@ import { type Authenticator, bearerToken } from '../core/auth.ts';
 import type { Batches } from '../core/batches.ts';
 import type { CallbackScheduler } from '../core/callback-scheduler.ts';
 import type { Clock } from '../core/clock.ts';
+import { captureRequest } from '../core/capture.ts';
+import { redactValue } from '../core/redact.ts';
 import { ApiError, type ApiErrorName } from '../core/errors.ts';
 import type { Faults } from '../core/faults.ts';
 import type { Decisions, Journal } from '../core/journal.ts';
@@ -24,6 +26,7 @@ import {
 import { documentedErrors } from './documented-errors.ts';
 import { loadApiDocument, type OpenApiDocument } from './openapi-document.ts';
 import { sendApiError, sendText } from './reply.ts';
+import type { Upstream } from './upstream.ts';
 import { describeValidationError } from './validation-message.ts';
 
 export interface ApiRouteOptions {
@@ -36,12 +39,16 @@ export interface ApiRouteOptions {
   clock: Clock;
   faults: Faults;
   journal: Journal;
+  /** Bytes of headers and body a journal entry keeps (8 KiB when not given). */
+  journalEntryBytes?: number;
   seed: number;
   /** The revision a call gets unless its `X-Mock-Revision` header or path picks another. */
   revision: Revision;
   /** Credits a successful AI call costs, whatever the revision's price; null: the revision's. */
   creditCost: number | null;
   latency: { profile: LatencyProfile; timeScale: number };
+  /** Record and replay (--upstream, --record): asked first, it may answer the call itself. */
+  upstream?: Upstream;
 }
 
 declare module 'fastify' {
@@ -152,6 +159,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const revision = picked === undefined ? options.revision : findRevision(picked);
       if (!revision) return sendApiError(reply, unknownRevision(picked ?? ''));
       request.revision = revision;
+      request.decisions.revision = revision.id;
       reply.header('x-mock-revision', revision.id);
     });
     api.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -161,8 +169,9 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
         time,
         method: request.method,
         path: request.url.split('?', 1)[0] ?? '/',
-        query: { ...(request.query as Record<string, string | string[]>) },
+        query: redactValue({ ...(request.query as object) }) as Record<string, string | string[]>,
         token: bearerToken(request.headers.authorization) ?? null,
+        ...captureRequest(request.headers, request.body, options.journalEntryBytes ?? 8192),
         status: reply.statusCode,
         durationMs,
         decisions: request.decisions,
@@ -187,12 +196,9 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
     });
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?', 1)[0] ?? '/';
-      return routeRequest(
-        await routerOf(request.revision),
-        request,
-        reply,
-        REVISION_PATH.exec(path)?.[2] ?? path,
-      );
+      const apiPath = REVISION_PATH.exec(path)?.[2] ?? path;
+      if (options.upstream && (await options.upstream.handle(request, reply, apiPath))) return reply;
+      return routeRequest(await routerOf(request.revision), request, reply, apiPath);
     };
     api.route({ method: routeEveryMethod(api), url: '/*', handler });
   });

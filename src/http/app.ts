@@ -1,3 +1,4 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ApiError } from '../core/errors.ts';
 import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
@@ -9,6 +10,11 @@ export interface AppOptions {
   api: ApiRouteOptions;
   admin: AdminRouteOptions;
   logger: FastifyServerOptions['logger'];
+  /**
+   * Sees every request before Fastify does, and calls `next` for the ones this app answers
+   * (sessions hand theirs to another app, out of this one's hooks and journal).
+   */
+  dispatch?: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 }
 
 /**
@@ -19,7 +25,17 @@ const MAX_HEADER_BYTES = 32 * 1024;
 
 /** Builds the Fastify app (never listens: the caller does, or injects requests). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger, http: { maxHeaderSize: MAX_HEADER_BYTES } });
+  const { dispatch } = options;
+  const app = Fastify({
+    logger: options.logger,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    ...(dispatch && {
+      serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
+        createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) =>
+          dispatch(request, response, () => handler(request, response)),
+        ),
+    }),
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) return sendApiError(reply, error);

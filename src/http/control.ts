@@ -20,9 +20,44 @@ export interface ControlledCall {
 }
 
 /**
- * Wraps an operation in the control plane: the `Prefer` header and the fault rules are decided by
- * the pure `decideCall`, and this only applies the decision (wait, tell, answer a forced status
- * with `forcedAnswer`), then runs the operation with it.
+ * Decides a call from its `Prefer` header and the fault rules (the pure `decideCall`), notes the
+ * decision for the journal and the `X-Mock-Notice` header, and waits its delay. What is left to
+ * the caller: answering a forced status.
+ */
+export async function applyControl(
+  faults: Faults,
+  call: ControlledCall,
+  request: Parameters<Handler>[1],
+  reply: Parameters<Handler>[2],
+): Promise<CallDecision> {
+  const { decisions } = request;
+  decisions.operation = call.operation;
+  const decision = decideCall({
+    operation: call.operation,
+    prefer: parsePrefer(request.headers.prefer),
+    faults: faults.decide({
+      operation: call.operation,
+      token: call.token,
+      requestKey: `${call.operation} ${call.token} ${request.url}`,
+      ...call.facts,
+    }),
+    documented: call.documented,
+  });
+  if (decision.fired.length) decisions.faults = decision.fired;
+  if (decision.notices.length) {
+    decisions.notices = [...(decisions.notices ?? []), ...decision.notices];
+    setTextHeader(reply, 'x-mock-notice', decision.notices);
+  }
+  if (decision.delayMs > 0) {
+    decisions.delayMs = decision.delayMs;
+    await sleep(decision.delayMs);
+  }
+  return decision;
+}
+
+/**
+ * Wraps an operation in the control plane: `applyControl` decides and waits, and this answers a
+ * forced status with `forcedAnswer`, or runs the operation with the decision.
  */
 export function controlled(
   faults: Faults,
@@ -36,29 +71,8 @@ export function controlled(
 ): Handler {
   return async (context, request, reply) => {
     const call = describe(context, request);
-    const { decisions } = request;
-    decisions.operation = call.operation;
     if (call.billed) request.billed = { service: call.billed, token: call.token };
-    const decision = decideCall({
-      operation: call.operation,
-      prefer: parsePrefer(request.headers.prefer),
-      faults: faults.decide({
-        operation: call.operation,
-        token: call.token,
-        requestKey: `${call.operation} ${call.token} ${request.url}`,
-        ...call.facts,
-      }),
-      documented: call.documented,
-    });
-    if (decision.fired.length) decisions.faults = decision.fired;
-    if (decision.notices.length) {
-      decisions.notices = [...(decisions.notices ?? []), ...decision.notices];
-      setTextHeader(reply, 'x-mock-notice', decision.notices);
-    }
-    if (decision.delayMs > 0) {
-      decisions.delayMs = decision.delayMs;
-      await sleep(decision.delayMs);
-    }
+    const decision = await applyControl(faults, call, request, reply);
     if (decision.forced) return forcedAnswer(call, decision.forced, context, request, reply);
     return handle(decision, context, request, reply);
   };

@@ -38,7 +38,9 @@ export function describeValidationError(error: ErrorObject): string {
     case 'maximum':
       return `${name} must be ${error.keyword === 'minimum' ? 'at least' : 'no more than'} ${params.limit}`;
     case 'additionalProperties':
-      return `${String(params.additionalProperty)} is not a parameter of this operation`;
+      return error.instancePath.startsWith('/query')
+        ? `${String(params.additionalProperty)} is not a parameter of this operation`
+        : `${name} has no field "${String(params.additionalProperty)}"`;
     case 'format':
       return `${name} must be a ${String(params.format).toUpperCase()}`;
     default:

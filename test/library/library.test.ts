@@ -79,6 +79,36 @@ describe('the library API, as a test suite uses it', () => {
     expect(mock.jobs.list().map((job) => job.state)).toEqual(['failed', 'ready']);
   });
 
+  it('stubs an answer from code, and verifies what the client sent', async () => {
+    const stub = mock.fixtures.add({
+      match: { prompt: 'stubbed from code', model: 'gemini' },
+      answer: { markdown: 'A canned reply for the suite.' },
+    });
+    expect(mock.fixtures.list().map((fixture) => fixture.id)).toEqual([stub.id]);
+    expect(() => mock.fixtures.add({ match: { prompt: '' }, answer: { markdown: 'x' } })).toThrow(
+      library.FixtureError,
+    );
+    const res = await fetch(`${mock.url}/ai?prompt=stubbed+from+code&model=gemini`, {
+      headers: { authorization: 'Bearer suite', 'x-trace': 'run-7' },
+    });
+    expect(((await res.json()) as { completion: string }).completion).toContain('A canned reply');
+    const [entry] = mock.verify(
+      { path: '/ai', query: { model: 'gemini' }, headers: { 'X-Trace': 'run-7' } },
+      1,
+    );
+    expect(entry?.status).toBe(200);
+    expect(() => mock.verify({ path: '/ai', query: { model: 'copilot' } })).toThrow(
+      library.VerificationError,
+    );
+    expect(mock.fixtures.remove(stub.id)).toBe(true);
+  });
+
+  it('waits for a call an async flow makes later', async () => {
+    const seen = mock.waitFor({ path: '/ai', query: { prompt: 'eventually' } }, { timeoutMs: 2000 });
+    setTimeout(() => void ask(mock.url, 'eventually'), 20);
+    expect((await seen).status).toBe(200);
+  });
+
   it('starts isolated instances: their own store, clock and journal', async () => {
     const other = await startMassiveMock();
     try {
@@ -115,6 +145,12 @@ describe('a revision for the whole instance', () => {
 
 describe('the package exports', () => {
   it('are exactly these (a change here is a change of the public API)', () => {
-    expect(Object.keys(library).sort()).toEqual(['ApiError', 'FaultRuleError', 'startMassiveMock']);
+    expect(Object.keys(library).sort()).toEqual([
+      'ApiError',
+      'FaultRuleError',
+      'FixtureError',
+      'VerificationError',
+      'startMassiveMock',
+    ]);
   });
 });
