@@ -14,6 +14,12 @@ import { documentedErrors } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
 import { BUNDLED_FIXTURES_DIR, readFixtureDir } from './store/fixture-files.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
+import { loadRouterDocument } from './http/router-document.ts';
+import { createCatalogue } from './router/catalogue.ts';
+import { createCompleter } from './router/completion.ts';
+import { createCompletionFixtures } from './router/fixtures.ts';
+import { createRateLimiter } from './router/rate-limit.ts';
+import { readRouterFixtureDir } from './store/fixture-files.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -40,10 +46,14 @@ export async function createInstance(
     ...readFixtureDir(BUNDLED_FIXTURES_DIR),
   ]);
   const document = loadApiDocument();
+  const routerDocument = loadRouterDocument();
   const statuses = Object.fromEntries(
-    Object.entries(documentedErrors(document)).map(([operation, bodies]) => [operation, [...bodies.keys()]]),
+    Object.entries({ ...documentedErrors(document), ...documentedErrors(routerDocument) }).map(
+      ([operation, bodies]) => [operation, [...bodies.keys()]],
+    ),
   );
   const clock = new VirtualClock();
+  const rateLimiter = createRateLimiter({ clock, perMinute: config.routerRateLimit });
   const faults = createFaults({ clock, seed: config.seed, statuses });
   const journal = createJournal(config.journalSize);
   const store = openSqliteStore(config.database);
@@ -64,7 +74,9 @@ export async function createInstance(
       service,
       balances: config.credits,
       rules: config.faults,
+      resets: [() => rateLimiter.reset()],
     });
+    const catalogue = createCatalogue(config.routerModels ?? undefined);
     const app = await buildApp({
       logger,
       api: {
@@ -76,6 +88,25 @@ export async function createInstance(
         journal,
         seed: config.seed,
         latency: { profile: config.latency, timeScale: config.timeScale },
+      },
+      router: {
+        document: routerDocument,
+        authenticate: createAuthenticator(config.tokens),
+        clock,
+        faults,
+        journal,
+        seed: config.seed,
+        latency: { profile: config.latency, timeScale: config.timeScale },
+        catalogue,
+        completer: createCompleter({
+          seed: config.seed,
+          catalogue,
+          fixtures: createCompletionFixtures([
+            ...(config.fixtures ? readRouterFixtureDir(config.fixtures) : []),
+            ...readRouterFixtureDir(BUNDLED_FIXTURES_DIR),
+          ]),
+        }),
+        rateLimiter,
       },
       admin: {
         document: readDocument('admin.yaml'),

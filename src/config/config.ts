@@ -23,6 +23,8 @@ export interface Config {
   timeScale: number;
   journalSize: number;
   faults: FaultRuleInput[];
+  routerModels: string[] | null;
+  routerRateLimit: number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   logFormat: 'json' | 'pretty';
 }

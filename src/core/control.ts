@@ -18,6 +18,8 @@ export interface ControlOptions {
   /** Balances and rules from the configuration, put back by a reset. */
   balances: Readonly<Record<string, number | null>>;
   rules: readonly FaultRuleInput[];
+  /** What else a reset empties (the router's rate-limit windows). */
+  resets?: readonly (() => void)[];
 }
 
 /**
@@ -41,6 +43,7 @@ export function createControl(options: ControlOptions) {
       clock.reset();
       journal.clear();
       faults.clear();
+      for (const reset of options.resets ?? []) reset();
       applyConfiguration();
     },
     faults: {

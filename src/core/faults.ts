@@ -3,7 +3,7 @@ import { createRng, deriveSeed } from './random.ts';
 
 /** What a rule looks at: any field left out matches everything. */
 export interface FaultMatch {
-  /** An operationId of openapi/: getCompletion, getAsyncCompletion, listDevices. */
+  /** An operationId of openapi/: getCompletion, getAsyncCompletion, listDevices, createCompletion, listModels. */
   operation?: string;
   model?: string;
   /** A substring of the prompt, case-insensitive. */
@@ -25,6 +25,18 @@ export interface FaultEffect {
   delayMs?: number;
   /** An async job queued by the call ends `failed`. */
   failJob?: boolean;
+  /** Faults of a streamed router completion (`createCompletion` with `stream: true`). */
+  stream?: StreamFault;
+}
+
+/** What only a stream can suffer; counts are of completion chunks sent before it happens. */
+export interface StreamFault {
+  /** The connection is closed after N chunks, with no `[DONE]`. */
+  cutAfterChunks?: number;
+  /** An error event (`data: {"error": ...}`) follows the first N chunks, and the stream ends. */
+  errorAfterChunks?: number;
+  /** The first chunk comes this many ms late (a slow first token). */
+  firstTokenDelayMs?: number;
 }
 
 /** When a matching rule fires. Every condition given must hold. */
@@ -73,6 +85,8 @@ export interface FaultDecision {
   error?: { status: number; retryAfter?: number };
   delayMs: number;
   failJob: boolean;
+  /** The stream faults of the rules that fired, merged (a later rule's field wins). */
+  stream?: StreamFault;
   /** The ids of the rules that fired. */
   fired: string[];
 }
@@ -99,9 +113,13 @@ export function validateRule(
   const { match = {}, effect, policy = {} } = input;
   check(effect !== null && typeof effect === 'object', 'effect must be an object');
   check(
-    effect.status !== undefined || effect.delayMs !== undefined || effect.failJob === true,
-    'effect must set status, delayMs or failJob',
+    effect.status !== undefined ||
+      effect.delayMs !== undefined ||
+      effect.failJob === true ||
+      effect.stream !== undefined,
+    'effect must set status, delayMs, failJob or stream',
   );
+  if (effect.stream !== undefined) checkStreamFault(effect.stream);
   if (match.operation !== undefined) {
     check(match.operation in statuses, `match.operation must be one of ${Object.keys(statuses).join(', ')}`);
   }
@@ -134,6 +152,18 @@ export function validateRule(
     );
   for (const key of ['skip', 'firstAttempts', 'times', 'forMs'] as const) {
     if (policy[key] !== undefined) check(isCount(policy[key]), `policy.${key} must be a whole number`);
+  }
+}
+
+function checkStreamFault(stream: StreamFault): void {
+  check(stream !== null && typeof stream === 'object', 'effect.stream must be an object');
+  const keys = ['cutAfterChunks', 'errorAfterChunks', 'firstTokenDelayMs'] as const;
+  check(
+    keys.some((key) => stream[key] !== undefined),
+    `effect.stream must set ${keys.join(', ')} or more`,
+  );
+  for (const key of keys) {
+    if (stream[key] !== undefined) check(isCount(stream[key]), `effect.stream.${key} must be a whole number`);
   }
 }
 
@@ -224,6 +254,7 @@ export function createFaults(options: {
         decision.fired.push(rule.id);
         decision.delayMs += rule.effect.delayMs ?? 0;
         decision.failJob ||= rule.effect.failJob === true;
+        if (rule.effect.stream) decision.stream = { ...decision.stream, ...rule.effect.stream };
         if (
           rule.effect.status !== undefined &&
           !decision.error &&

@@ -7,6 +7,10 @@ export interface Decisions {
   faults?: string[];
   delayMs?: number;
   notices?: string[];
+  /** Router: the model that answered, the tokens counted, and how a stream ended. */
+  model?: string;
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  stream?: { chunks: number; ending: 'done' | 'cut' | 'error' | 'disconnected' };
 }
 
 export interface JournalEntry {
@@ -16,6 +20,8 @@ export interface JournalEntry {
   method: string;
   path: string;
   query: Record<string, string | string[]>;
+  /** The JSON body, for the router's POST requests (request capture). */
+  body?: unknown;
   token: string | null;
   status: number;
   /** Real milliseconds the answer took. */

@@ -4,10 +4,12 @@ import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
 import { registerDocs } from './docs.ts';
 import { sendApiError, sendText } from './reply.ts';
+import { type RouterRouteOptions, registerRouterRoutes } from './router-routes.ts';
 
 export interface AppOptions {
   api: ApiRouteOptions;
   admin: AdminRouteOptions;
+  router: RouterRouteOptions;
   logger: FastifyServerOptions['logger'];
 }
 
@@ -31,8 +33,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
-  registerDocs(app, options.api.document, options.admin.document);
+  registerDocs(app, options.api.document, options.admin.document, options.router.document);
   await registerAdminRoutes(app, options.admin);
+  await registerRouterRoutes(app, options.router);
   await registerApiRoutes(app, options.api);
   return app;
 }

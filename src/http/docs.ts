@@ -7,7 +7,11 @@ const pointAtThisServer = (document: OpenApiDocument) => ({
 });
 
 /** Builds the docs site: @fastify/swagger over the API's document, and its UI for both documents. */
-async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Promise<FastifyInstance> {
+async function buildDocsSite(
+  api: OpenApiDocument,
+  admin: OpenApiDocument,
+  router: OpenApiDocument,
+): Promise<FastifyInstance> {
   const [{ default: Fastify }, { default: swagger }, { default: swaggerUi }] = await Promise.all([
     import('fastify'),
     import('@fastify/swagger'),
@@ -23,6 +27,7 @@ async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Prom
     uiConfig: {
       urls: [
         { url: '/openapi.json', name: 'Massive AI API (emulated)' },
+        { url: '/openapi-router.json', name: 'LLM router API (emulated, /api/v1)' },
         { url: '/openapi-admin.json', name: 'massive-mock admin' },
       ],
     },
@@ -30,6 +35,8 @@ async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Prom
   site.get('/openapi.json', () => site.swagger());
   const publishedAdmin = pointAtThisServer(admin);
   site.get('/openapi-admin.json', () => publishedAdmin);
+  const publishedRouter = pointAtThisServer(router);
+  site.get('/openapi-router.json', () => publishedRouter);
   await site.ready();
   return site;
 }
@@ -41,19 +48,24 @@ async function buildDocsSite(api: OpenApiDocument, admin: OpenApiDocument): Prom
  * app of its own: registering swagger and its UI would add about 60 ms to every start, which a
  * test suite pays and rarely uses.
  */
-export function registerDocs(app: FastifyInstance, api: OpenApiDocument, admin: OpenApiDocument): void {
+export function registerDocs(
+  app: FastifyInstance,
+  api: OpenApiDocument,
+  admin: OpenApiDocument,
+  router: OpenApiDocument,
+): void {
   let site: Promise<FastifyInstance> | undefined;
   app.addHook('onClose', async () => {
     if (site) await (await site).close();
   });
-  for (const url of ['/docs', '/docs/*', '/openapi.json', '/openapi-admin.json']) {
+  for (const url of ['/docs', '/docs/*', '/openapi.json', '/openapi-admin.json', '/openapi-router.json']) {
     app.route({
       method: ['GET', 'HEAD'],
       url,
       exposeHeadRoute: false,
       logLevel: 'warn',
       handler: async (request, reply) => {
-        site ??= buildDocsSite(api, admin);
+        site ??= buildDocsSite(api, admin, router);
         const answer = await (
           await site
         ).inject({

@@ -1,0 +1,315 @@
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from 'openapi-backend';
+import { ApiError } from '../core/errors.ts';
+import type { Authenticator } from '../core/auth.ts';
+import type { Clock } from '../core/clock.ts';
+import type { FaultDecision, Faults } from '../core/faults.ts';
+import type { Decisions, Journal } from '../core/journal.ts';
+import type { LatencyProfile } from '../core/latency.ts';
+import { parsePrefer } from '../core/prefer.ts';
+import type { Catalogue } from '../router/catalogue.ts';
+import { completionBody, type Completer } from '../router/completion.ts';
+import { RouterError } from '../router/errors.ts';
+import type { RateLimiter } from '../router/rate-limit.ts';
+import { type CompletionBody, parseCompletionBody } from '../router/request.ts';
+import { planStream, type StreamPlan } from '../router/stream.ts';
+import { drawTiming, totalMs } from '../router/timing.ts';
+import { loadTokenizer } from '../router/tokenizer.ts';
+import { type Handler, mountOpenApi } from './backend.ts';
+import { documentedErrors } from './documented-errors.ts';
+import type { OpenApiDocument } from './openapi-document.ts';
+import { ROUTER_PREFIX } from './router-document.ts';
+import { bodyValidationError } from './router-validation.ts';
+
+export interface RouterRouteOptions {
+  document: OpenApiDocument;
+  authenticate: Authenticator;
+  clock: Clock;
+  faults: Faults;
+  journal: Journal;
+  seed: number;
+  latency: { profile: LatencyProfile; timeScale: number };
+  catalogue: Catalogue;
+  completer: Completer;
+  rateLimiter: RateLimiter;
+}
+
+type Decided = FastifyRequest & { routerDecisions: Decisions };
+
+function sendError(reply: FastifyReply, error: RouterError): FastifyReply {
+  return reply
+    .code(error.status)
+    .headers(error.headers)
+    .type('application/json; charset=utf-8')
+    .send(error.body);
+}
+
+/** Fastify's own 4xx (malformed JSON, wrong content type, body too large) as the router's 400. */
+function parserError(error: { code?: string; message: string }): RouterError {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return RouterError.invalid(null, 'The body must be JSON, sent with Content-Type: application/json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return RouterError.invalid(null, 'The request body is larger than 1 MiB');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return RouterError.invalid(null, 'The request body is empty; it must be a JSON object');
+    default:
+      return RouterError.invalid(null, `The request body is not valid JSON: ${error.message}`);
+  }
+}
+
+const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
+const tokenOf = (context: Context) => context.security?.bearerAuth as string;
+
+/** What the fault rules match a completion on: its first model and its first text prompt. */
+function faultFields(body: Partial<CompletionBody> | undefined): { model?: string; prompt?: string } {
+  const model = body?.model ?? body?.models?.[0];
+  const prompt = Array.isArray(body?.prompt)
+    ? body.prompt.find((item) => typeof item === 'string')
+    : body?.prompt;
+  return {
+    ...(typeof model === 'string' && { model }),
+    ...(typeof prompt === 'string' && { prompt }),
+  };
+}
+
+/**
+ * The LLM router API under /api/v1: routed and validated from its document, JSON errors, then a
+ * per-key rate limit, `Prefer` and the fault rules, then the completion, as JSON or server-sent
+ * events. Every request lands in the journal, streams when they end.
+ */
+export async function registerRouterRoutes(app: FastifyInstance, options: RouterRouteOptions): Promise<void> {
+  const { clock, faults, journal, completer, catalogue, rateLimiter, document } = options;
+  const statuses = documentedErrors(document);
+  const streams = new Set<ServerResponse>();
+  let sequence = 0;
+
+  await app.register(async (router) => {
+    // Only JSON bodies: anything else is refused by Fastify, and answered 400 below.
+    router.removeContentTypeParser('text/plain');
+    router.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      if (error instanceof RouterError) return sendError(reply, error);
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+        return sendError(reply, parserError(error));
+      request.log.error({ err: error }, 'unexpected error');
+      return sendError(
+        reply,
+        new RouterError('server', 'The server had an error while processing your request'),
+      );
+    });
+    router.decorateRequest('routerDecisions', null as unknown as Decisions);
+    const arrivals = new WeakMap<FastifyRequest, number>();
+    const recorded = new WeakSet<FastifyRequest>();
+    const record = (request: FastifyRequest, status: number, durationMs: number) => {
+      if (recorded.has(request)) return;
+      recorded.add(request);
+      journal.record({
+        time: arrivals.get(request) ?? clock.now(),
+        method: request.method,
+        path: request.url.split('?', 1)[0] ?? '/',
+        query: { ...(request.query as Record<string, string | string[]>) },
+        ...(request.body !== undefined && { body: request.body }),
+        token: bearerOf(request.headers.authorization),
+        status,
+        durationMs: Math.round(durationMs * 100) / 100,
+        decisions: (request as Decided).routerDecisions,
+      });
+    };
+    router.addHook('onRequest', async (request) => {
+      (request as Decided).routerDecisions = {};
+      arrivals.set(request, clock.now());
+    });
+    router.addHook('onResponse', async (request, reply) =>
+      record(request, reply.statusCode, reply.elapsedTime),
+    );
+    router.addHook('onClose', async () => {
+      for (const res of streams) res.destroy();
+    });
+
+    /** Sends a planned stream: each event at its time, pausing on backpressure, stopping on disconnect. */
+    function sendStream(request: FastifyRequest, reply: FastifyReply, plan: StreamPlan): FastifyReply {
+      const decisions = (request as Decided).routerDecisions;
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        ...(reply.getHeaders() as OutgoingHttpHeaders),
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+      });
+      streams.add(res);
+      const started = performance.now();
+      let next = 0;
+      let timer: NodeJS.Timeout | undefined;
+      let ended = false;
+      const finish = (ending: 'done' | 'cut' | 'error' | 'disconnected') => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        res.off('drain', pump);
+        streams.delete(res);
+        decisions.stream = { chunks: Math.min(next, plan.chunks), ending };
+        record(request, 200, performance.now() - started);
+      };
+      res.once('close', () => finish('disconnected'));
+      function pump(): void {
+        timer = undefined;
+        while (next < plan.events.length) {
+          const event = plan.events[next] as StreamPlan['events'][number];
+          const wait = event.atMs - (performance.now() - started);
+          if (wait >= 1) {
+            timer = setTimeout(pump, wait);
+            return;
+          }
+          next++;
+          if (!res.write(event.frame)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        if (plan.ending === 'cut') {
+          finish('cut');
+          // end() on the socket sends what was written, then closes it: the chunked body never ends.
+          res.flushHeaders();
+          res.socket?.end();
+          return;
+        }
+        finish(plan.ending);
+        res.end();
+      }
+      pump();
+      return reply;
+    }
+
+    /** The rate limit, `Prefer: code=`/`delay=` and the fault rules, before an operation runs. */
+    function controlled(
+      operation: string,
+      handle: (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        decision: FaultDecision,
+      ) => Promise<FastifyReply>,
+    ): Handler {
+      return async (context, request, reply) => {
+        const decisions = (request as Decided).routerDecisions;
+        decisions.operation = operation;
+        const token = tokenOf(context);
+        const limit = rateLimiter.check(token);
+        if (rateLimiter.enabled) {
+          reply.headers({
+            'x-ratelimit-limit-requests': String(limit.limit),
+            'x-ratelimit-remaining-requests': String(limit.remaining),
+            'x-ratelimit-reset-requests': `${Math.ceil(limit.resetMs / 1000)}s`,
+          });
+        }
+        if (!limit.allowed) {
+          decisions.notices = [`rate limit of ${limit.limit} requests per minute reached`];
+          return sendError(
+            reply,
+            RouterError.rateLimited(
+              `Rate limit reached: ${limit.limit} requests per minute for this key; retry in ${Math.ceil(limit.resetMs / 1000)} s`,
+              limit.resetMs,
+            ),
+          );
+        }
+        const body = request.body as Partial<CompletionBody> | undefined;
+        const prefer = parsePrefer(request.headers.prefer);
+        const decision = faults.decide({
+          operation,
+          token,
+          requestKey: `${operation} ${token} ${JSON.stringify(body ?? {})}`,
+          ...faultFields(body),
+        });
+        if (decision.fired.length) decisions.faults = decision.fired;
+        if (prefer.ignored.length)
+          reply.header('x-mock-notice', `Prefer ignored: ${prefer.ignored.join(', ')}`);
+        const delayMs = (prefer.delayMs ?? 0) + decision.delayMs;
+        if (delayMs > 0) {
+          decisions.delayMs = delayMs;
+          await sleep(delayMs);
+        }
+        const forced =
+          prefer.code !== undefined && statuses[operation]?.has(prefer.code) ? prefer.code : undefined;
+        if (prefer.code !== undefined && forced === undefined && prefer.code >= 400)
+          reply.header(
+            'x-mock-notice',
+            `Prefer code=${prefer.code} ignored: ${operation} does not document it`,
+          );
+        if (forced !== undefined) {
+          decisions.faults = [...(decisions.faults ?? []), `Prefer: code=${forced}`];
+          return sendError(reply, RouterError.forced(forced));
+        }
+        if (decision.error)
+          return sendError(reply, RouterError.forced(decision.error.status, decision.error.retryAfter));
+        return handle(request, reply, decision);
+      };
+    }
+
+    const handlers: Record<string, Handler> = {
+      notFound: (_context, request, reply) =>
+        sendError(
+          reply,
+          new RouterError('notFound', `Route ${request.method} ${request.url.split('?')[0]} was not found`),
+        ),
+      methodNotAllowed: (_context, request, reply) =>
+        sendError(reply, new RouterError('methodNotAllowed', `Method ${request.method} is not allowed here`)),
+      unauthorizedHandler: (context, _request, reply) => {
+        const failure = (context.security?.bearerAuth as { error?: unknown } | undefined)?.error;
+        const missing = failure instanceof ApiError && failure.status === 401;
+        return sendError(
+          reply,
+          new RouterError(
+            'invalidApiKey',
+            missing
+              ? 'Missing bearer authentication in header: send Authorization: Bearer <key>'
+              : 'Incorrect API key provided',
+          ),
+        );
+      },
+      validationFail: (context, _request, reply) =>
+        sendError(reply, bodyValidationError(context.validation.errors)),
+      listModels: controlled('listModels', async (_request, reply) =>
+        reply.send({ object: 'list', data: catalogue.list() }),
+      ),
+      createCompletion: controlled('createCompletion', async (request, reply, decision) => {
+        const decisions = (request as Decided).routerDecisions;
+        const tokenizer = await loadTokenizer();
+        const call = parseCompletionBody(request.body as CompletionBody, tokenizer);
+        const completion = completer.complete(call, tokenizer, clock.now());
+        decisions.model = completion.model.id;
+        decisions.usage = completion.usage;
+        const timing = drawTiming(options.latency.profile, {
+          seed: options.seed,
+          sequence: ++sequence,
+          timeScale: options.latency.timeScale,
+        });
+        if (call.stream) {
+          const plan = planStream(completion, {
+            includeUsage: call.includeUsage,
+            timing,
+            ...(decision.stream && { fault: decision.stream }),
+          });
+          return sendStream(request, reply, plan);
+        }
+        const wait = totalMs(
+          timing,
+          Math.max(0, ...completion.choices.map((choice) => choice.pieces.length)),
+        );
+        if (wait > 0) {
+          decisions.delayMs = (decisions.delayMs ?? 0) + wait;
+          await sleep(wait);
+        }
+        return reply.send(completionBody(completion));
+      }),
+    };
+
+    await mountOpenApi(router, {
+      prefix: `${ROUTER_PREFIX}/`,
+      document,
+      handlers,
+      security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
+    });
+  });
+}
