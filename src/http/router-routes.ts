@@ -139,6 +139,8 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
         'cache-control': 'no-cache',
         'x-accel-buffering': 'no',
       });
+      // The client learns at once that the stream started, even when its first token is slow.
+      res.flushHeaders();
       streams.add(res);
       const started = performance.now();
       let next = 0;
@@ -172,7 +174,6 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
         if (plan.ending === 'cut') {
           finish('cut');
           // end() on the socket sends what was written, then closes it: the chunked body never ends.
-          res.flushHeaders();
           res.socket?.end();
           return;
         }

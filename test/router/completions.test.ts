@@ -9,7 +9,10 @@ const MODEL = 'openai/gpt-3.5-turbo-instruct';
 describe('POST /api/v1/completions', async () => {
   const mock = await startHarness();
   const complete = (body: Record<string, unknown>, headers?: Record<string, string>) =>
-    mock.send('POST', '/api/v1/completions', { body: { model: MODEL, ...body }, ...(headers && { headers }) });
+    mock.send('POST', '/api/v1/completions', {
+      body: { model: MODEL, ...body },
+      ...(headers && { headers }),
+    });
 
   it('answers a text completion with usage counted by the tokenizer', async () => {
     const res = await complete({ prompt: 'Write a tagline for an ice cream shop' });
@@ -77,7 +80,10 @@ describe('POST /api/v1/completions', async () => {
       expect(res.status).toBe(400);
       expect(res.body.error.type).toBe('invalid_request_error');
     }
-    const unauthorised = await mock.send('POST', '/api/v1/completions', { token: null, body: { prompt: 'x' } });
+    const unauthorised = await mock.send('POST', '/api/v1/completions', {
+      token: null,
+      body: { prompt: 'x' },
+    });
     expect(unauthorised.status).toBe(401);
     expect(unauthorised.body.error.code).toBe('invalid_api_key');
   });
@@ -128,8 +134,15 @@ describe('POST /api/v1/completions', async () => {
 
   it('suffix counts in the prompt tokens; best_of bills every candidate', async () => {
     const plain = await complete({ prompt: 'def add(a, b):', seed: 1, max_tokens: 4 });
-    const withSuffix = await complete({ prompt: 'def add(a, b):', suffix: '\n    return c', seed: 1, max_tokens: 4 });
-    expect(withSuffix.body.usage.prompt_tokens).toBe(plain.body.usage.prompt_tokens + encode('\n    return c').length);
+    const withSuffix = await complete({
+      prompt: 'def add(a, b):',
+      suffix: '\n    return c',
+      seed: 1,
+      max_tokens: 4,
+    });
+    expect(withSuffix.body.usage.prompt_tokens).toBe(
+      plain.body.usage.prompt_tokens + encode('\n    return c').length,
+    );
     const best = await complete({ prompt: 'x', best_of: 3, n: 1, max_tokens: 4 });
     expect(best.body.choices).toHaveLength(1);
     expect(best.body.usage.completion_tokens).toBe(12);
@@ -150,7 +163,13 @@ describe('POST /api/v1/completions', async () => {
       },
       required: ['name', 'age', 'colour', 'toys'],
       additionalProperties: false,
-      $defs: { toy: { type: 'object', properties: { label: { type: 'string' }, price: { type: 'number', exclusiveMinimum: 0 } }, required: ['label', 'price'] } },
+      $defs: {
+        toy: {
+          type: 'object',
+          properties: { label: { type: 'string' }, price: { type: 'number', exclusiveMinimum: 0 } },
+          required: ['label', 'price'],
+        },
+      },
     };
     const ajv = new Ajv2020({ strict: false });
     addFormats.default(ajv);
@@ -171,9 +190,13 @@ describe('POST /api/v1/completions', async () => {
       body: { model: 'nobody/unknown', models: ['nobody/else', 'anthropic/claude-3.5-haiku'], prompt: 'hi' },
     });
     expect(res.body).toMatchObject({ model: 'anthropic/claude-3.5-haiku', provider: 'anthropic' });
-    const only = await mock.send('POST', '/api/v1/completions', { body: { models: ['google/gemini-2.0-flash'], prompt: 'hi' } });
+    const only = await mock.send('POST', '/api/v1/completions', {
+      body: { models: ['google/gemini-2.0-flash'], prompt: 'hi' },
+    });
     expect(only.body.provider).toBe('google');
-    const unknown = await mock.send('POST', '/api/v1/completions', { body: { model: 'nobody/unknown', prompt: 'hi' } });
+    const unknown = await mock.send('POST', '/api/v1/completions', {
+      body: { model: 'nobody/unknown', prompt: 'hi' },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: 'model_not_found', param: 'model' });
     expect(unknown.body.error.message).toContain('nobody/unknown');
