@@ -89,7 +89,8 @@ export function expectContract(method: string, url: string, res: Response): void
   const body = mediaType === 'application/json' ? JSON.parse(res.text) : res.text;
   const valid = validate(body);
   expect(valid, `${method} ${path} ${res.status} body: ${JSON.stringify(validate.errors)}`).toBe(true);
-  if (media?.['x-event-data']) expectEvents(`${id}#/${responsePath}/content/${pointer(mediaType)}/x-event-data`, res.text);
+  if (media?.['x-event-data'])
+    expectEvents(`${id}#/${responsePath}/content/${pointer(mediaType)}/x-event-data`, res.text);
 }
 
 /** The `data` of every server-sent event, `[DONE]` left as text. */
