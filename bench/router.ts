@@ -12,7 +12,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingMessage, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -85,7 +85,7 @@ async function streamRound(url: string, count: number) {
       req.end(
         JSON.stringify({ model: MODEL, prompt: `Stream number ${index}`, max_tokens: 32, stream: true }),
       );
-      const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
+      const [res] = (await once(req, 'response')) as [IncomingMessage];
       let first = 0;
       let chunks = 0;
       res.setEncoding('utf8');
