@@ -6,7 +6,14 @@ export type { Config } from './config/config.ts';
 export type { VirtualClock } from './core/clock.ts';
 export type { Control, JobView } from './core/control.ts';
 export { ApiError } from './core/errors.ts';
-export type { FaultEffect, FaultMatch, FaultPolicy, FaultRule, FaultRuleInput } from './core/faults.ts';
+export type {
+  FaultEffect,
+  FaultMatch,
+  FaultPolicy,
+  FaultRule,
+  FaultRuleInput,
+  StreamFault,
+} from './core/faults.ts';
 export { FaultRuleError } from './core/faults.ts';
 export type { Ad, Answer, Completion, Conversation, Model, Source } from './core/generate/types.ts';
 export type { Decisions, JournalEntry, JournalFilter } from './core/journal.ts';

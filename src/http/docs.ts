@@ -6,7 +6,7 @@ const pointAtThisServer = (document: OpenApiDocument) => ({
   servers: [{ url: '/', description: 'this massive-mock' }],
 });
 
-/** Builds the docs site: @fastify/swagger over the API's document, and its UI for both documents. */
+/** Builds the docs site: @fastify/swagger over the API's document, and its UI for all three documents. */
 async function buildDocsSite(
   api: OpenApiDocument,
   admin: OpenApiDocument,
@@ -42,9 +42,9 @@ async function buildDocsSite(
 }
 
 /**
- * Publishes the emulated API's document at /openapi.json, the admin API's at /openapi-admin.json,
- * and a docs UI for both at /docs (assets served from the package: no network needed). Servers
- * point at this emulator, so "Try it out" calls it. The site is built on the first visit, in an
+ * Publishes the emulated API's document at /openapi.json, the router API's at /openapi-router.json,
+ * the admin API's at /openapi-admin.json, and a docs UI for them at /docs (assets served from the
+ * package: no network needed). Servers point at this emulator, so "Try it out" calls it. The site is built on the first visit, in an
  * app of its own: registering swagger and its UI would add about 60 ms to every start, which a
  * test suite pays and rarely uses.
  */

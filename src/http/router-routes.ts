@@ -124,7 +124,8 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
     router.addHook('onResponse', async (request, reply) =>
       record(request, reply.statusCode, reply.elapsedTime),
     );
-    router.addHook('onClose', async () => {
+    // Before the server waits for requests in flight: a stream waiting on a slow token would hold it.
+    router.addHook('preClose', async () => {
       for (const res of streams) res.destroy();
     });
 
@@ -159,15 +160,19 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
       function pump(): void {
         timer = undefined;
         while (next < plan.events.length) {
-          const event = plan.events[next] as StreamPlan['events'][number];
-          const wait = event.atMs - (performance.now() - started);
-          if (wait >= 1) {
-            timer = setTimeout(pump, wait);
+          // Every event that is due goes in one write: an instant stream costs one syscall, not one per token.
+          let due = '';
+          const elapsed = performance.now() - started;
+          while (next < plan.events.length && (plan.events[next]?.atMs ?? 0) - elapsed < 1) {
+            due += plan.events[next]?.frame;
+            next++;
+          }
+          if (due && !res.write(due)) {
+            res.once('drain', pump);
             return;
           }
-          next++;
-          if (!res.write(event.frame)) {
-            res.once('drain', pump);
+          if (next < plan.events.length) {
+            timer = setTimeout(pump, (plan.events[next]?.atMs ?? 0) - (performance.now() - started));
             return;
           }
         }

@@ -136,7 +136,7 @@ export function createCompleter(options: {
             tokenizer,
             alternatives: call.logprobs,
             greedy: call.temperature === 0,
-            firstIsNull: call.echo,
+            firstIsNull: echoed.length > 0,
           });
           const own = scored.slice(echoed.length);
           candidates.push({

@@ -56,6 +56,9 @@ export interface CompletionCall {
   format: ResponseFormat;
 }
 
+/** The most completions one request may generate (prompts × best_of): a bound on its cost. */
+export const MAX_CANDIDATES = 1024;
+
 /** The most tokens a request may cover, prompt and completion together (a 16k context). */
 export const CONTEXT_TOKENS = 16_384;
 
@@ -103,6 +106,12 @@ export function parseCompletionBody(body: CompletionBody, tokenizer: Tokenizer):
     throw RouterError.invalid('response_format.json_schema.schema', 'json_schema needs a schema');
   }
   const prompts = promptsOf(body.prompt, tokenizer);
+  if (prompts.length * bestOf > MAX_CANDIDATES) {
+    throw RouterError.invalid(
+      body.best_of == null ? 'n' : 'best_of',
+      `${prompts.length} prompts × ${bestOf} completions is more than the ${MAX_CANDIDATES} one request may ask for`,
+    );
+  }
   const maxTokens = body.max_tokens ?? null;
   const longest = Math.max(...prompts.map((prompt) => prompt.tokens.length));
   if (longest + (maxTokens ?? 0) > CONTEXT_TOKENS) {

@@ -253,3 +253,19 @@ describe('GET /api/v1/models', async () => {
     expect(Object.keys(docs.body.paths)).toEqual(['/api/v1/completions', '/api/v1/models']);
   });
 });
+
+describe('bounds', async () => {
+  const mock = await startHarness();
+  it('refuses more than 1,024 completions in one request; max_tokens 0 answers an empty text', async () => {
+    const many = await mock.send('POST', '/api/v1/completions', {
+      body: { model: MODEL, prompt: Array(100).fill('x'), n: 11 },
+    });
+    expect(many.status).toBe(400);
+    expect(many.body.error.param).toBe('n');
+    const empty = await mock.send('POST', '/api/v1/completions', {
+      body: { model: MODEL, prompt: '', max_tokens: 0, echo: true, logprobs: 1 },
+    });
+    expect(empty.body.choices[0]).toMatchObject({ text: '', finish_reason: 'length' });
+    expect(empty.body.usage).toMatchObject({ prompt_tokens: 0, completion_tokens: 0 });
+  });
+});

@@ -1,6 +1,7 @@
 import { decode, encode } from 'gpt-tokenizer/encoding/cl100k_base';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
+import { startMassiveMock } from '../../src/index.ts';
 import { startHarness } from '../support/harness.ts';
 
 const MODEL = 'openai/gpt-3.5-turbo-instruct';
@@ -163,5 +164,28 @@ describe('the rate limit and the SDK retry', async () => {
     expect((await call('a')).status).toBe(200);
     mock.instance.control.reset();
     expect((await call('a')).status).toBe(200);
+  });
+});
+
+describe('the library API', () => {
+  it('serves the router at mock.url/api/v1, its faults and journal driven from the handle', async () => {
+    const mock = await startMassiveMock({ routerModels: ['acme/tiny'] });
+    try {
+      const openai = new OpenAI({ baseURL: `${mock.url}/api/v1`, apiKey: 'lib', maxRetries: 0 });
+      mock.faults.add({
+        match: { operation: 'createCompletion', model: 'acme/tiny' },
+        effect: { status: 500 },
+      });
+      const failed = await openai.completions
+        .create({ model: 'acme/tiny', prompt: 'x' })
+        .catch((error) => error);
+      expect(failed).toBeInstanceOf(OpenAI.InternalServerError);
+      mock.reset();
+      const page = await openai.models.list();
+      expect(page.data.map((model) => model.id)).toEqual(['acme/tiny']);
+      expect(mock.journal.list({ path: '/api/v1/models' })).toHaveLength(1);
+    } finally {
+      await mock.close();
+    }
   });
 });
