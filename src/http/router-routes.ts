@@ -63,16 +63,12 @@ function parserError(error: { code?: string; message: string }): RouterError {
 const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
 const tokenOf = (context: Context) => context.security?.bearerAuth as string;
 
-/** What the fault rules match a completion on: its first model and its first text prompt. */
-function faultFields(body: Partial<CompletionBody> | undefined): { model?: string; prompt?: string } {
-  const model = body?.model ?? body?.models?.[0];
+/** The first text prompt of a completion: what fault rules match `prompt` and `promptRegex` on. */
+function promptOf(body: Partial<CompletionBody> | undefined): string | undefined {
   const prompt = Array.isArray(body?.prompt)
     ? body.prompt.find((item) => typeof item === 'string')
     : body?.prompt;
-  return {
-    ...(typeof model === 'string' && { model }),
-    ...(typeof prompt === 'string' && { prompt }),
-  };
+  return typeof prompt === 'string' ? prompt : undefined;
 }
 
 /**
@@ -196,6 +192,7 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
         request: FastifyRequest,
         reply: FastifyReply,
         decision: FaultDecision,
+        model: string | undefined,
       ) => Promise<FastifyReply>,
     ): Handler {
       return async (context, request, reply) => {
@@ -222,13 +219,12 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
         }
         const body = request.body as Partial<CompletionBody> | undefined;
         const prefer = parsePrefer(request.headers.prefer);
-        const decision = faults.decide({
-          operation,
-          token,
-          requestKey: `${operation} ${token} ${JSON.stringify(body ?? {})}`,
-          ...faultFields(body),
-        });
+        const { decision, model, notices } = decide(operation, token, body);
         if (decision.fired.length) decisions.faults = decision.fired;
+        if (notices.length) {
+          decisions.notices = [...(decisions.notices ?? []), ...notices];
+          reply.header('x-mock-notice', notices);
+        }
         if (prefer.ignored.length)
           reply.header('x-mock-notice', `Prefer ignored: ${prefer.ignored.join(', ')}`);
         const delayMs = (prefer.delayMs ?? 0) + decision.delayMs;
@@ -249,8 +245,42 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
         }
         if (decision.error)
           return sendError(reply, RouterError.forced(decision.error.status, decision.error.retryAfter));
-        return handle(request, reply, decision);
+        return handle(request, reply, decision, model);
       };
+    }
+
+    /**
+     * The fault rules, as a router meets them: a completion's models are tried in order (`model`,
+     * then `models`, those of the catalogue), and a 5xx a rule gives one of them falls back to the
+     * next, as a router falls back when a provider fails. Delays add up; the last model tried answers.
+     */
+    function decide(operation: string, token: string, body: Partial<CompletionBody> | undefined) {
+      const asked = [body?.model, ...(body?.models ?? [])].filter(
+        (id): id is string => typeof id === 'string',
+      );
+      const known = asked.filter((id) => catalogue.has(id));
+      const candidates = operation === 'createCompletion' && known.length ? known : [asked[0]];
+      const prompt = promptOf(body);
+      const fired: string[] = [];
+      const notices: string[] = [];
+      let delayMs = 0;
+      for (let index = 0; ; index++) {
+        const model = candidates[index];
+        const decision = faults.decide({
+          operation,
+          token,
+          requestKey: `${operation} ${token} ${JSON.stringify(body ?? {})}`,
+          ...(model !== undefined && { model }),
+          ...(prompt !== undefined && { prompt }),
+        });
+        fired.push(...decision.fired);
+        delayMs += decision.delayMs;
+        const next = candidates[index + 1];
+        if (!decision.error || decision.error.status < 500 || next === undefined) {
+          return { decision: { ...decision, fired, delayMs }, model, notices };
+        }
+        notices.push(`${model} failed with ${decision.error.status}: fell back to ${next}`);
+      }
     }
 
     const handlers: Record<string, Handler> = {
@@ -279,10 +309,12 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
       listModels: controlled('listModels', async (_request, reply) =>
         reply.send({ object: 'list', data: catalogue.list() }),
       ),
-      createCompletion: controlled('createCompletion', async (request, reply, decision) => {
+      createCompletion: controlled('createCompletion', async (request, reply, decision, model) => {
         const decisions = (request as Decided).routerDecisions;
         const tokenizer = await loadTokenizer();
-        const call = parseCompletionBody(request.body as CompletionBody, tokenizer);
+        const parsed = parseCompletionBody(request.body as CompletionBody, tokenizer);
+        // The model the fault rules left standing answers (the first known one when none failed).
+        const call = model !== undefined && catalogue.has(model) ? { ...parsed, model, models: [] } : parsed;
         const completion = completer.complete(call, tokenizer, clock.now());
         decisions.model = completion.model.id;
         decisions.usage = completion.usage;

@@ -35,6 +35,7 @@ export function createCatalogue(ids: readonly string[] = DEFAULT_ROUTER_MODELS) 
   const byId = new Map(models.map((model) => [model.id, model]));
   return {
     list: (): readonly RouterModel[] => models,
+    has: (id: string): boolean => byId.has(id),
     /**
      * The model that answers: `model` if the catalogue has it, else the first of `models` (the
      * fallback list) that it has. Naming none it has is a 400 listing what was asked.

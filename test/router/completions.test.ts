@@ -269,3 +269,28 @@ describe('bounds', async () => {
     expect(empty.body.usage).toMatchObject({ prompt_tokens: 0, completion_tokens: 0 });
   });
 });
+
+describe('fallback when a provider fails', async () => {
+  const mock = await startHarness();
+  it('a 5xx a fault rule gives the first model falls back along models; provider names who answered', async () => {
+    const { control } = mock.instance;
+    control.faults.add({ match: { operation: 'createCompletion', model: MODEL }, effect: { status: 500 } });
+    const body = { model: MODEL, models: ['nobody/else', 'google/gemini-2.0-flash'], prompt: 'hi' };
+    const res = await mock.send('POST', '/api/v1/completions', { body });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ model: 'google/gemini-2.0-flash', provider: 'google' });
+    expect(res.headers['x-mock-notice']).toContain(
+      `${MODEL} failed with 500: fell back to google/gemini-2.0-flash`,
+    );
+    const [entry] = control.journal.list({ path: '/api/v1/completions' });
+    expect(entry?.decisions).toMatchObject({ faults: ['rule-1'], model: 'google/gemini-2.0-flash' });
+    // With nothing to fall back to, the failure is the answer.
+    expect(
+      (await mock.send('POST', '/api/v1/completions', { body: { model: MODEL, prompt: 'hi' } })).status,
+    ).toBe(500);
+    // A 429 is the caller's own limit: no fallback.
+    control.faults.clear();
+    control.faults.add({ match: { model: MODEL }, effect: { status: 429 } });
+    expect((await mock.send('POST', '/api/v1/completions', { body })).status).toBe(429);
+  });
+});
