@@ -60,6 +60,14 @@ function parserError(error: { code?: string; message: string }): RouterError {
   }
 }
 
+/** Bodies past this stay out of the journal, which keeps up to --journal-size of them in memory. */
+const MAX_JOURNALED_BODY_BYTES = 64 * 1024;
+
+function journaledBody(request: FastifyRequest): unknown {
+  const bytes = Number(request.headers['content-length'] ?? 0);
+  return bytes > MAX_JOURNALED_BODY_BYTES ? `(a body of ${bytes} bytes, not kept)` : request.body;
+}
+
 const bearerOf = (header: string | undefined) => /^Bearer +(\S+)/i.exec(header ?? '')?.[1] ?? null;
 const tokenOf = (context: Context) => context.security?.bearerAuth as string;
 
@@ -106,7 +114,7 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
         method: request.method,
         path: request.url.split('?', 1)[0] ?? '/',
         query: { ...(request.query as Record<string, string | string[]>) },
-        ...(request.body !== undefined && { body: request.body }),
+        ...(request.body !== undefined && { body: journaledBody(request) }),
         token: bearerOf(request.headers.authorization),
         status,
         durationMs: Math.round(durationMs * 100) / 100,
@@ -150,7 +158,7 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
         res.off('drain', pump);
         streams.delete(res);
         decisions.stream = { chunks: Math.min(next, plan.chunks), ending };
-        record(request, 200, performance.now() - started);
+        record(request, 200, reply.elapsedTime);
       };
       res.once('close', () => finish('disconnected'));
       function pump(): void {

@@ -26,6 +26,18 @@ type Schema = {
 
 /** Nesting deeper than this gets the simplest value its schema allows: a recursive schema ends. */
 const MAX_DEPTH = 6;
+/** Bounds on what a schema can make us build (`minLength: 1e9` would never end): past them, the value is cut. */
+const MAX_STRING = 4096;
+const MAX_ITEMS = 100;
+/** The most values one document may hold: nested arrays of 100 would otherwise multiply. */
+const MAX_VALUES = 10_000;
+
+interface Context {
+  faker: Faker;
+  root: Schema;
+  /** Values still allowed. */
+  left: number;
+}
 
 function resolveRef(root: Schema, ref: string): Schema {
   if (!ref.startsWith('#')) return {};
@@ -62,8 +74,8 @@ function text(faker: Faker, schema: Schema, hint: string): string {
     case 'uuid':
       return faker.string.uuid();
   }
-  const min = schema.minLength ?? 0;
-  const max = schema.maxLength ?? Math.max(min, 80);
+  const min = Math.min(schema.minLength ?? 0, MAX_STRING);
+  const max = Math.min(schema.maxLength ?? Math.max(min, 80), MAX_STRING);
   let value = /name|title/i.test(hint)
     ? faker.commerce.productName()
     : faker.lorem.sentence({ min: 2, max: 6 });
@@ -87,14 +99,17 @@ function number(faker: Faker, schema: Schema, integer: boolean): number {
   return faker.number.float({ min, max, fractionDigits: 2 });
 }
 
-function generate(faker: Faker, root: Schema, schema: Schema, hint: string, depth: number): unknown {
-  if (schema.$ref) return generate(faker, root, resolveRef(root, schema.$ref), hint, depth);
+function generate(context: Context, schema: Schema, hint: string, depth: number): unknown {
+  const { faker, root } = context;
+  // A `$ref` cycle with nothing to stop it, or a document past its size, ends in null.
+  if (depth > MAX_DEPTH * 2 || context.left-- <= 0) return null;
+  if (schema.$ref) return generate(context, resolveRef(root, schema.$ref), hint, depth + 1);
   if ('const' in schema) return schema.const;
   if (schema.enum?.length) return faker.helpers.arrayElement(schema.enum);
-  if (schema.allOf) return generate(faker, root, merge(schema.allOf), hint, depth);
+  if (schema.allOf) return generate(context, merge(schema.allOf), hint, depth);
   const choices = schema.oneOf ?? schema.anyOf;
   // The first branch: with oneOf, a value two branches accept would be invalid.
-  if (choices?.[0]) return generate(faker, root, choices[0], hint, depth);
+  if (choices?.[0]) return generate(context, choices[0], hint, depth);
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const type =
     types.find((candidate) => candidate !== 'null') ?? types[0] ?? (schema.properties ? 'object' : 'string');
@@ -106,16 +121,19 @@ function generate(faker: Faker, root: Schema, schema: Schema, hint: string, dept
       );
       if (entries.length === 0 && !schema.properties) return { answer: text(faker, {}, hint) };
       return Object.fromEntries(
-        entries.map(([name, child]) => [name, generate(faker, root, child, name, depth + 1)]),
+        entries.map(([name, child]) => [name, generate(context, child, name, depth + 1)]),
       );
     }
     case 'array': {
-      const prefix = (schema.prefixItems ?? []).map((child) => generate(faker, root, child, hint, depth + 1));
-      const min = Math.max(schema.minItems ?? (depth < MAX_DEPTH ? 1 : 0), prefix.length);
-      const max = Math.max(min, Math.min(schema.maxItems ?? 3, min + 3));
-      const count = faker.number.int({ min, max }) - prefix.length;
+      const prefix = (schema.prefixItems ?? []).map((child) => generate(context, child, hint, depth + 1));
+      const min = Math.min(
+        Math.max(schema.minItems ?? (depth < MAX_DEPTH ? 1 : 0), prefix.length),
+        MAX_ITEMS,
+      );
+      const max = Math.max(min, Math.min(schema.maxItems ?? 3, min + 3, MAX_ITEMS));
+      const count = Math.max(0, Math.min(faker.number.int({ min, max }) - prefix.length, context.left));
       const items = Array.from({ length: count }, () =>
-        generate(faker, root, schema.items ?? {}, hint, depth + 1),
+        generate(context, schema.items ?? {}, hint, depth + 1),
       );
       return [...prefix, ...items];
     }
@@ -135,8 +153,9 @@ function generate(faker: Faker, root: Schema, schema: Schema, hint: string, dept
 /**
  * A value valid against a JSON Schema, drawn from a seeded Faker: types, formats, enums, consts,
  * bounds, local `$ref`s and combinators (the first `oneOf`/`anyOf` branch). `pattern`,
- * `uniqueItems`, `not` and conditional keywords are not honoured.
+ * `uniqueItems`, `not` and conditional keywords are not honoured, nor strings past 4,096
+ * characters or arrays past 100 items.
  */
 export function valueForSchema(schema: Record<string, unknown>, faker: Faker): unknown {
-  return generate(faker, schema as Schema, schema as Schema, '', 0);
+  return generate({ faker, root: schema as Schema, left: MAX_VALUES }, schema as Schema, '', 0);
 }

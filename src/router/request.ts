@@ -65,6 +65,9 @@ export const CONTEXT_TOKENS = 16_384;
 const isTokenList = (value: unknown): value is number[] =>
   Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'number');
 
+const tooLong = (param: string) =>
+  RouterError.invalid(param, `${param} is longer than this model's context of ${CONTEXT_TOKENS} tokens`);
+
 function promptsOf(prompt: CompletionBody['prompt'], tokenizer: Tokenizer): Prompt[] {
   const decode = (tokens: number[], param: string): Prompt => {
     try {
@@ -73,12 +76,15 @@ function promptsOf(prompt: CompletionBody['prompt'], tokenizer: Tokenizer): Prom
       throw RouterError.invalid(param, `${param} holds a token id the tokenizer (cl100k_base) does not know`);
     }
   };
-  if (typeof prompt === 'string') return [{ text: prompt, tokens: tokenizer.encode(prompt) }];
+  // A text past the context is refused before it is encoded whole: encoding costs time.
+  const encode = (text: string, param: string): Prompt => {
+    if (!tokenizer.fits(text, CONTEXT_TOKENS)) throw tooLong(param);
+    return { text, tokens: tokenizer.encode(text) };
+  };
+  if (typeof prompt === 'string') return [encode(prompt, 'prompt')];
   if (isTokenList(prompt)) return [decode(prompt, 'prompt')];
   return (prompt as (string | number[])[]).map((item, index) =>
-    typeof item === 'string'
-      ? { text: item, tokens: tokenizer.encode(item) }
-      : decode(item, `prompt[${index}]`),
+    typeof item === 'string' ? encode(item, `prompt[${index}]`) : decode(item, `prompt[${index}]`),
   );
 }
 
@@ -101,6 +107,7 @@ export function parseCompletionBody(body: CompletionBody, tokenizer: Tokenizer):
   if (stop.length > 4) throw RouterError.invalid('stop', 'stop must hold at most 4 sequences');
   if (stop.some((sequence) => sequence === ''))
     throw RouterError.invalid('stop', 'stop sequences must not be empty');
+  if (body.suffix != null && !tokenizer.fits(body.suffix, CONTEXT_TOKENS)) throw tooLong('suffix');
   const format = body.response_format ?? { type: 'text' };
   if (format.type === 'json_schema' && format.json_schema.schema === undefined) {
     throw RouterError.invalid('response_format.json_schema.schema', 'json_schema needs a schema');

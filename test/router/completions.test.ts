@@ -222,6 +222,10 @@ describe('POST /api/v1/completions', async () => {
       body: { prompt: 'journal me', max_tokens: 2 },
       decisions: { operation: 'createCompletion', model: MODEL, usage: { completion_tokens: 2 } },
     });
+    await complete({ prompt: 'x'.repeat(100_000), max_tokens: 1 });
+    expect(mock.instance.control.journal.list({ path: '/api/v1/completions' })[1]?.body).toMatch(
+      /^\(a body of \d+ bytes, not kept\)$/,
+    );
   });
 
   it('Prefer: code= forces a documented error as JSON; others are ignored with a notice', async () => {
@@ -267,6 +271,40 @@ describe('bounds', async () => {
     });
     expect(empty.body.choices[0]).toMatchObject({ text: '', finish_reason: 'length' });
     expect(empty.body.usage).toMatchObject({ prompt_tokens: 0, completion_tokens: 0 });
+  });
+
+  it('answers pathological prompts and schemas at once', async () => {
+    const started = performance.now();
+    const run = await mock.send('POST', '/api/v1/completions', {
+      body: { model: MODEL, prompt: 'x'.repeat(50_000), max_tokens: 1 },
+    });
+    expect(run.status).toBe(200);
+    const long = await mock.send('POST', '/api/v1/completions', {
+      body: { model: MODEL, prompt: 'many words '.repeat(20_000) },
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error).toMatchObject({ param: 'prompt' });
+    expect(long.body.error.message).toContain('context');
+    for (const schema of [
+      { type: 'string', minLength: 1e9 },
+      { $ref: '#' },
+      {
+        type: 'array',
+        minItems: 100,
+        items: { type: 'array', minItems: 100, items: { type: 'array', minItems: 100 } },
+      },
+    ]) {
+      const res = await mock.send('POST', '/api/v1/completions', {
+        body: {
+          model: MODEL,
+          prompt: 'x',
+          response_format: { type: 'json_schema', json_schema: { name: 'x', schema } },
+        },
+      });
+      expect(res.status).toBe(200);
+      JSON.parse(res.body.choices[0].text);
+    }
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
