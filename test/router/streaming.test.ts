@@ -107,30 +107,33 @@ describe('streamed completions', async () => {
   it('a slow first token holds the first chunk back, but not the head', async () => {
     control.reset();
     control.faults.add({ effect: { stream: { firstTokenDelayMs: 300 } } });
-    const started = performance.now();
     const { response } = openStream(base, { prompt: 'x', max_tokens: 2 });
     const read = readStream(await response);
-    const headAt = performance.now() - started;
+    const headAt = performance.now();
     const { text, firstDataAt } = await read;
-    expect(headAt).toBeLessThan(250);
-    expect(firstDataAt - started).toBeGreaterThanOrEqual(290);
+    // The head came when the stream started; its first chunk 300 ms after.
+    expect(firstDataAt - headAt).toBeGreaterThanOrEqual(250);
     expect(eventData(text)).toHaveLength(3);
   });
 
   it('a client that disconnects stops its stream: no timer, no socket left', async () => {
     control.reset();
     control.faults.add({ effect: { stream: { firstTokenDelayMs: 60_000 } } });
+    // Other parts of the process come and go with timers too: 20 streams make the count telling.
+    const count = 20;
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
-    const { req, response } = openStream(base, { prompt: 'x', max_tokens: 2 });
-    await response;
-    expect(timers()).toBeGreaterThan(before);
-    req.destroy();
-    for (let i = 0; i < 50 && !control.journal.list({ path: '/api/v1/completions' }).length; i++)
-      await sleep(10);
-    const [entry] = control.journal.list({ path: '/api/v1/completions' });
-    expect(entry?.decisions.stream).toEqual({ chunks: 0, ending: 'disconnected' });
-    expect(timers()).toBe(before);
+    const opened = Array.from({ length: count }, () => openStream(base, { prompt: 'x', max_tokens: 2 }));
+    await Promise.all(opened.map((stream) => stream.response));
+    expect(timers() - before).toBeGreaterThanOrEqual(count - 3);
+    for (const stream of opened) stream.req.destroy();
+    const ended = () => control.journal.list({ path: '/api/v1/completions' });
+    for (let i = 0; i < 250 && ended().length < count; i++) await sleep(20);
+    expect(ended().map((entry) => entry.decisions.stream)).toEqual(
+      Array(count).fill({ chunks: 0, ending: 'disconnected' }),
+    );
+    expect(timers() - before).toBeLessThanOrEqual(3);
+    for (let i = 0; i < 100 && (await connections()) > 0; i++) await sleep(20);
     expect(await connections()).toBe(0);
   });
 
@@ -188,7 +191,7 @@ describe('streaming with the realistic profile', async () => {
     expect(eventData(res.text)).toHaveLength(21);
     // about 45 ms to the first token and 19 × 1.7 ms after it, at a tenth of real time
     expect(elapsed).toBeGreaterThan(20);
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(5000);
     const [entry] = mock.instance.control.journal.list({ path: '/api/v1/completions' });
     expect(entry?.durationMs).toBeGreaterThan(20);
   });
