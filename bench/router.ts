@@ -4,8 +4,8 @@
  *
  * - non-streamed completions per second: autocannon, BENCH_CONNECTIONS (50) connections for
  *   BENCH_SECONDS (10) after BENCH_WARMUP_SECONDS (2);
- * - BENCH_STREAMS (1,000) concurrent streams, opened at once, BENCH_STREAM_ROUNDS (3) times: time
- *   to first chunk (p50, p99) and chunks per second across all of them.
+ * - BENCH_STREAMS (1,000) concurrent streams, opened at once, BENCH_STREAM_ROUNDS (3) times after a
+ *   warm-up round: time to first chunk (p50, p99) and chunks per second across all of them.
  *
  * Prints a table and writes bench/RESULTS-router.md. Not part of `npm test`.
  */
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     log(`router bench against ${server.url}`);
     const plain = await completionsPerSecond(server.url);
     log(`non-streamed: ${plain.rps} req/s`);
-    await streamRound(server.url, Math.min(STREAMS, 100)); // warm-up
+    await streamRound(server.url, STREAMS); // warm-up: the first round pays for JIT and lazy loading
     const rounds = [];
     for (let round = 0; round < ROUNDS; round++) {
       rounds.push(await streamRound(server.url, STREAMS));
