@@ -6,14 +6,24 @@ const STOPWORDS = new Set(
   ),
 );
 
-/** The words of a prompt worth talking about, in order: "Write a tagline for an ice cream shop" → "ice cream shop". */
+const PREPOSITIONS = new Set(['for', 'about', 'on', 'of', 'in', 'with', 'to']);
+
+/**
+ * The words of a prompt worth talking about, in order, taken after its last preposition when it
+ * has one: "Write a tagline for an ice cream shop" → "ice cream shop".
+ */
 export function subjectOf(prompt: string): string {
   const words = prompt
-    .toLowerCase()
     .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
     .split(/\s+/)
-    .filter((word) => word.length > 1 && !STOPWORDS.has(word));
-  return words.slice(-4).join(' ') || 'the question';
+    .filter(Boolean);
+  const after = words.findLastIndex(
+    (word, index) => PREPOSITIONS.has(word.toLowerCase()) && index < words.length - 1,
+  );
+  const content = words
+    .slice(after + 1)
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word.toLowerCase()));
+  return content.slice(-4).join(' ') || 'the question';
 }
 
 type Template = (subject: string, faker: Faker) => string;
