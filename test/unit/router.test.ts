@@ -133,3 +133,16 @@ describe('stream plans', () => {
     );
   });
 });
+
+describe('the tokenizer', () => {
+  it('counts as cl100k_base does, and cuts only runs past 256 characters', async () => {
+    const { encode } = await import('gpt-tokenizer/encoding/cl100k_base');
+    const prose = 'The quick brown fox jumps over the lazy dog. '.repeat(50);
+    expect(tokenizer.encode(prose)).toEqual(encode(prose));
+    const url = `see https://example.com/${'a1b2'.repeat(100)} now`;
+    expect(tokenizer.decode(tokenizer.encode(url))).toBe(url);
+    expect(tokenizer.fits(prose, encode(prose).length)).toBe(true);
+    expect(tokenizer.fits(prose, encode(prose).length - 1)).toBe(false);
+    expect(tokenizer.fits('x'.repeat(1_000_000), 16_384)).toBe(false);
+  });
+});
