@@ -216,11 +216,12 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
           });
         }
         if (!limit.allowed) {
-          decisions.notices = [`rate limit of ${limit.limit} requests per minute reached`];
+          const perMinute = `${limit.limit} request${limit.limit === 1 ? '' : 's'} per minute`;
+          decisions.notices = [`rate limit of ${perMinute} reached`];
           return sendError(
             reply,
             RouterError.rateLimited(
-              `Rate limit reached: ${limit.limit} requests per minute for this key; retry in ${Math.ceil(limit.resetMs / 1000)} s`,
+              `Rate limit reached: ${perMinute} for this key; retry in ${Math.ceil(limit.resetMs / 1000)} s`,
               limit.resetMs,
             ),
           );
