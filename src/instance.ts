@@ -12,14 +12,13 @@ import type { Store } from './core/store.ts';
 import { buildApp } from './http/app.ts';
 import { documentedErrors } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
-import { BUNDLED_FIXTURES_DIR, readFixtureDir } from './store/fixture-files.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
 import { loadRouterDocument } from './http/router-document.ts';
 import { createCatalogue } from './router/catalogue.ts';
 import { createCompleter } from './router/completion.ts';
 import { createCompletionFixtures } from './router/fixtures.ts';
 import { createRateLimiter } from './router/rate-limit.ts';
-import { readRouterFixtureDir } from './store/fixture-files.ts';
+import { BUNDLED_FIXTURES_DIR, readFixtureDir, readRouterFixtureDir } from './store/fixture-files.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
