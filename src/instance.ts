@@ -76,12 +76,13 @@ export async function createInstance(
       resets: [() => rateLimiter.reset()],
     });
     const catalogue = createCatalogue(config.routerModels ?? undefined);
+    const authenticate = createAuthenticator(config.tokens);
     const app = await buildApp({
       logger,
       api: {
         document,
         service,
-        authenticate: createAuthenticator(config.tokens),
+        authenticate,
         clock,
         faults,
         journal,
@@ -90,7 +91,7 @@ export async function createInstance(
       },
       router: {
         document: routerDocument,
-        authenticate: createAuthenticator(config.tokens),
+        authenticate,
         clock,
         faults,
         journal,
