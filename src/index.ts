@@ -10,7 +10,14 @@ export type { BatchStatus, BatchView } from './core/batches.ts';
 export type { DeliveryView } from './core/callback-scheduler.ts';
 export type { Control, JobView } from './core/control.ts';
 export { ApiError } from './core/errors.ts';
-export type { FaultEffect, FaultMatch, FaultPolicy, FaultRule, FaultRuleInput } from './core/faults.ts';
+export type {
+  FaultEffect,
+  FaultMatch,
+  FaultPolicy,
+  FaultRule,
+  FaultRuleInput,
+  StreamFault,
+} from './core/faults.ts';
 export { FaultRuleError } from './core/faults.ts';
 export type { RuntimeFixture, RuntimeFixtureInput } from './core/fixture-registry.ts';
 export { FixtureError } from './core/fixtures.ts';

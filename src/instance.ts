@@ -21,7 +21,12 @@ import { findRevision, REVISIONS, type Revision } from './core/revisions/index.t
 import { createUsers } from './core/users.ts';
 import { documentedStatuses } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
-import { BUNDLED_FIXTURES_DIR, readFixtureDir } from './store/fixture-files.ts';
+import { loadRouterDocument } from './http/router-document.ts';
+import { createCatalogue } from './router/catalogue.ts';
+import { createCompleter } from './router/completion.ts';
+import { createCompletionFixtures } from './router/fixtures.ts';
+import { createRateLimiter } from './router/rate-limit.ts';
+import { BUNDLED_FIXTURES_DIR, readFixtureDir, readRouterFixtureDir } from './store/fixture-files.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 export const VERSION = (
@@ -58,9 +63,11 @@ export async function createInstance(
     readFixtureDir(BUNDLED_FIXTURES_DIR),
   );
   const revision = findRevision(config.revision) as Revision;
-  const statuses = documentedStatuses(REVISIONS.map(loadApiDocument));
+  const routerDocument = loadRouterDocument();
+  const statuses = documentedStatuses([...REVISIONS.map(loadApiDocument), routerDocument]);
   const adminDocument = readDocument('admin.yaml');
   const clock = new VirtualClock();
+  const rateLimiter = createRateLimiter({ clock, perMinute: config.routerRateLimit });
   const faults = createFaults({
     clock,
     seed: config.seed,
@@ -110,7 +117,6 @@ export async function createInstance(
       createSession: createInstance,
     });
     const control = createControl({
-      onReset: features.onReset,
       fixtures,
       coverage,
       store,
@@ -123,9 +129,12 @@ export async function createInstance(
       completionCost: config.creditCost ?? revision.aiCredits,
       balances: config.credits,
       rules: config.faults,
+      resets: [features.onReset, () => rateLimiter.reset()],
     });
     if (bundle) applyBundle(bundle, control);
     const users = createUsers({ store, seed: config.seed, emails: config.emails });
+    const catalogue = createCatalogue(config.routerModels ?? undefined);
+    const authenticate = createAuthenticator(config.tokens, users);
     const app = await buildApp({
       logger,
       ...(features.dispatch && { dispatch: features.dispatch }),
@@ -135,7 +144,7 @@ export async function createInstance(
         callbacks,
         users,
         store,
-        authenticate: createAuthenticator(config.tokens, users),
+        authenticate,
         clock,
         faults,
         journal,
@@ -145,6 +154,28 @@ export async function createInstance(
         journalEntryBytes: config.journalEntryBytes,
         latency: { profile: config.latency, timeScale: config.timeScale },
         ...(features.upstream && { upstream: features.upstream }),
+      },
+      router: {
+        document: routerDocument,
+        authenticate,
+        clock,
+        faults,
+        journal,
+        seed: config.seed,
+        latency: { profile: config.latency, timeScale: config.timeScale },
+        catalogue,
+        completer: createCompleter({
+          seed: config.seed,
+          catalogue,
+          fixtures: createCompletionFixtures([
+            ...(config.fixtures
+              ? readRouterFixtureDir(config.fixtures, (warning) => skipped.push(warning))
+              : []),
+            ...readRouterFixtureDir(BUNDLED_FIXTURES_DIR),
+          ]),
+        }),
+        rateLimiter,
+        journalEntryBytes: config.journalEntryBytes,
       },
       admin: {
         document: adminDocument,

@@ -37,6 +37,8 @@ export interface Config {
   upstreamTimeoutMs: number;
   sessionIdleMs: number;
   faults: FaultRuleInput[];
+  routerModels: string[] | null;
+  routerRateLimit: number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   logFormat: 'json' | 'pretty';
 }

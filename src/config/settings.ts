@@ -268,6 +268,23 @@ export const SETTINGS = [
     help: 'Fault rules, a JSON array (see README, "Faults"); in a config file, the array itself.',
   },
   {
+    key: 'routerModels',
+    flag: 'router-models',
+    env: 'MASSIVE_MOCK_ROUTER_MODELS',
+    type: 'list',
+    default: null,
+    help: 'Models of the router API (/api/v1), provider/model, comma-separated; by default a built-in catalogue.',
+  },
+  {
+    key: 'routerRateLimit',
+    flag: 'router-rate-limit',
+    env: 'MASSIVE_MOCK_ROUTER_RATE_LIMIT',
+    type: 'integer',
+    default: 0,
+    min: 0,
+    help: 'Requests per minute each key may make to the router API (429 past it); 0 is no limit.',
+  },
+  {
     key: 'logLevel',
     flag: 'log-level',
     env: 'MASSIVE_MOCK_LOG_LEVEL',

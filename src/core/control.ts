@@ -37,8 +37,8 @@ export interface ControlOptions {
   /** Balances and rules from the configuration, put back by a reset. */
   balances: Readonly<Record<string, number | null>>;
   rules: readonly FaultRuleInput[];
-  /** More to put back on a reset (recordings replay from their first answer again). */
-  onReset?: () => void;
+  /** What else a reset puts back (recordings replay from their first answer, the router's rate-limit windows empty). */
+  resets?: readonly (() => void)[];
 }
 
 /**
@@ -77,7 +77,7 @@ export function createControl(options: ControlOptions) {
       journal.clear();
       faults.clear();
       options.fixtures.clear();
-      options.onReset?.();
+      for (const reset of options.resets ?? []) reset();
       applyConfiguration();
     },
     faults: {

@@ -13,7 +13,7 @@ import { describeSchemaError } from './schema-errors.ts';
 
 /** What a rule looks at: any field left out matches everything. */
 export interface FaultMatch {
-  /** An operationId of openapi/: getCompletion, getAsyncCompletion, listDevices. */
+  /** An operationId of openapi/: getCompletion, getAsyncCompletion, listDevices, createCompletion, listModels. */
   operation?: string;
   model?: string;
   /** A substring of the prompt, case-insensitive. */
@@ -46,6 +46,18 @@ export interface FaultEffect {
   callbackFailures?: number;
   /** The callback is never sent (recorded as dropped). */
   dropCallback?: boolean;
+  /** Faults of a streamed router completion (`createCompletion` with `stream: true`). */
+  stream?: StreamFault;
+}
+
+/** What only a stream can suffer; counts are of completion chunks sent before it happens. */
+export interface StreamFault {
+  /** The connection is closed after N chunks, with no `[DONE]`. */
+  cutAfterChunks?: number;
+  /** An error event (`data: {"error": ...}`) follows the first N chunks, and the stream ends. */
+  errorAfterChunks?: number;
+  /** The first chunk comes this many ms late (a slow first token). */
+  firstTokenDelayMs?: number;
 }
 
 /** When a matching rule fires. Every condition given must hold. */
@@ -106,6 +118,8 @@ export interface FaultDecision {
   error?: { status: number; retryAfter?: number };
   delayMs: number;
   failJob: boolean;
+  /** The stream faults of the rules that fired, merged (a later rule's field wins). */
+  stream?: StreamFault;
   /** The ids of the rules that fired. */
   fired: string[];
   /** Set when a rule with a callback effect fired. */
@@ -192,8 +206,9 @@ function ruleChecker(
       effect.status !== undefined ||
         effect.delayMs !== undefined ||
         effect.failJob === true ||
+        effect.stream !== undefined ||
         CALLBACK_EFFECTS.some((key) => effect[key] !== undefined && effect[key] !== false),
-      `effect must set status, delayMs, failJob or ${CALLBACK_EFFECTS.join(', ')}`,
+      `effect must set status, delayMs, failJob, stream or ${CALLBACK_EFFECTS.join(', ')}`,
     );
     if (match.promptIndex !== undefined)
       check(effect.failJob === true, 'match.promptIndex needs effect.failJob: it fails a prompt of a batch');
@@ -320,6 +335,7 @@ export function createFaults(options: {
           callback.failures = Math.max(callback.failures, callbackFailures ?? 0);
           callback.drop ||= dropCallback === true;
         }
+        if (rule.effect.stream) decision.stream = { ...decision.stream, ...rule.effect.stream };
         if (
           rule.effect.status !== undefined &&
           !decision.error &&

@@ -12,6 +12,10 @@ export interface Decisions {
   faults?: string[];
   delayMs?: number;
   notices?: string[];
+  /** Router: the model that answered, the tokens counted, and how a stream ended. */
+  model?: string;
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  stream?: { chunks: number; ending: 'done' | 'cut' | 'error' | 'disconnected' };
 }
 
 export interface JournalEntry {

@@ -5,10 +5,12 @@ import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
 import { registerDocs } from './docs.ts';
 import { sendApiError, sendText } from './reply.ts';
+import { type RouterRouteOptions, registerRouterRoutes } from './router-routes.ts';
 
 export interface AppOptions {
   api: ApiRouteOptions;
   admin: AdminRouteOptions;
+  router: RouterRouteOptions;
   logger: FastifyServerOptions['logger'];
   /**
    * Sees every request before Fastify does, and calls `next` for the ones this app answers
@@ -47,8 +49,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
-  registerDocs(app, options.api.revision, options.admin.document);
+  registerDocs(app, options.api.revision, options.admin.document, options.router.document);
   await registerAdminRoutes(app, options.admin);
+  await registerRouterRoutes(app, options.router);
   await registerApiRoutes(app, options.api);
   return app;
 }

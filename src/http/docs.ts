@@ -9,10 +9,14 @@ const pointAtThisServer = (document: OpenApiDocument, url = '/') => ({
 
 /**
  * Builds the docs site: @fastify/swagger over the default revision's document, and its UI for
- * every revision (each pointed at `/revisions/<id>`, so "Try it out" speaks that revision) and
- * the admin API.
+ * every revision (each pointed at `/revisions/<id>`, so "Try it out" speaks that revision), the
+ * router API and the admin API.
  */
-async function buildDocsSite(revision: Revision, admin: OpenApiDocument): Promise<FastifyInstance> {
+async function buildDocsSite(
+  revision: Revision,
+  admin: OpenApiDocument,
+  router: OpenApiDocument,
+): Promise<FastifyInstance> {
   const [{ default: Fastify }, { default: swagger }, { default: swaggerUi }] = await Promise.all([
     import('fastify'),
     import('@fastify/swagger'),
@@ -32,6 +36,7 @@ async function buildDocsSite(revision: Revision, admin: OpenApiDocument): Promis
           url: `/openapi/${id}.json`,
           name: `Massive AI API ${id}: ${title}`,
         })),
+        { url: '/openapi-router.json', name: 'LLM router API (emulated, /api/v1)' },
         { url: '/openapi-admin.json', name: 'massive-mock admin' },
       ],
       'urls.primaryName': `Massive AI API ${revision.id} (default)`,
@@ -44,30 +49,45 @@ async function buildDocsSite(revision: Revision, admin: OpenApiDocument): Promis
   }
   const publishedAdmin = pointAtThisServer(admin);
   site.get('/openapi-admin.json', () => publishedAdmin);
+  const publishedRouter = pointAtThisServer(router);
+  site.get('/openapi-router.json', () => publishedRouter);
   await site.ready();
   return site;
 }
 
 /**
- * Publishes the emulated API's document at /openapi.json (each revision's at /openapi/<id>.json), the admin API's at /openapi-admin.json,
- * and a docs UI for both at /docs (assets served from the package: no network needed). Servers
- * point at this emulator, so "Try it out" calls it. The site is built on the first visit, in an
- * app of its own: registering swagger and its UI would add about 60 ms to every start, which a
- * test suite pays and rarely uses.
+ * Publishes the emulated API's document at /openapi.json (each revision's at /openapi/<id>.json),
+ * the router API's at /openapi-router.json, the admin API's at /openapi-admin.json, and a docs UI
+ * for them at /docs (assets served from the package: no network needed). Servers point at this
+ * emulator, so "Try it out" calls it. The site is built on the first visit, in an app of its own:
+ * registering swagger and its UI would add about 60 ms to every start, which a test suite pays and
+ * rarely uses.
  */
-export function registerDocs(app: FastifyInstance, revision: Revision, admin: OpenApiDocument): void {
+export function registerDocs(
+  app: FastifyInstance,
+  revision: Revision,
+  admin: OpenApiDocument,
+  router: OpenApiDocument,
+): void {
   let site: Promise<FastifyInstance> | undefined;
   app.addHook('onClose', async () => {
     if (site) await (await site).close();
   });
-  for (const url of ['/docs', '/docs/*', '/openapi.json', '/openapi/*', '/openapi-admin.json']) {
+  for (const url of [
+    '/docs',
+    '/docs/*',
+    '/openapi.json',
+    '/openapi/*',
+    '/openapi-admin.json',
+    '/openapi-router.json',
+  ]) {
     app.route({
       method: ['GET', 'HEAD'],
       url,
       exposeHeadRoute: false,
       logLevel: 'warn',
       handler: async (request, reply) => {
-        site ??= buildDocsSite(revision, admin);
+        site ??= buildDocsSite(revision, admin, router);
         const answer = await (
           await site
         ).inject({

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { load } from 'js-yaml';
 import { DEFAULT_REVISION, findRevision, type Revision } from '../core/revisions/index.ts';
 
@@ -35,6 +36,33 @@ export function loadApiDocument(revision: Revision = defaultRevision()): OpenApi
     revisionDocuments.set(revision.id, document);
   }
   return document;
+}
+
+/**
+ * Merges documents into one: paths are joined, and a component named in several documents must be
+ * the same in each, so no merge hides a conflict (the router API is two documents).
+ */
+export function mergeDocuments(documents: readonly OpenApiDocument[]): OpenApiDocument {
+  const [first, ...rest] = documents;
+  if (!first) throw new Error('no OpenAPI document to merge');
+  const merged: OpenApiDocument = structuredClone(first);
+  for (const document of rest) {
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (merged.paths[path]) throw new Error(`OpenAPI path ${path} is described twice`);
+      merged.paths[path] = item;
+    }
+    for (const [section, components] of Object.entries(document.components ?? {})) {
+      const target = merged.components[section] ?? {};
+      merged.components[section] = target;
+      for (const [name, component] of Object.entries(components)) {
+        if (name in target && !isDeepStrictEqual(target[name], component)) {
+          throw new Error(`OpenAPI component ${section}/${name} differs between documents`);
+        }
+        target[name] = component;
+      }
+    }
+  }
+  return merged;
 }
 
 /** The path template of a document (`/__admin/jobs/{id}/fail`) that a concrete path matches. */

@@ -1,5 +1,6 @@
 import {
   closeSync,
+  existsSync,
   constants,
   fstatSync,
   openSync,
@@ -11,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CannedAnswer, FixtureError, parseCannedAnswer } from '../core/fixtures.ts';
+import { type CannedCompletion, parseCannedCompletion } from '../router/fixtures.ts';
 
 /** The canned answers shipped with massive-mock. */
 export const BUNDLED_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -68,7 +70,11 @@ function readFixtureFile(file: string, warn: (message: string) => void): string 
  * an array of them. A file that is not valid, or past `MAX_FIXTURE_BYTES`, stops the start with a
  * message naming it; what is not a regular file is skipped, and `warn` told why.
  */
-export function readFixtureDir(dir: string, warn: (message: string) => void = () => {}): CannedAnswer[] {
+export function readFixtureDir<T = CannedAnswer>(
+  dir: string,
+  warn: (message: string) => void = () => {},
+  parse: (value: unknown, origin: string) => T = parseCannedAnswer as never,
+): T[] {
   let names: string[];
   try {
     names = readdirSync(dir)
@@ -88,6 +94,12 @@ export function readFixtureDir(dir: string, warn: (message: string) => void = ()
       throw new FixtureError(`${file} is not valid JSON: ${(error as Error).message}`);
     }
     const items = Array.isArray(content) ? content : [content];
-    return items.map((item, index) => parseCannedAnswer(item, items.length > 1 ? `${file}[${index}]` : file));
+    return items.map((item, index) => parse(item, items.length > 1 ? `${file}[${index}]` : file));
   });
+}
+
+/** The router's canned completions: the `router/` subfolder of a fixtures folder, when it has one. */
+export function readRouterFixtureDir(dir: string, warn?: (message: string) => void): CannedCompletion[] {
+  const folder = join(dir, 'router');
+  return existsSync(folder) ? readFixtureDir(folder, warn, parseCannedCompletion) : [];
 }

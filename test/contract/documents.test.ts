@@ -3,6 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { REVISIONS } from '../../src/core/revisions/index.ts';
 import { loadApiDocument, readDocument } from '../../src/http/openapi-document.ts';
+import { loadRouterDocument, ROUTER_DOCUMENTS } from '../../src/http/router-document.ts';
 import { deriveRevisionDocuments, documentText } from '../../scripts/derive-revisions.ts';
 
 const operationIds = (document: ReturnType<typeof loadApiDocument>) =>
@@ -31,8 +32,8 @@ describe('openapi/ documents', () => {
     },
   );
 
-  it('admin.yaml is valid OpenAPI 3.1', async () => {
-    const result = await new Validator().validate(readDocument('admin.yaml') as never);
+  it.each(['admin.yaml', ...ROUTER_DOCUMENTS])('%s is valid OpenAPI 3.1', async (name) => {
+    const result = await new Validator().validate(readDocument(name) as never);
     expect(result.errors ?? []).toEqual([]);
   });
 
@@ -46,5 +47,11 @@ describe('openapi/ documents', () => {
         documentText(derived[revision.id as keyof typeof derived]),
       );
     }
+  });
+
+  it('the router documents merge under /api/v1', async () => {
+    const router = loadRouterDocument();
+    expect((await new Validator().validate(router as never)).valid).toBe(true);
+    expect(Object.keys(router.paths)).toEqual(['/api/v1/completions', '/api/v1/models']);
   });
 });

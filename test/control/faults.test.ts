@@ -127,3 +127,27 @@ describe('fault rules from the configuration', async () => {
     expect((await mock.get('/ai?prompt=boom')).status).toBe(500);
   });
 });
+
+describe('stream fault rules', async () => {
+  const mock = await startHarness();
+  it('are accepted with whole counts, refused otherwise, and can match createCompletion', async () => {
+    const add = (body: unknown) => mock.send('POST', '/__admin/faults', { body });
+    const added = await add({
+      match: { operation: 'createCompletion' },
+      effect: { stream: { cutAfterChunks: 2 } },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.effect).toEqual({ stream: { cutAfterChunks: 2 } });
+    expect((await add({ effect: { stream: { cutAfterChunks: -1 } } })).status).toBe(400);
+    expect((await add({ effect: { stream: {} } })).status).toBe(400);
+    expect((await add({ match: { operation: 'createCompletion' }, effect: { status: 429 } })).status).toBe(
+      201,
+    );
+    const refused = await add({ match: { operation: 'createCompletion' }, effect: { status: 503 } });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('400, 401, 429, 500');
+    expect(() => mock.instance.control.faults.add({ effect: { stream: { errorAfterChunks: 1.5 } } })).toThrow(
+      'effect.stream.errorAfterChunks must be an integer',
+    );
+  });
+});

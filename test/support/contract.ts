@@ -10,11 +10,13 @@ import {
   pathTemplateOf,
   readDocument,
 } from '../../src/http/openapi-document.ts';
+import { loadRouterDocument } from '../../src/http/router-document.ts';
 
 /** Every revision's document by its id, and the admin API's. */
 const documents: Record<string, OpenApiDocument> = {
   ...Object.fromEntries(REVISIONS.map((revision) => [revision.id, loadApiDocument(revision)])),
   admin: readDocument('admin.yaml'),
+  router: loadRouterDocument(),
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
@@ -38,7 +40,7 @@ function describe(
 
 type ResponseObject = {
   $ref?: string;
-  content?: Record<string, { schema?: unknown }>;
+  content?: Record<string, { schema?: unknown; 'x-event-data'?: unknown }>;
   headers?: Record<string, unknown>;
 };
 const pointer = (...parts: string[]) =>
@@ -98,4 +100,29 @@ export function expectContract(method: string, url: string, res: Response): void
   const body = mediaType === 'application/json' ? JSON.parse(res.text) : res.text;
   const valid = validate(body);
   expect(valid, `${method} ${path} ${res.status} body: ${JSON.stringify(validate.errors)}`).toBe(true);
+  if (media?.['x-event-data'])
+    expectEvents(`${id}#/${responsePath}/content/${pointer(mediaType)}/x-event-data`, res.text);
+}
+
+/** The `data` of every server-sent event, `[DONE]` left as text. */
+export function eventData(text: string): unknown[] {
+  return text
+    .split('\n\n')
+    .filter((event) => event.startsWith('data: '))
+    .map((event) => event.slice('data: '.length))
+    .map((data) => (data === '[DONE]' ? data : JSON.parse(data)));
+}
+
+/** Each event of a stream (but `[DONE]`, which must come last if at all) matches the media type's `x-event-data`. */
+function expectEvents(schemaRef: string, text: string): void {
+  const validate = ajv.getSchema(schemaRef);
+  if (!validate) throw new Error(`no schema at ${schemaRef}`);
+  const events = eventData(text);
+  events.forEach((data, index) => {
+    if (data === '[DONE]') {
+      expect(index, '[DONE] must be the last event').toBe(events.length - 1);
+      return;
+    }
+    expect(validate(data), `event ${index}: ${JSON.stringify(validate.errors)}`).toBe(true);
+  });
 }

@@ -6,6 +6,7 @@ import {
   type FaultPolicy,
   type FaultRule,
   type FaultRuleInput,
+  type StreamFault,
   MAX_DELAY_MS,
 } from '../../src/core/faults.ts';
 import { readDocument } from '../../src/http/openapi-document.ts';
@@ -48,6 +49,12 @@ const effect: Fields<FaultEffect> = {
   callbackDelayMs: { type: 'integer', optional: true },
   callbackFailures: { type: 'integer', optional: true },
   dropCallback: { type: 'boolean', optional: true },
+  stream: { type: 'ref:StreamFault', optional: true },
+};
+const stream: Fields<StreamFault> = {
+  cutAfterChunks: { type: 'integer', optional: true },
+  errorAfterChunks: { type: 'integer', optional: true },
+  firstTokenDelayMs: { type: 'integer', optional: true },
 };
 const policy: Fields<FaultPolicy> = {
   probability: { type: 'number', optional: true },
@@ -99,6 +106,7 @@ describe('the fault rule types and openapi/admin.yaml', () => {
   it.each([
     ['FaultMatch', match],
     ['FaultEffect', effect],
+    ['StreamFault', stream],
     ['FaultPolicy', policy],
     ['FaultRuleInput', input],
     ['FaultRule', stored],
