@@ -1,19 +1,9 @@
-import { secondPerson } from './vocabulary.ts';
+import { parseCount, secondPerson, thirdPerson } from './english.ts';
+import type { Category } from './profiles.ts';
+
+export type { Category } from './profiles.ts';
 /** What kind of answer a prompt calls for; each intent has its own answer shapes. */
 export type Intent = 'recommendation' | 'definition' | 'howto' | 'comparison' | 'news' | 'general';
-
-/** The broad field a subject belongs to, which decides the vocabulary of the answer. */
-export type Category =
-  | 'footwear'
-  | 'electronics'
-  | 'software'
-  | 'travel'
-  | 'food'
-  | 'health'
-  | 'finance'
-  | 'home'
-  | 'science'
-  | 'other';
 
 export interface Topic {
   intent: Intent;
@@ -41,6 +31,16 @@ export interface Topic {
   focus: string;
   /** For a how-to, what to do, in the answerer's words ("reset your phone"); '' for other intents. */
   task: string;
+  /** The most a pick may cost, from "under $150"; null when the prompt sets no budget. */
+  budget: number | null;
+  /** How many picks the prompt asks for ("top 5", "3 best"); null when it does not say. */
+  count: number | null;
+  /** Who or what the picks are for ("students", "flat feet"), from a "for ..." qualifier. */
+  audience: string | null;
+  /** A place the prompt names ("Lisbon", "Japan"), as written; null when none. */
+  place: string | null;
+  /** Whether the prompt asks about somewhere near the asker ("near me"). */
+  nearby: boolean;
 }
 
 const MAX_CLAUSE = 160;
@@ -57,10 +57,18 @@ const STOPWORDS = new Set(
 );
 
 const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
+  [
+    'media',
+    /\b(books?|novels?|podcasts?|board games?|video games?|games|movies?|films?|tv shows?|shows|audiobooks?|online courses?|courses?|reads?)\b/i,
+  ],
+  [
+    'vehicles',
+    /\b(cars?|suvs?|trucks?|sedans?|minivans?|evs?|electric vehicles?|hybrids?|motorcycles?|tesla|ioniq|tires?|tyres?)\b(?!\s+(?:seats?|chargers?|mounts?|wash|insurance))/i,
+  ],
   ['footwear', /\b(shoes?|sneakers?|boots?|sandals?|cleats?|trainers?|footwear|insoles?)\b/i],
   [
     'electronics',
-    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?)\b/i,
+    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?|networks?|wi-?fi)\b/i,
   ],
   [
     'software',
@@ -76,7 +84,7 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'health',
-    /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|run|jogging|walking|swimming|cycling|marathons?|5k|stretch(ing)?|therapy|doctor|skin|skincare)\b/i,
+    /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|run|jogging|walking|swimming|cycling|marathons?|5k|stretch(ing)?|therapy|doctor|skin|skincare|sunscreen|protein|yoga mats?|toothbrush(es)?|meditat\w*|procrastinat\w*|burnout|creatine|electrolytes|fasting|vo2)\b/i,
   ],
   [
     'finance',
@@ -84,7 +92,7 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'home',
-    /\b(heat pumps?|furnaces?|boilers?|air condition(er|ers|ing)|garden(s|ing)?|lawns?|plants?|furniture|kitchens?|bathrooms?|appliances?|cleaning|laundry|diy|renovat\w*|solar panels?|insulation|thermostats?|roofs?|paint(ing)?)\b/i,
+    /\b(heat pumps?|furnaces?|boilers?|air condition(er|ers|ing)|garden(s|ing)?|lawns?|plants?|furniture|kitchens?|bathrooms?|appliances?|cleaning|laundry|diy|renovat\w*|solar panels?|insulation|thermostats?|roofs?|paint(ing)?|vacuums?|purifiers?|mattress(es)?|desks?|chairs?|cookware|drills?|mowers?|faucets?|drains?|rooms?|screws?|kettles?)\b/i,
   ],
   [
     'science',
@@ -180,13 +188,6 @@ const VERBS = new Set(
 
 const ARTICLE = /^(an?|the)\s+/i;
 
-/** "does" questions put the verb back in the third person: "why does ice float" → "why ice floats". */
-function thirdPerson(verb: string): string {
-  if (/(s|sh|ch|x|z|o)$/i.test(verb)) return `${verb}es`;
-  if (/[^aeiou]y$/i.test(verb)) return `${verb.slice(0, -1)}ies`;
-  return `${verb}s`;
-}
-
 /**
  * A why/how question as an indirect one, and what it is about: "why is the sky blue" →
  * ["why the sky is blue", "the sky"], "how do tides work" → ["how tides work", "tides"].
@@ -251,7 +252,7 @@ function matchIntent(clause: string): Match {
   }
 
   const recommendation =
-    /^(?:(?:what|which)(?:'s| is| are)? (?:the )?|recommend(?: me)?(?: an?| some| the)?\s+|suggest(?: an?| some)?\s+)?(?:best|top(?: \d+)?|greatest|recommended|good|great|cheapest|most (?:popular|comfortable|reliable|affordable))\s+(.+)$/i.exec(
+    /^(?:(?:what|which)(?:'s| is| are)? (?:the )?|recommend(?: me)?(?: an?| some| the)?\s+|suggest(?: an?| some)?\s+)?(?:(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+)?(?:best|top(?: \d+)?|greatest|recommended|good|great|cheapest|most (?:popular|comfortable|reliable|affordable))\s+(.+)$/i.exec(
       body,
     ) ?? /^(?:recommend|suggest)(?: me)?(?: an?| some| the)?\s+(.+)$/i.exec(body);
   if (recommendation?.[1]) {
@@ -306,6 +307,52 @@ const PROPER: Record<string, string> = {
   pixel: 'Pixel',
   samsung: 'Samsung',
   tokyo: 'Tokyo',
+  japan: 'Japan',
+  lisbon: 'Lisbon',
+  portugal: 'Portugal',
+  chicago: 'Chicago',
+  barcelona: 'Barcelona',
+  rome: 'Rome',
+  seattle: 'Seattle',
+  iceland: 'Iceland',
+  canada: 'Canada',
+  australia: 'Australia',
+  europe: 'Europe',
+  spain: 'Spain',
+  italy: 'Italy',
+  france: 'France',
+  germany: 'Germany',
+  mexico: 'Mexico',
+  berlin: 'Berlin',
+  portland: 'Portland',
+  everest: 'Everest',
+  eiffel: 'Eiffel',
+  machu: 'Machu',
+  picchu: 'Picchu',
+  microsoft: 'Microsoft',
+  roman: 'Roman',
+  node: 'Node',
+  postgres: 'Postgres',
+  mysql: 'MySQL',
+  kindle: 'Kindle',
+  kobo: 'Kobo',
+  react: 'React',
+  vue: 'Vue',
+  aws: 'AWS',
+  azure: 'Azure',
+  gdpr: 'GDPR',
+  oauth: 'OAuth',
+  kubernetes: 'Kubernetes',
+  airpods: 'AirPods',
+  sony: 'Sony',
+  nike: 'Nike',
+  brooks: 'Brooks',
+  tesla: 'Tesla',
+  hyundai: 'Hyundai',
+  ps5: 'PS5',
+  xbox: 'Xbox',
+  spanish: 'Spanish',
+  monday: 'Monday',
   paris: 'Paris',
   london: 'London',
   mars: 'Mars',
@@ -332,6 +379,42 @@ function taskOf(subject: string): { task: string; focus: string } {
   if (!VERBS.has(first.toLowerCase())) return { task: '', focus: task };
   const object = rest.join(' ').replace(/^(?:up|out|off|on|down|back|to|with)\s+(?=\S)/i, '');
   return { task, focus: object || task };
+}
+
+const BUDGET =
+  /\b(?:under|below|less than|up to|no more than|within|max(?:imum)?|for under)\s+(?:\$|usd\s*)?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?:\s*(?:dollars|bucks|usd))?/i;
+const COUNT =
+  /\b(?:top|best)\s+(\d{1,2}|three|four|five|six|seven|eight|nine|ten)\b|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten)\s+(?:best|top|good|great)\b/i;
+
+/** The budget a prompt sets, in dollars: "under $150" → 150, "under 40k" → 40000. */
+function budgetOf(clause: string): number | null {
+  const match = BUDGET.exec(clause);
+  if (!match?.[1]) return null;
+  const value = Number(match[1].replace(/,/g, '')) * (match[2] ? 1000 : 1);
+  return Number.isFinite(value) && value >= 5 ? Math.round(value) : null;
+}
+
+function countOf(clause: string): number | null {
+  const match = COUNT.exec(clause);
+  const count = parseCount(match?.[1] ?? match?.[2] ?? '');
+  return count !== null && count >= 2 && count <= 10 ? count : null;
+}
+
+/** "for students", "for wide feet": who the picks are for; not a year, a budget or a place. */
+function audienceOf(qualifier: string): string | null {
+  const match = /^for\s+(.+?)(?:\s+(?:under|below|in|near|on|with|at|from)\b.*)?$/i.exec(qualifier);
+  const audience = match?.[1]?.trim();
+  if (!audience || /^\d/.test(audience) || /^(?:under|less|me|a|an|the)$/i.test(audience)) return null;
+  return audience;
+}
+
+/** A capitalised place after "in", "to", "near", "from" or "around": "in Lisbon", "to Tokyo". */
+function placeOf(clause: string): string | null {
+  const match =
+    /\b(?:in|to|near|from|around|visit|visiting)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u.exec(
+      properCase(clause),
+    );
+  return match?.[1] ?? null;
 }
 
 /** Reads what a prompt asks about. Pure: no randomness, so the same prompt always means the same. */
@@ -384,5 +467,10 @@ export function analyzePrompt(prompt: string): Topic {
     article: hasText ? article : '',
     focus,
     task: hasText ? how.task : '',
+    budget: budgetOf(clause),
+    count: intent === 'recommendation' ? countOf(clause) : null,
+    audience: audienceOf(qualifier),
+    place: placeOf(clause),
+    nearby: /\bnear (?:me|here|by)\b|\bnearby\b|\blocal\b/i.test(clause),
   };
 }
