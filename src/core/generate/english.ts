@@ -65,7 +65,9 @@ export function singular(phrase: string): string {
 
 /** A rough plural test on a noun phrase's head word: "buildings", "flights", "feet", but not "glass", "news" or "MCP". */
 export function isPlural(phrase: string): boolean {
-  const last = /(\p{L}+)\W*$/u.exec(phrase)?.[1] ?? '';
+  // "benefits of green tea": the head noun is the one before "of".
+  const head = /^(.+?) of /.exec(phrase)?.[1] ?? phrase;
+  const last = /(\p{L}+)\W*$/u.exec(head)?.[1] ?? '';
   const lower = last.toLowerCase();
   if (Object.values(IRREGULAR).includes(lower) && !Object.keys(IRREGULAR).includes(lower)) return true;
   if (

@@ -81,7 +81,7 @@ export const PROFILES: Record<Category, Profile> = {
       'long sessions',
     ],
     prices: [70, 220],
-    siteWords: ['kicks', 'solereview', 'stride', 'gearlab', 'footnotes', 'laces'],
+    siteWords: ['kicks', 'solereview', 'footfall', 'gearlab', 'footnotes', 'laces'],
     cons: [
       'runs a little small',
       'limited colorways',
@@ -358,7 +358,7 @@ const COURT_SHOES: Profile = {
     'breathability',
   ],
   audiences: ['guards', 'big men', 'outdoor courts', 'wide feet', 'beginners', 'ankle support'],
-  siteWords: ['courtside', 'hoopgear', 'kicks', 'solereview', 'stride', 'gearlab'],
+  siteWords: ['courtside', 'hoopgear', 'kicks', 'solereview', 'footfall', 'gearlab'],
 };
 const RUNNING_SHOES: Profile = {
   ...PROFILES.footwear,
@@ -373,7 +373,7 @@ const RUNNING_SHOES: Profile = {
     'grip',
   ],
   audiences: ['beginners', 'flat feet', 'long runs', 'wide feet', 'daily training', 'race day'],
-  siteWords: ['runlab', 'stride', 'runnersnotes', 'miles', 'pacelog', 'gearlab'],
+  siteWords: ['runlab', 'footfall', 'runnersnotes', 'miles', 'pacelog', 'gearlab'],
 };
 
 export function profileFor(category: Category, keywords: readonly string[]): Profile {

@@ -4,6 +4,7 @@ import type { Profile } from './profiles.ts';
 import type { Topic } from './topic.ts';
 import type { Source } from './types.ts';
 import { REFERENCE_YEAR } from './writers/context.ts';
+import { FACT_QUESTION, factSubject } from './writers/factual.ts';
 
 /** Where cited pages live: `reserved` domains (`.example`, RFC 2606) can never reach a real site. */
 export type DomainStyle = 'reserved' | 'public';
@@ -45,7 +46,17 @@ export function hostFor(name: string, rng: Rng, style: DomainStyle): string {
 
 type Title = (t: string, year: number, n: number) => string;
 
-const TITLES: Record<Topic['intent'] | 'tips', readonly Title[]> = {
+const TITLES: Record<Topic['intent'] | 'tips' | 'person', readonly Title[]> = {
+  person: [
+    (t) => `${t}: Biography and Career`,
+    (t) => `${t} — Profile`,
+    (t) => `Who Is ${t}?`,
+    (t, y) => `${t}: Key Moments (Updated ${y})`,
+    (t) => `${t} in Their Own Words`,
+    (t) => `Interview: ${t}`,
+    (t) => `${t}: Fast Facts`,
+    (t) => `The Story of ${t}`,
+  ],
   recommendation: [
     (t, y, n) => `The ${n} Best ${t} of ${y}, Tested and Reviewed`,
     (t, y) => `Best ${t} (${y}): Our Top Picks`,
@@ -134,12 +145,14 @@ const SNIPPETS: ReadonlyArray<(subject: string) => string> = [
  * on reserved `.example` domains unless `public` is asked for.
  */
 export function makeSources(topic: Topic, profile: Profile, rng: Rng, style: DomainStyle): Source[] {
-  const subject = topic.subject || 'getting started';
+  const person = /^who (?:is|was|are)\b/i.test(topic.clause) && topic.intent === 'definition';
+  const factualQuestion = FACT_QUESTION.test(topic.clause);
+  const subject = (factualQuestion ? factSubject(topic.clause) : topic.subject) || 'getting started';
   const year = topic.year ?? REFERENCE_YEAR;
   const tips = topic.intent === 'howto' && !topic.task;
   const slug =
     slugify(
-      topic.intent === 'definition'
+      topic.intent === 'definition' && !person && !factualQuestion
         ? `what is ${subject}`
         : topic.intent === 'howto'
           ? tips
@@ -150,9 +163,15 @@ export function makeSources(topic: Topic, profile: Profile, rng: Rng, style: Dom
   const count = rng.int(3, 8);
   const fieldSites = profile.siteWords.map((word) => [capitalize(word), word] as const);
   const sites = rng.sample([...rng.sample(PUBLICATIONS, rng.int(1, 4)), ...fieldSites], count);
-  const titles = rng.sample(TITLES[tips ? 'tips' : topic.intent], sites.length);
+  const kind = person ? 'person' : factualQuestion ? 'general' : tips ? 'tips' : topic.intent;
+  const titles = rng.sample(TITLES[kind], sites.length);
   const snippets = rng.sample(SNIPPETS, sites.length);
-  const title = titleCase(subject);
+  // "What Is a Heat Pump?": a definition's title keeps the article the prompt used.
+  const title = titleCase(
+    topic.intent === 'definition' && topic.article && !factualQuestion
+      ? `${topic.article} ${subject}`
+      : subject,
+  );
   return sites.map(([siteName, host], i) => {
     const section = rng.pick(['', 'guides/', 'reviews/', 'blog/', 'news/', 'learn/', `${year}/`]);
     const query = rng.chance(0.15) ? `?ref=${rng.pick(['search', 'nav', 'home'])}` : '';

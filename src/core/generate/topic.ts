@@ -270,7 +270,9 @@ function matchIntent(clause: string): Match {
     const subject = body
       .replace(/^(?:what(?:'s| is| are)|is there|are there|any)\s+(?:the\s+)?/i, '')
       .replace(/\b(?:latest|current|today(?:'s)?|tonight|right now|this week|breaking)\b/gi, '')
-      .replace(/^\s*(?:news|updates?|headlines)\s+(?:on|about|for|from|regarding)\s+(?:the\s+)?/i, '');
+      .replace(/^\s*(?:news|updates?|headlines)\s+(?:on|about|for|from|regarding)\s+(?:the\s+)?/i, '')
+      .replace(/\s+(?:news|updates?|headlines)\s*(?=$|\s+(?:today|this week|now))/i, '')
+      .replace(/\s+(?:today|this week|this weekend|now|right now)$/i, '');
     return { intent: 'news', subject: clean(subject) || body };
   }
 
@@ -361,7 +363,8 @@ const PROPER: Record<string, string> = {
   excel: 'Excel',
 };
 
-function properCase(text: string): string {
+/** Proper nouns typed in lower case, in print casing: "tokyo" → "Tokyo". */
+export function properCase(text: string): string {
   return text.replace(/[\p{L}]+/gu, (word) => (word === word.toLowerCase() ? (PROPER[word] ?? word) : word));
 }
 

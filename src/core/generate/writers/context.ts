@@ -1,6 +1,6 @@
 import type { Rng } from '../../random.ts';
 import type { Item } from '../catalog.ts';
-import { isPlural, mdText, upper } from '../english.ts';
+import { isPlural, mdText, plural as pluralOf, upper } from '../english.ts';
 import type { Profile } from '../profiles.ts';
 import type { Topic } from '../topic.ts';
 
@@ -87,6 +87,8 @@ export interface Forms {
   name: string;
   /** `name` at the start of a sentence. */
   Name: string;
+  /** The subject in general: "heat pumps" for "a heat pump", else as asked. */
+  many: string;
   /** The short phrase sentences weave in (see Topic.focus). */
   focus: string;
   /** For how-tos, what to do: "start running"; '' when the prompt names a thing, not a task. */
@@ -114,6 +116,7 @@ export function forms(topic: Topic): Forms {
     subject,
     name,
     Name: upper(name),
+    many: /^an?$/i.test(topic.article) ? pluralOf(subject) : subject,
     focus: mdText(topic.focus || topic.subject),
     task: mdText(topic.task),
     qualifier: topic.qualifier ? ` ${mdText(topic.qualifier)}` : '',

@@ -57,7 +57,7 @@ export const definition: Writer = (ctx) => {
   const how = bullets(
     [
       rng.pick([
-        `**The starting point:** ${f.name} ${f.be} built around one clear need, which most introductions to ${f.subject} explain first.`,
+        `**The starting point:** ${f.name} ${f.be} built around one clear need, which most introductions to ${f.many} explain first.`,
         `**The basic principle:** most of what matters about ${f.name} follows from one simple idea.`,
       ]),
       rng.pick([
@@ -75,16 +75,19 @@ export const definition: Writer = (ctx) => {
     rng.sample(
       [
         `**What it does:** ${f.name} ${does('give')} a dependable way to handle one specific job.${ctx.cite.maybe()}`,
-        `**Where you'll see it:** ${rng.pick(['guides', 'industry reports', 'online courses', 'news coverage'])} that touch on ${f.subject}, often without explaining it.`,
+        `**Where you'll see it:** ${rng.pick(['guides', 'industry reports', 'online courses', 'news coverage'])} that touch on ${f.many}, often without explaining it.`,
         `**Why it matters:** ${f.name} ${does('cut')} down on ${rng.pick(['guesswork', 'one-off workarounds', 'wasted effort'])} and ${does('make')} results easier to compare.${ctx.cite.maybe()}`,
         `**Main trade-off:** ${f.name} ${does('work')} best when set up properly, and less well when corners are cut.`,
-        `**Common misconception:** that ${f.name} ${f.be} only for experts; the basics of ${f.subject} are easy to pick up.`,
+        `**Common misconception:** that ${f.name} ${f.be} only for experts; the basics of ${f.many} are easy to pick up.`,
       ],
       3,
     ),
   );
   const matters = [
-    heading(ctx, rng.pick([`Why ${f.subject} matters`, 'Why people care', 'The bigger picture'])),
+    heading(
+      ctx,
+      rng.pick([`Why ${f.name} ${f.plural ? 'matter' : 'matters'}`, 'Why people care', 'The bigger picture']),
+    ),
     para(ctx, [
       `${rng.pick(['Before', 'Without'])} ${f.name}, ${rng.pick(['the same job took more time and effort', 'people made do with less consistent options', 'most people pieced together their own workaround'])}, which is the gap ${f.name} ${f.plural ? 'fill' : 'fills'}.`,
       rng.pick([
@@ -113,7 +116,7 @@ export const definition: Writer = (ctx) => {
       ...matters,
       heading(ctx, 'Key points'),
       points,
-      heading(ctx, `How ${f.subject} works`),
+      heading(ctx, `How ${f.name} ${f.plural ? 'work' : 'works'}`),
       how,
       analogy,
       follow,
@@ -121,7 +124,7 @@ export const definition: Writer = (ctx) => {
   if (layout === 1)
     return [
       intro,
-      heading(ctx, `How ${f.subject} works`),
+      heading(ctx, `How ${f.name} ${f.plural ? 'work' : 'works'}`),
       how,
       ...matters,
       practice,

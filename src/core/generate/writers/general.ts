@@ -3,7 +3,7 @@ import { upper } from '../english.ts';
 import { bullets, type Forms, forms, heading, para, type Writer } from './context.ts';
 import { clarify } from './clarify.ts';
 import { explain } from './explain.ts';
-import { factual } from './factual.ts';
+import { FACT_QUESTION, factual } from './factual.ts';
 
 type Angle = readonly [string, (f: Forms, name: string) => string];
 
@@ -62,7 +62,7 @@ const FACTUAL =
 export const general: Writer = (ctx) => {
   const { rng, topic } = ctx;
   if (!topic.subject || /^(?:hi|hello|hey|thanks?|thank you|ok)$/i.test(topic.subject)) return clarify(ctx);
-  if (FACTUAL.test(topic.clause)) return factual(ctx);
+  if (FACT_QUESTION.test(topic.clause)) return factual(ctx);
   if (/^(why|how)\s/i.test(topic.subject)) return explain(ctx);
   const f = forms(topic);
   const name = `${f.name}${f.qualifier}`;

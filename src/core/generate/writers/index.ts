@@ -3,6 +3,7 @@ import { comparison } from './comparison.ts';
 import type { ProseContext, Writer } from './context.ts';
 import { definition } from './definition.ts';
 import { general } from './general.ts';
+import { guide } from './guide.ts';
 import { howto } from './howto.ts';
 import { news } from './news.ts';
 import { recommendation } from './recommendation.ts';
@@ -14,5 +15,12 @@ const WRITERS: Record<Intent, Writer> = { recommendation, definition, howto, com
 
 /** Writes the answer's Markdown, with `[n]` citations over the answer's sources. */
 export function writeMarkdown(ctx: ProseContext): string {
-  return `${WRITERS[ctx.topic.intent](ctx).join('\n\n')}\n`;
+  const writer =
+    ctx.topic.intent === 'recommendation' && ctx.profile.pickStyle === 'tier'
+      ? guide
+      : WRITERS[ctx.topic.intent];
+  const blocks = writer(ctx);
+  // Every answer with sources cites at least one: the opening paragraph, if chance cited none.
+  if (!blocks.some((block) => /\[\d+\]/.test(block)) && blocks[0]) blocks[0] += ctx.cite.maybe(1);
+  return `${blocks.join('\n\n')}\n`;
 }

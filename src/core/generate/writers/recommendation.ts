@@ -138,12 +138,29 @@ export const recommendation: Writer = (ctx) => {
       ],
       Math.min(5, count),
     );
-    const cons = rng.sample(profile.cons, count);
+    const cons = [
+      ...rng.sample(profile.cons, count),
+      ...rng.sample(
+        [
+          'fewer reviews than the others so far',
+          'harder to find in stores',
+          'plain design',
+          'few color options',
+          'short warranty',
+          'sells out often',
+        ],
+        count,
+      ),
+    ];
+    // Pairs {i, i + 3} of the field's criteria: no two picks share their pros.
+    const all = rng.sample(profile.criteria, profile.criteria.length);
+    const pros = (i: number): string =>
+      `${all[i % all.length] ?? 'value'}, ${all[(i + 3) % all.length] ?? 'value'}`;
     const sections = items.flatMap((item, i) => [
       heading(ctx, `${i + 1}. Best for ${audience(i)}: ${names[i]}`),
       para(ctx, [blurbs[i % blurbs.length]?.(names[i] ?? '', i) ?? '']),
       bullets([
-        `**Pros:** ${criterion(i + 1)}, ${criterion(i + 3)}`,
+        `**Pros:** ${pros(i)}`,
         `**Cons:** ${cons[i % cons.length] ?? 'few, for the price'}`,
         ...(item.price === null ? [] : [`**Typical price:** ${priceText(item)}`]),
       ]),

@@ -246,7 +246,7 @@ const REPAIR: StepBank = {
   tips: [
     (w) => `**Take photos as you go:** they show how ${w.focus} goes back together.`,
     (w) => `**Buy a spare washer or seal:** cheap parts for ${w.focus} are easy to lose or damage.`,
-    (w) => `**Check a video of the same model:** it shows how your particular ${w.focus} comes apart.`,
+    (w) => `**Check a video of the same model:** it shows how ${w.focus} like yours comes apart.`,
     (w) => `**Don't overtighten:** it's the most common way to damage ${w.focus} on reassembly.`,
   ],
 };
