@@ -24,7 +24,7 @@ export function renderedCorpus(model: Model, seedBase = 0) {
 /** The prose of an answer without Markdown syntax or citations: what a reader reads. */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/(?:\[\d+\])+/g, '')
+    .replace(/\s*(?:\[\d+\])+/g, '')
     .replace(/\\([\\`*_[\]<>|#~])/g, '$1')
     .replace(/\*\*|__|`/g, '');
 }

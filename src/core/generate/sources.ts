@@ -5,6 +5,7 @@ import type { Topic } from './topic.ts';
 import type { Source } from './types.ts';
 import { REFERENCE_YEAR } from './writers/context.ts';
 import { FACT_QUESTION, factSubject } from './writers/factual.ts';
+import { QUESTION, quoted } from './writers/question.ts';
 
 /** Where cited pages live: `reserved` domains (`.example`, RFC 2606) can never reach a real site. */
 export type DomainStyle = 'reserved' | 'public';
@@ -46,7 +47,17 @@ export function hostFor(name: string, rng: Rng, style: DomainStyle): string {
 
 type Title = (t: string, year: number, n: number) => string;
 
-const TITLES: Record<Topic['intent'] | 'tips' | 'person', readonly Title[]> = {
+const TITLES: Record<Topic['intent'] | 'tips' | 'person' | 'question', readonly Title[]> = {
+  question: [
+    (t) => `${t} Here's What Experts Say`,
+    (t) => `${t} The Honest Answer`,
+    (t) => `${t} What the Evidence Shows`,
+    (t) => `Ask the Experts: ${t}`,
+    (t) => `${t} It Depends — Here's How to Decide`,
+    (t) => `Reader Question: ${t}`,
+    (t, y) => `${t} (${y} Update)`,
+    (t) => `We Looked Into It: ${t}`,
+  ],
   person: [
     (t) => `${t}: Biography and Career`,
     (t) => `${t} — Profile`,
@@ -147,6 +158,7 @@ const SNIPPETS: ReadonlyArray<(subject: string) => string> = [
 export function makeSources(topic: Topic, profile: Profile, rng: Rng, style: DomainStyle): Source[] {
   const person = /^who (?:is|was|are)\b/i.test(topic.clause) && topic.intent === 'definition';
   const factualQuestion = FACT_QUESTION.test(topic.clause);
+  const asked = topic.intent === 'general' && !factualQuestion && QUESTION.test(topic.clause);
   const subject = (factualQuestion ? factSubject(topic.clause) : topic.subject) || 'getting started';
   const year = topic.year ?? REFERENCE_YEAR;
   const tips = topic.intent === 'howto' && !topic.task;
@@ -163,15 +175,25 @@ export function makeSources(topic: Topic, profile: Profile, rng: Rng, style: Dom
   const count = rng.int(3, 8);
   const fieldSites = profile.siteWords.map((word) => [capitalize(word), word] as const);
   const sites = rng.sample([...rng.sample(PUBLICATIONS, rng.int(1, 4)), ...fieldSites], count);
-  const kind = person ? 'person' : factualQuestion ? 'general' : tips ? 'tips' : topic.intent;
+  const kind = person
+    ? 'person'
+    : asked
+      ? 'question'
+      : factualQuestion
+        ? 'general'
+        : tips
+          ? 'tips'
+          : topic.intent;
   const titles = rng.sample(TITLES[kind], sites.length);
   const snippets = rng.sample(SNIPPETS, sites.length);
   // "What Is a Heat Pump?": a definition's title keeps the article the prompt used.
-  const title = titleCase(
-    topic.intent === 'definition' && topic.article && !factualQuestion
-      ? `${topic.article} ${subject}`
-      : subject,
-  );
+  const title = asked
+    ? titleCase(quoted(topic))
+    : titleCase(
+        topic.intent === 'definition' && topic.article && !factualQuestion
+          ? `${topic.article} ${subject}`
+          : subject,
+      );
   return sites.map(([siteName, host], i) => {
     const section = rng.pick(['', 'guides/', 'reviews/', 'blog/', 'news/', 'learn/', `${year}/`]);
     const query = rng.chance(0.15) ? `?ref=${rng.pick(['search', 'nav', 'home'])}` : '';

@@ -1,4 +1,4 @@
-import { parseCount, secondPerson, thirdPerson } from './english.ts';
+import { parseCount, plural, secondPerson, thirdPerson } from './english.ts';
 import type { Category } from './profiles.ts';
 
 export type { Category } from './profiles.ts';
@@ -227,6 +227,14 @@ function matchIntent(clause: string): Match {
     }
   }
 
+  // "what laptop should i get": a recommendation; "what to pack for iceland": a how-to.
+  const which =
+    /^(?:what|which)\s+(\p{L}+)\s+should\s+(?:i|we)\s+(?:get|buy|choose|use|pick)\b\s*(.*)$/iu.exec(body);
+  if (which?.[1])
+    return { intent: 'recommendation', subject: clean(`${plural(which[1])} ${which[2] ?? ''}`) };
+  const whatTo = /^what to\s+(.+)$/i.exec(body);
+  if (whatTo?.[1]) return { intent: 'howto', subject: clean(whatTo[1]) };
+
   const howto =
     /^(?:how (?:to|do i|do you|can i|should i|do we|can we|does one|would i)|steps to|guide to|ways to|tips (?:for|to|on))\s+(.+)$/i.exec(
       body,
@@ -239,6 +247,8 @@ function matchIntent(clause: string): Match {
   const explained = explanation(body);
   if (explained) return { intent: 'general', subject: explained[0], focus: explained[1] };
 
+  const stands = /^what (?:does|do) (.+?) (?:stand for|mean)$/i.exec(body);
+  if (stands?.[1]) return { intent: 'definition', subject: clean(stands[1]) };
   const definition =
     /^(?:(?:what|who)(?:'s|’s| is| are| was| were)\s+(?:(an?|the)\s+)?|define\s+|definition of\s+|meaning of\s+|explain\s+)(.+)$/i.exec(
       body,
@@ -405,7 +415,7 @@ function countOf(clause: string): number | null {
 
 /** "for students", "for wide feet": who the picks are for; not a year, a budget or a place. */
 function audienceOf(qualifier: string): string | null {
-  const match = /^for\s+(.+?)(?:\s+(?:under|below|in|near|on|with|at|from)\b.*)?$/i.exec(qualifier);
+  const match = /(?:^|\s)for\s+(.+?)(?:\s+(?:under|below|in|near|on|with|at|from)\b.*)?$/i.exec(qualifier);
   const audience = match?.[1]?.trim();
   if (!audience || /^\d/.test(audience) || /^(?:under|less|me|a|an|the)$/i.test(audience)) return null;
   return audience;

@@ -3,6 +3,7 @@ import { upper } from '../english.ts';
 import { bullets, type Forms, forms, heading, para, type Writer } from './context.ts';
 import { clarify } from './clarify.ts';
 import { explain } from './explain.ts';
+import { QUESTION, question } from './question.ts';
 import { FACT_QUESTION, factual } from './factual.ts';
 
 type Angle = readonly [string, (f: Forms, name: string) => string];
@@ -64,6 +65,7 @@ export const general: Writer = (ctx) => {
   if (!topic.subject || /^(?:hi|hello|hey|thanks?|thank you|ok)$/i.test(topic.subject)) return clarify(ctx);
   if (FACT_QUESTION.test(topic.clause)) return factual(ctx);
   if (/^(why|how)\s/i.test(topic.subject)) return explain(ctx);
+  if (QUESTION.test(topic.clause)) return question(ctx);
   const f = forms(topic);
   const name = `${f.name}${f.qualifier}`;
   const Name = upper(name);

@@ -54,7 +54,7 @@ export const guide: Writer = (ctx) => {
     [
       rng.pick([
         `The best ${f.subject}${at} depend a lot on what you want from them, so here's how the options break down in ${year}.`,
-        `There's no single answer for the best ${f.subject}${at}, but the good options fall into a few clear types.`,
+        `There's no single answer for the best ${f.subject}${at} in ${year}, but the good options fall into a few clear types.`,
       ]),
       topic.audience
         ? `Since you mentioned ${mdText(topic.audience)}, I've put the ${f.subject} that suit them first.`

@@ -62,7 +62,7 @@ export const recommendation: Writer = (ctx) => {
     para(
       ctx,
       [
-        `If you're shopping for ${what} this year, ${numberWord(count)} options stand out for ${criterion(0)} and ${criterion(1)}.`,
+        `If you're shopping for ${what} in ${year}, ${numberWord(count)} options stand out for ${criterion(0)} and ${criterion(1)}.`,
         ...constraint,
         `The right pick among these ${f.subject} mostly depends on how you'll use ${f.itObject}.`,
       ],

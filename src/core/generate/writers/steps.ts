@@ -41,7 +41,7 @@ const EXERCISE: StepBank = {
     ],
     (w) => [
       'Warm up every time',
-      `Five minutes of easy movement before each session prepares your muscles and makes it easier to ${w.task} safely.`,
+      `Five minutes of easy movement before each session prepares your muscles and makes it easier to ${w.task} without strain.`,
     ],
   ],
   work: [
