@@ -44,16 +44,13 @@ export function anchor(url: string, utmSource: string | null, attributes: string
 }
 
 /**
- * A site's icon, inline: live pages fetch it from a favicon service, but a rendered page must load
- * nothing from third-party hosts, so the icon is a small data: SVG with the site's initial.
+ * A site's icon. Live pages fetch it from a favicon service on another host; a rendered page must
+ * load nothing from third-party hosts, so the icon is a path on the page's own host (the
+ * emulator's, when served from it), the favicon service's path kept for the look of it.
  */
 export function favicon(url: string, size: number, className: string): string {
-  const initial =
-    displayDomain(url)
-      .replace(/^www\./, '')
-      .charAt(0)
-      .toUpperCase() || '?';
-  return `<img alt="" width="${size}" height="${size}" class="${className}" data-domain="${escapeHtml(displayDomain(url))}" src="data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 viewBox=%270 0 16 16%27%3E%3Ccircle cx=%278%27 cy=%278%27 r=%278%27 fill=%27%23d9d9d9%27/%3E%3Ctext x=%278%27 y=%2712%27 font-size=%2710%27 text-anchor=%27middle%27 fill=%27%23444%27%3E${encodeURIComponent(initial)}%3C/text%3E%3C/svg%3E">`;
+  const domain = encodeURIComponent(displayDomain(url));
+  return `<img alt="" width="${size}" height="${size}" class="${className}" src="/s2/favicons?domain=${domain}&amp;sz=${size * 2}">`;
 }
 
 export function sourceDomain(source: Source): string {

@@ -365,6 +365,21 @@ const PROPER: Record<string, string> = {
   xbox: 'Xbox',
   spanish: 'Spanish',
   monday: 'Monday',
+  ai: 'AI',
+  vpn: 'VPN',
+  crm: 'CRM',
+  tv: 'TV',
+  tvs: 'TVs',
+  ssd: 'SSD',
+  hdd: 'HDD',
+  dslr: 'DSLR',
+  etf: 'ETF',
+  ira: 'IRA',
+  roth: 'Roth',
+  '4k': '4K',
+  pilates: 'Pilates',
+  premier: 'Premier',
+  league: 'League',
   paris: 'Paris',
   london: 'London',
   mars: 'Mars',
@@ -375,7 +390,9 @@ const PROPER: Record<string, string> = {
 
 /** Proper nouns typed in lower case, in print casing: "tokyo" → "Tokyo". */
 export function properCase(text: string): string {
-  return text.replace(/[\p{L}]+/gu, (word) => (word === word.toLowerCase() ? (PROPER[word] ?? word) : word));
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) =>
+    word === word.toLowerCase() ? (PROPER[word] ?? word) : word,
+  );
 }
 
 /** "ada lovelace" → "Ada Lovelace": a person's name typed in lower case. */
