@@ -82,7 +82,8 @@ describe('English helpers', () => {
     expect(singular('watches')).toBe('watch');
     expect(isPlural('benefits of green tea')).toBe(true);
     expect(isPlural('glass')).toBe(false);
-    expect(isPlural('MCPs')).toBe(false);
+    expect(isPlural('GPUs')).toBe(true);
+    expect(isPlural('AWS')).toBe(false);
     expect(gerund('meditate')).toBe('meditating');
     expect(gerund('run')).toBe('running');
     expect(gerund('sleep better')).toBe('sleeping better');

@@ -76,7 +76,9 @@ export function isPlural(phrase: string): boolean {
     )
   )
     return false;
-  return /[^su'’]s$/i.test(last) && !/^[A-Z0-9]+s$/.test(last);
+  if (/^[A-Z0-9]+$/.test(last)) return false; // "AWS", "CSS"
+  if (/^[A-Z0-9]+s$/.test(last)) return true; // "TVs", "GPUs"
+  return /[^su'’]s$/i.test(last);
 }
 
 /** "a, b and c": the list a sentence can hold. */

@@ -1,4 +1,4 @@
-import { parseCount, plural, secondPerson, thirdPerson } from './english.ts';
+import { isPlural, parseCount, plural, secondPerson, thirdPerson } from './english.ts';
 import type { Category } from './profiles.ts';
 
 export type { Category } from './profiles.ts';
@@ -76,7 +76,7 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'travel',
-    /\b(travel|trips?|hotels?|flights?|destinations?|places?|cities|city|beach(es)?|vacations?|holidays?|visit|itinerary|resorts?|airlines?)\b/i,
+    /\b(travel|trips?|hotels?|flights?|destinations?|places?|cities|city|beach(es)?|vacations?|holidays?|visit|itinerary|resorts?|airlines?|things to do|sightseeing)\b/i,
   ],
   [
     'food',
@@ -88,7 +88,7 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'finance',
-    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|budget|taxe?s?|retirement)\b/i,
+    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|budget|taxe?s?|retirement|inflation|interest rates?|economy|recession|gdp|compound interest|401k|ira)\b/i,
   ],
   [
     'home',
@@ -136,6 +136,10 @@ function shorten(phrase: string): string {
 
 /** Separates "basketball shoes" from "for flat feet in 2026". */
 function splitQualifier(phrase: string): [string, string] {
+  const todo = /^(things to do|places to \w+|where to \w+|what to do)\s+((?:in|around|near)\b.*)$/i.exec(
+    phrase,
+  );
+  if (todo?.[1] && todo[2]) return [todo[1], todo[2]];
   const match =
     /^(.+?)\s+((?:for|under|below|in|with|near|on|at|from|without|to|that|which|during|before|after)\b.*)$/i.exec(
       phrase,
@@ -188,6 +192,10 @@ const VERBS = new Set(
 
 const ARTICLE = /^(an?|the)\s+/i;
 
+/** Nouns with no plural, which recommendations keep as they are. */
+const MASS_NOUN =
+  /\b(?:food|software|cookware|gear|equipment|furniture|luggage|skincare|clothing|advice|music|content|litter|coffee|tea|wine|powder|sunscreen|insurance|storage|hardware|bedding|shampoo|dna)$/i;
+
 /**
  * A why/how question as an indirect one, and what it is about: "why is the sky blue" →
  * ["why the sky is blue", "the sky"], "how do tides work" → ["how tides work", "tides"].
@@ -222,11 +230,18 @@ function matchIntent(clause: string): Match {
       const options = [
         clean(match[1]).replace(ARTICLE, ''),
         clean(match[2].replace(/\s*(?:for|in)\b.*$/i, '') || match[2]).replace(ARTICLE, ''),
-      ].map(properCase);
+      ].map(productCase);
       return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
     }
   }
 
+  // "things to do in barcelona": a guide to the place's options.
+  const todo =
+    /^(things to do|places to (?:visit|see|eat|stay)|where to (?:eat|stay)|what to do)\s+(in|around|near)\s+(.+)$/i.exec(
+      body,
+    );
+  if (todo?.[1] && todo[3])
+    return { intent: 'recommendation', subject: `${clean(todo[1])} ${todo[2]} ${clean(todo[3])}` };
   // "what laptop should i get": a recommendation; "what to pack for iceland": a how-to.
   const which =
     /^(?:what|which)\s+(\p{L}+)\s+should\s+(?:i|we)\s+(?:get|buy|choose|use|pick)\b\s*(.*)$/iu.exec(body);
@@ -289,7 +304,7 @@ function matchIntent(clause: string): Match {
   const either = /^(?:should i (?:get|buy|use|choose|learn)\s+)?(.+?)\s+or\s+(.+?)\??$/i.exec(body);
   if (either?.[1] && either[2] && body.split(' ').length <= 10) {
     const options = [clean(either[1]).replace(ARTICLE, ''), clean(either[2]).replace(ARTICLE, '')].map(
-      properCase,
+      productCase,
     );
     return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
   }
@@ -395,6 +410,21 @@ export function properCase(text: string): string {
   );
 }
 
+/**
+ * A product name typed in lower case, as printed: "tesla model 3" → "Tesla Model 3",
+ * "sony wf-1000xm5" → "Sony WF-1000XM5": names with a model number or a known brand; "drip coffee" stays.
+ */
+function productCase(text: string): string {
+  const proper = properCase(text);
+  const brand = proper.split(' ')[0] !== text.split(' ')[0];
+  if (!/\d/.test(proper) && !brand) return proper;
+  return proper.replace(/[\p{L}\p{N}-]+/gu, (word) => {
+    if (/\p{Lu}/u.test(word.slice(1))) return word;
+    if (/\d/.test(word) && /\p{L}/u.test(word)) return word.toUpperCase();
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  });
+}
+
 /** "ada lovelace" → "Ada Lovelace": a person's name typed in lower case. */
 function nameCase(text: string): string {
   return text === text.toLowerCase()
@@ -462,6 +492,9 @@ export function analyzePrompt(prompt: string): Topic {
   // Typed-lowercase acronyms ("mcp", "llm") read better the way they are written in print.
   if (/^[b-df-hj-np-tv-z]{2,5}s?$/i.test(subject)) subject = subject.toUpperCase().replace(/S$/, 's');
   subject = properCase(subject);
+  // "best vpn" asks for several: recommendations talk about "VPNs", mass nouns ("dog food") aside.
+  if (match.intent === 'recommendation' && !isPlural(subject) && !MASS_NOUN.test(subject))
+    subject = plural(subject);
   if (/^who\b/i.test(clause.replace(FILLER, '')) && match.intent === 'definition')
     subject = nameCase(subject);
   let article = match.article ?? '';

@@ -111,7 +111,7 @@ const shell = once(() => {
     ).join(''),
     `<link rel="stylesheet" href="${asset(rng, '/cdn/assets', 'root', 'css')}"><link rel="stylesheet" href="${asset(rng, '/cdn/assets', 'conversation', 'css')}">`,
     scripts.map((src) => `<link rel="modulepreload" href="${src}" crossorigin="">`).join(''),
-    `<style>:root{--spacing:.25rem;--thread-content-max-width:48rem;--header-height:52px}${stylesheet(rng, 95_000, utilitySelector)}</style>`,
+    `<style>:root{--spacing:.25rem;--thread-content-max-width:48rem;--header-height:52px}${stylesheet(rng, 72_000, utilitySelector)}</style>`,
   ].join('');
   const nav = ['New chat', 'Search chats', 'Images', 'Apps', 'Codex', 'Projects']
     .map(
@@ -136,7 +136,7 @@ const shell = once(() => {
       .slice(0, 6)
       .map((src) => `<script type="module" src="${src}" crossorigin=""></script>`)
       .join(''),
-    `<script>(self.__oai_chunks=self.__oai_chunks||[]).push([[${rng.int(100, 999)}],{${bundle(rng, 150_000)}}])</script>`,
+    `<script>(self.__oai_chunks=self.__oai_chunks||[]).push([[${rng.int(100, 999)}],{${bundle(rng, 118_000)}}])</script>`,
   ].join('');
   return { build, head, open, close };
 });

@@ -56,10 +56,6 @@ const ANGLES: Partial<Record<Category, readonly Angle[]>> & { other: readonly An
   ],
 };
 
-/** Questions whose answer is one fact (a date, a figure, a name). */
-const FACTUAL =
-  /^(?:who (?:invented|discovered|founded|wrote|painted|built|won)|when (?:was|is|did|were)|where is|what year|how (?:many|tall|old|far|big|high|deep|long ago))\b/i;
-
 export const general: Writer = (ctx) => {
   const { rng, topic } = ctx;
   if (!topic.subject || /^(?:hi|hello|hey|thanks?|thank you|ok)$/i.test(topic.subject)) return clarify(ctx);
