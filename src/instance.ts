@@ -54,6 +54,7 @@ export async function createInstance(
       seed: config.seed,
       fixtures,
       creditCost: config.creditCost,
+      sourceDomains: config.sourceDomains,
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
     });
     const control = createControl({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load as parseYaml } from 'js-yaml';
 import type { FaultRuleInput } from '../core/faults.ts';
+import type { DomainStyle } from '../core/generate/index.ts';
 import type { LatencyProfile } from '../core/latency.ts';
 import { SETTINGS, type Setting } from './settings.ts';
 
@@ -20,6 +21,7 @@ export interface Config {
   jobFailureRate: number;
   adminToken: string | null;
   latency: LatencyProfile;
+  sourceDomains: DomainStyle;
   timeScale: number;
   journalSize: number;
   faults: FaultRuleInput[];

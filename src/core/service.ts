@@ -2,7 +2,7 @@ import type { Clock } from './clock.ts';
 import { conversationKey } from './conversation-key.ts';
 import { ApiError } from './errors.ts';
 import type { FixtureIndex } from './fixtures.ts';
-import { generateAnswer, renderConversation } from './generate/index.ts';
+import { type DomainStyle, generateAnswer, renderConversation } from './generate/index.ts';
 import type { Conversation } from './generate/types.ts';
 import { DEFAULT_JOB_SETTINGS, drawJobFate, type JobSettings, jobId } from './jobs.ts';
 import type { AiRequest, Format } from './params/request.ts';
@@ -18,6 +18,8 @@ export interface ServiceOptions {
   fixtures: FixtureIndex;
   /** Credits a successful call costs. */
   creditCost: number;
+  /** Where generated answers' sources and ads point (see GenerateOptions); reserved by default. */
+  sourceDomains?: DomainStyle;
   jobs?: JobSettings;
 }
 
@@ -56,7 +58,7 @@ export function createService(options: ServiceOptions) {
     const canned = fixtures.find(conversation);
     const rendered = renderConversation(
       conversation,
-      canned ? canned.answer : generateAnswer(conversation, answerSeed),
+      canned ? canned.answer : generateAnswer(conversation, answerSeed, { domains: options.sourceDomains }),
       answerSeed,
     );
     return store.addAnswer({
