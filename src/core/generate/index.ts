@@ -3,6 +3,7 @@ import { makeAds } from './ads.ts';
 import { makeItems } from './catalog.ts';
 import { makeFanouts } from './fanouts.ts';
 import { labelsFor, pageLang } from './labels.ts';
+import { answerLanguage } from './locale.ts';
 import { chatgpt } from './models/chatgpt.ts';
 import { copilot } from './models/copilot.ts';
 import { gemini } from './models/gemini.ts';
@@ -53,6 +54,7 @@ export function generateAnswer(
     items,
     rng,
     city: conversation.city,
+    language: answerLanguage(conversation),
     cite: createCiter(sources.length, rng),
   });
   return {

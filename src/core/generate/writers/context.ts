@@ -1,5 +1,6 @@
 import type { Rng } from '../../random.ts';
 import type { Item } from '../catalog.ts';
+import type { AnswerLanguage } from '../locale.ts';
 import { isPlural, mdText, plural as pluralOf, upper } from '../english.ts';
 import type { Profile } from '../profiles.ts';
 import type { Topic } from '../topic.ts';
@@ -19,6 +20,8 @@ export interface ProseContext {
   rng: Rng;
   /** Where the asker is, for local answers (weather, "near me"); null when unknown. */
   city: string | null;
+  /** The language the answer is written in. */
+  language: AnswerLanguage;
   cite: Citer;
 }
 
