@@ -103,7 +103,7 @@ describe('the generator’s code', () => {
 
   it('keeps one writer per file and the English helpers in one place', () => {
     const writers = readdirSync(join(ROOT, 'writers')).filter(
-      (name) => !['context.ts', 'index.ts', 'steps.ts'].includes(name),
+      (name) => !['context.ts', 'index.ts', 'steps.ts', 'phrasebooks.ts'].includes(name),
     );
     for (const name of writers) {
       const source = readFileSync(join(ROOT, 'writers', name), 'utf8');

@@ -20,7 +20,7 @@ export function writeMarkdown(ctx: ProseContext): string {
     ctx.topic.intent === 'recommendation' && ctx.profile.pickStyle === 'tier'
       ? guide
       : WRITERS[ctx.topic.intent];
-  const blocks = ctx.language === 'en' ? writer(ctx) : translated(ctx, ctx.language);
+  const blocks = ctx.language === 'en' ? writer(ctx) : translated(ctx);
   // Every answer with sources cites at least one: the opening paragraph, if chance cited none.
   if (!blocks.some((block) => /\[\d+\]/.test(block)) && blocks[0]) blocks[0] += ctx.cite.maybe(1);
   return `${blocks.join('\n\n')}\n`;

@@ -1,6 +1,7 @@
 import { priceText } from '../catalog.ts';
 import { mdText, upper } from '../english.ts';
-import { bullets, heading, para, type ProseContext, table } from './context.ts';
+import { bullets, heading, para, type ProseContext, table, type Writer } from './context.ts';
+import { general } from './general.ts';
 import { type LocalKind, PHRASEBOOKS, type Phrasebook } from './phrasebooks.ts';
 
 /** A paragraph's first letter in capitals, past any leading bold marker. */
@@ -23,11 +24,12 @@ function kindOf(ctx: ProseContext, book: Phrasebook): { kind: LocalKind; subject
 }
 
 /**
- * The answer in Spanish, French or German, with the same picks, citations and comparisons as
+ * The answer in Spanish, French or German (English answers go to the English writers), with the same picks, citations and comparisons as
  * the English writers, in the phrasebook's sentences.
  */
-export function translated(ctx: ProseContext, language: 'es' | 'fr' | 'de'): string[] {
-  const { rng, topic, items } = ctx;
+export const translated: Writer = (ctx) => {
+  const { rng, topic, items, language } = ctx;
+  if (language === 'en') return general(ctx);
   const book = PHRASEBOOKS[language];
   const { kind, subject: raw } = kindOf(ctx, book);
   const s = mdText(raw);
@@ -77,4 +79,4 @@ export function translated(ctx: ProseContext, language: 'es' | 'fr' | 'de'): str
     ];
   }
   return [intro, heading(ctx, book.headings.points), points, heading(ctx, book.headings.learn), learn, close];
-}
+};
