@@ -81,7 +81,7 @@ describe('the prompt’s constraints hold over the corpus', () => {
     expect(comparisons.length).toBeGreaterThanOrEqual(15);
     for (const { prompt, answer } of comparisons) {
       const [a = '', b = ''] = analyzePrompt(prompt).options;
-      expect(answer.markdown, prompt).toContain(`| Feature | ${a} | ${b} |`);
+      expect(answer.markdown.toLowerCase(), prompt).toContain(`| feature | ${a} | ${b} |`.toLowerCase());
       const prose = answer.markdown
         .split('\n')
         .filter((line) => !line.startsWith('|'))

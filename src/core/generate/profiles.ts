@@ -376,7 +376,60 @@ const RUNNING_SHOES: Profile = {
   siteWords: ['runlab', 'footfall', 'runnersnotes', 'miles', 'pacelog', 'gearlab'],
 };
 
+/** Health covers skincare, supplements and workout gear, which are judged on different things. */
+const SKINCARE: Profile = {
+  ...PROFILES.health,
+  criteria: [
+    'gentleness',
+    'protection',
+    'texture',
+    'ingredients',
+    'value',
+    'reviews',
+    'fragrance',
+    'ease of use',
+  ],
+  audiences: ['sensitive skin', 'dry skin', 'oily skin', 'daily use', 'outdoor sports', 'budget shoppers'],
+};
+const SUPPLEMENTS: Profile = {
+  ...PROFILES.health,
+  criteria: [
+    'ingredients',
+    'third-party testing',
+    'taste',
+    'value',
+    'dosage',
+    'mixability',
+    'reviews',
+    'digestibility',
+  ],
+  audiences: ['beginners', 'athletes', 'older adults', 'busy schedules', 'vegetarians', 'budget shoppers'],
+};
+const WORKOUT_GEAR: Profile = {
+  ...PROFILES.health,
+  criteria: [
+    'grip',
+    'cushioning',
+    'durability',
+    'comfort',
+    'value',
+    'portability',
+    'reviews',
+    'ease of cleaning',
+  ],
+  audiences: ['beginners', 'hot yoga', 'home workouts', 'travel', 'tall people', 'budget shoppers'],
+  cons: ['a little heavy', 'strong smell at first', 'shows marks easily', 'slippery when new'],
+};
+
 export function profileFor(category: Category, keywords: readonly string[]): Profile {
+  if (category === 'health') {
+    const words = keywords.join(' ');
+    if (/\b(?:skin|skincare|sunscreen|moisturi[sz]er|serum|spf)\b/.test(words)) return SKINCARE;
+    if (/\b(?:vitamins?|protein|creatine|supplements?|electrolytes|magnesium|powder)\b/.test(words))
+      return SUPPLEMENTS;
+    if (/\b(?:mats?|weights?|dumbbells?|bands?|bikes?|treadmills?|rollers?)\b/.test(words))
+      return WORKOUT_GEAR;
+  }
   if (category !== 'footwear') return PROFILES[category];
   const words = new Set(keywords);
   if (['basketball', 'court', 'hoops'].some((word) => words.has(word))) return COURT_SHOES;

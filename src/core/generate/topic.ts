@@ -75,6 +75,10 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
     /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming)\b/i,
   ],
   [
+    'finance',
+    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|taxe?s?|retirement|inflation|interest rates?|economy|recession|gdp|compound interest|401k|ira)\b/i,
+  ],
+  [
     'travel',
     /\b(travel|trips?|hotels?|flights?|destinations?|places?|cities|city|beach(es)?|vacations?|holidays?|visit|itinerary|resorts?|airlines?|things to do|sightseeing)\b/i,
   ],
@@ -85,10 +89,6 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   [
     'health',
     /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|run|jogging|walking|swimming|cycling|marathons?|5k|stretch(ing)?|therapy|doctor|skin|skincare|sunscreen|protein|yoga mats?|toothbrush(es)?|meditat\w*|procrastinat\w*|burnout|creatine|electrolytes|fasting|vo2)\b/i,
-  ],
-  [
-    'finance',
-    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|budget|taxe?s?|retirement|inflation|interest rates?|economy|recession|gdp|compound interest|401k|ira)\b/i,
   ],
   [
     'home',

@@ -59,7 +59,10 @@ export const comparison: Writer = (ctx) => {
   ]);
   const chooseA = `- You care most about ${strongA}\n- You want ${rng.pick(['the more established option', 'a simpler experience', 'better long-term support'])}${ctx.cite.maybe(0.4)}`;
   const chooseB = `- You prioritize ${strongB}\n- You want ${rng.pick(topic.category === 'software' ? ['more flexibility', 'a bigger ecosystem', 'the newer approach'] : ['more flexibility', 'a lower price', 'the newer approach'])}${ctx.cite.maybe(0.4)}`;
-  const comparisonTable = table(['Feature', a0.replace(/\\/g, ''), b0.replace(/\\/g, '')], rows);
+  const comparisonTable = table(
+    ['Feature', upper(a0.replace(/\\/g, '')), upper(b0.replace(/\\/g, ''))],
+    rows,
+  );
   const verdict = `**Bottom line:** ${rng.pick([
     `pick ${a0} for ${strongA}, and ${b0} if ${strongB} matters more.`,
     `you can't really go wrong, but ${favourite} edges ahead for most everyday use.`,
