@@ -96,6 +96,7 @@ describe('the generator’s code', () => {
       expect(profile.criteria.length, category).toBeGreaterThanOrEqual(8);
       expect(profile.siteWords.length, category).toBeGreaterThanOrEqual(6);
       expect(profile.prices[0], category).toBeLessThan(profile.prices[1]);
+      expect(profile.priceLabel, category).toMatch(/^\p{Lu}/u);
       if (profile.pickStyle === 'model' || profile.pickStyle === 'tier')
         expect(profile.lines.length, category).toBeGreaterThanOrEqual(6);
     }

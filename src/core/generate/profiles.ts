@@ -41,6 +41,8 @@ export interface Profile {
   /** Weak points reviewers note. */
   cons: readonly string[];
   pickStyle: PickStyle;
+  /** What a pick's price is: "Price", "Annual fee", "Price per month". */
+  priceLabel: string;
   /** Fictional brands, never real trademarks: one answer reuses the ones it picks. */
   brands: readonly string[];
   /** Product-line words for `model` picks, or the labels of `tier` picks. */
@@ -89,6 +91,7 @@ export const PROFILES: Record<Category, Profile> = {
       'outsole wears fast on rough surfaces',
     ],
     pickStyle: 'model',
+    priceLabel: 'Price',
     brands: ['Stridewell', 'Arcfoot', 'Kestrel', 'Loamline', 'Tempora', 'Northpace', 'Vantrek', 'Pellion'],
     lines: ['Glide', 'Tempo', 'Drift', 'Summit', 'Pace', 'Crest', 'Flux', 'Rally'],
   },
@@ -110,6 +113,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['techbench', 'gadgetry', 'circuitlab', 'reviewed', 'signalpath', 'bitsandbolts'],
     cons: ['average battery life', 'no charger in the box', 'pricier than rivals', 'heavier than it looks'],
     pickStyle: 'model',
+    priceLabel: 'Price',
     brands: ['Corvex', 'Lumora', 'Halcyn', 'Quillon', 'Veyra', 'Brightforge', 'Nimbral', 'Oltaro'],
     lines: ['Pro', 'Air', 'Max', 'Edge', 'Core', 'Flex', 'Prime', 'Studio'],
   },
@@ -131,6 +135,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['devnotes', 'stackguide', 'codecraft', 'cloudnotes', 'bytesized', 'buildlog'],
     cons: ['fewer integrations', 'steeper learning curve', 'paid tiers add up', 'limited offline use'],
     pickStyle: 'app',
+    priceLabel: 'Price per month',
     brands: ['Taskwell', 'Notara', 'Fieldkit', 'Cobaltly', 'Planwise', 'Driftdesk', 'Kindling', 'Orbitask'],
     lines: [],
   },
@@ -157,6 +162,7 @@ export const PROFILES: Record<Category, Profile> = {
       'a bit out of the way',
     ],
     pickStyle: 'tier',
+    priceLabel: 'Typical cost',
     brands: ['Skyward Fares', 'Roamwell Travel', 'Atlas & Oar', 'Farewise', 'Waypoint Stays'],
     lines: TIERS,
   },
@@ -178,6 +184,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['kitchen', 'eatwell', 'recipebox', 'tablenotes', 'pantry', 'forkful'],
     cons: ['can sell out early', 'pricier than most', 'small portions', 'long waits at peak times'],
     pickStyle: 'tier',
+    priceLabel: 'Typical cost',
     brands: ['Copper & Crumb', 'Larder Lane', 'Mornbrew', 'Saltwell Kitchen', 'Hearthside Foods'],
     lines: TIERS,
   },
@@ -199,6 +206,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['wellnotes', 'healthfile', 'clinicnotes', 'fitlab', 'carebase', 'vitalguide'],
     cons: ['pricier than basic options', 'results take a few weeks', 'not for everyone', 'strong scent'],
     pickStyle: 'named',
+    priceLabel: 'Price',
     brands: ['Verdana', 'Solace', 'Brightroot', 'Calmera', 'Northwell', 'Purevale', 'Aurel'],
     lines: [],
   },
@@ -227,6 +235,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['moneynotes', 'investguide', 'ledgerly', 'walletwise', 'capitalnotes', 'centsible'],
     cons: ['annual fee', 'limited branch access', 'higher minimums', 'rates can change'],
     pickStyle: 'named',
+    priceLabel: 'Annual fee',
     brands: ['Northmark', 'Harbor Trust', 'Keystone & Vale', 'Meridian Bank', 'Fairway Capital', 'Oakline'],
     lines: [],
   },
@@ -248,6 +257,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['homenotes', 'housewise', 'livingguide', 'fixitfile', 'hearthlab', 'toolshed'],
     cons: ['installation costs extra', 'louder than some rivals', 'bulky', 'shorter warranty'],
     pickStyle: 'model',
+    priceLabel: 'Price',
     brands: ['Hearthly', 'Tallbrook', 'Emberline', 'Quietus', 'Homestead Works', 'Clearvane'],
     lines: ['Series', 'Plus', 'Pro', 'Elite', 'Compact', 'Max', 'Select'],
   },
@@ -269,6 +279,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['sciencenotes', 'cosmoguide', 'discoverlab', 'labnotes', 'naturefile', 'starchart'],
     cons: ['gets technical', 'dense in places', 'few illustrations', 'short'],
     pickStyle: 'tier',
+    priceLabel: 'Price',
     brands: ['Starfield Press', 'Lumen Learning Co', 'Orbit Books'],
     lines: TIERS,
   },
@@ -290,6 +301,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['readinglist', 'shelfnotes', 'playguide', 'listenwell', 'pagecount', 'screenlog'],
     cons: ['slow start', 'long', 'niche appeal', 'hard to find in stores'],
     pickStyle: 'tier',
+    priceLabel: 'Price',
     brands: ['Shelfwise', 'Pagebound', 'Playhouse Games', 'Wavelength Audio'],
     lines: TIERS,
   },
@@ -318,6 +330,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['drivenotes', 'motorguide', 'roadtest', 'autofile', 'chargeup', 'torquelab'],
     cons: ['slower charging', 'firm ride', 'small rear seats', 'pricey options'],
     pickStyle: 'model',
+    priceLabel: 'Starting price',
     brands: ['Velocar', 'Aston Vale', 'Ridgeway Motors', 'Electra Nord', 'Corsa Lume'],
     lines: ['Aria', 'Volt', 'Terra', 'Cruise', 'Linea', 'Sprint'],
   },
@@ -339,6 +352,7 @@ export const PROFILES: Record<Category, Profile> = {
     siteWords: ['guidebook', 'insidernotes', 'reviewhub', 'dailyfind', 'pickwise', 'thebrief'],
     cons: ['pricier than rivals', 'limited availability', 'mixed long-term reviews', 'fewer options'],
     pickStyle: 'named',
+    priceLabel: 'Price',
     brands: ['Marlowe', 'Tandem & Co', 'Fernhill', 'Oakridge Goods', 'Brightly', 'Calder', 'Wrenfield'],
     lines: [],
   },
@@ -421,7 +435,75 @@ const WORKOUT_GEAR: Profile = {
   cons: ['a little heavy', 'strong smell at first', 'shows marks easily', 'slippery when new'],
 };
 
+/** Electronics covers headphones, routers and watches, which are judged on different things. */
+const AUDIO: Profile = {
+  ...PROFILES.electronics,
+  criteria: [
+    'sound quality',
+    'noise cancelling',
+    'comfort',
+    'battery life',
+    'call quality',
+    'build quality',
+    'value for money',
+    'connectivity',
+  ],
+  audiences: ['commuters', 'travelers', 'workouts', 'home office', 'music lovers', 'budget shoppers'],
+  prices: [49, 449],
+};
+const NETWORKING: Profile = {
+  ...PROFILES.electronics,
+  criteria: [
+    'coverage',
+    'speed',
+    'setup',
+    'security features',
+    'reliability',
+    'ports',
+    'value for money',
+    'app',
+  ],
+  audiences: ['large homes', 'gamers', 'apartments', 'home offices', 'families', 'budget shoppers'],
+  prices: [79, 499],
+  cons: ['bulky', 'app needs an account', 'few wired ports', 'pricier than rivals'],
+};
+const WEARABLES: Profile = {
+  ...PROFILES.electronics,
+  criteria: [
+    'battery life',
+    'fitness tracking',
+    'comfort',
+    'display',
+    'app',
+    'build quality',
+    'value for money',
+    'water resistance',
+  ],
+  audiences: ['runners', 'swimmers', 'everyday wear', 'sleep tracking', 'beginners', 'budget shoppers'],
+  prices: [79, 799],
+};
+const COMPUTING: Profile = {
+  ...PROFILES.electronics,
+  criteria: [
+    'battery life',
+    'display quality',
+    'performance',
+    'build quality',
+    'software updates',
+    'value for money',
+    'ports',
+    'portability',
+  ],
+};
+
 export function profileFor(category: Category, keywords: readonly string[]): Profile {
+  if (category === 'electronics') {
+    const words = keywords.join(' ');
+    if (/\b(?:headphones?|earbuds?|speakers?|soundbars?|airpods|audio)\b/.test(words)) return AUDIO;
+    if (/\b(?:routers?|mesh|wi-?fi|networks?)\b/.test(words)) return NETWORKING;
+    if (/\b(?:smartwatch(?:es)?|watch(?:es)?|trackers?|wearables?)\b/.test(words)) return WEARABLES;
+    return COMPUTING;
+  }
   if (category === 'health') {
     const words = keywords.join(' ');
     if (/\b(?:skin|skincare|sunscreen|moisturi[sz]er|serum|spf)\b/.test(words)) return SKINCARE;

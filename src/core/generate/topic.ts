@@ -76,7 +76,7 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'finance',
-    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|taxe?s?|retirement|inflation|interest rates?|economy|recession|gdp|compound interest|401k|ira)\b/i,
+    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|taxe?s?|retirement|index funds?|mutual funds?|savings accounts?|brokerage|roth|inflation|interest rates?|economy|recession|gdp|compound interest|401k|ira)\b/i,
   ],
   [
     'travel',

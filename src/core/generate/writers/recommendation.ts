@@ -110,7 +110,7 @@ export const recommendation: Writer = (ctx) => {
       [
         `${i + 1}. **${names[i]}** — best for ${audience(i)}`,
         `   - **Why it stands out:** ${upper(why(names[i] ?? '', i))}.${ctx.cite.maybe()}`,
-        ...(item.price === null ? [] : [`   - **Price:** around ${priceText(item)}`]),
+        ...(item.price === null ? [] : [`   - **${profile.priceLabel}:** around ${priceText(item)}`]),
       ].join('\n'),
     );
     return [
@@ -162,7 +162,7 @@ export const recommendation: Writer = (ctx) => {
       bullets([
         `**Pros:** ${pros(i)}`,
         `**Cons:** ${cons[i % cons.length] ?? 'few, for the price'}`,
-        ...(item.price === null ? [] : [`**Typical price:** ${priceText(item)}`]),
+        ...(item.price === null ? [] : [`**${profile.priceLabel}:** ${priceText(item)}`]),
       ]),
     ]);
     return [intro, ...sections, heading(ctx, `Quick tips for buying ${f.subject}`), criteriaList, follow];
@@ -172,7 +172,7 @@ export const recommendation: Writer = (ctx) => {
     intro,
     heading(ctx, `${upper(f.subject)} at a glance`),
     table(
-      ['Pick', 'Best for', ...(priced ? ['Price'] : []), 'Standout'],
+      ['Pick', 'Best for', ...(priced ? [profile.priceLabel] : []), 'Standout'],
       items.map((item, i) => [
         names[i] ?? '',
         capitalize(audience(i)),
