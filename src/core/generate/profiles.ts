@@ -496,7 +496,34 @@ const COMPUTING: Profile = {
   ],
 };
 
+/** Apps people use day to day, judged unlike developer tools. */
+const APPS: Profile = {
+  ...PROFILES.software,
+  criteria: [
+    'ease of use',
+    'features',
+    'price',
+    'privacy',
+    'sync across devices',
+    'design',
+    'support',
+    'offline use',
+  ],
+  audiences: ['beginners', 'families', 'students', 'busy schedules', 'power users', 'budget shoppers'],
+  cons: [
+    'best features need a subscription',
+    'ads in the free tier',
+    'fewer integrations',
+    'limited offline use',
+  ],
+};
+
 export function profileFor(category: Category, keywords: readonly string[]): Profile {
+  if (
+    category === 'software' &&
+    keywords.some((word) => /^(?:apps?|vpns?|password|budgeting|note)$/.test(word))
+  )
+    return APPS;
   if (category === 'electronics') {
     const words = keywords.join(' ');
     if (/\b(?:headphones?|earbuds?|speakers?|soundbars?|airpods|audio)\b/.test(words)) return AUDIO;

@@ -194,7 +194,7 @@ const ARTICLE = /^(an?|the)\s+/i;
 
 /** Nouns with no plural, which recommendations keep as they are. */
 const MASS_NOUN =
-  /\b(?:food|software|cookware|gear|equipment|furniture|luggage|skincare|clothing|advice|music|content|litter|coffee|tea|wine|powder|sunscreen|insurance|storage|hardware|bedding|shampoo|dna)$/i;
+  /\b(?:software|cookware|gear|equipment|furniture|luggage|skincare|clothing|advice|music|content|insurance|storage|hardware|bedding)$/i;
 
 /**
  * A why/how question as an indirect one, and what it is about: "why is the sky blue" →

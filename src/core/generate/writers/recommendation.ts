@@ -21,7 +21,9 @@ function localQualifier(ctx: ProseContext, qualifier: string): string {
 export const recommendation: Writer = (ctx) => {
   const { rng, topic, profile, items } = ctx;
   const f = forms(topic);
-  const what = `${f.subject}${localQualifier(ctx, f.qualifier)}`;
+  // Sentences speak of the picks in the plural: "camping gear" becomes "camping gear options".
+  const things = f.plural ? f.subject : `${f.subject} options`;
+  const what = `${things}${localQualifier(ctx, f.qualifier)}`;
   const year = yearOf(topic);
   const names = items.map((item) => mdText(item.name));
   const first = names[0] ?? f.subject;
@@ -34,7 +36,7 @@ export const recommendation: Writer = (ctx) => {
     items.length,
   );
   if (topic.audience) audiences.unshift(mdText(topic.audience));
-  const audience = (i: number): string => audiences[i] ?? `everyday ${f.subject}`;
+  const audience = (i: number): string => audiences[i] ?? `everyday ${things}`;
   const budget = topic.budget === null ? '' : money(topic.budget);
   const count = items.length;
 
@@ -42,11 +44,11 @@ export const recommendation: Writer = (ctx) => {
     budget
       ? rng.pick([
           `Every pick below comes in under ${budget}, so you can choose on fit and features rather than price.`,
-          `All ${numberWord(count)} of these ${f.subject} stay under your ${budget} budget at their usual prices.`,
+          `All ${numberWord(count)} of these ${things} stay under your ${budget} budget at their usual prices.`,
         ])
       : '',
     topic.audience && !budget
-      ? `I've weighted this list toward ${mdText(topic.audience)}, since that changes which ${f.subject} make sense.`
+      ? `I've weighted this list toward ${mdText(topic.audience)}, since that changes which ${things} make sense.`
       : '',
   ];
   const intro = rng.pick([
@@ -55,7 +57,7 @@ export const recommendation: Writer = (ctx) => {
       [
         `Here are ${numberWord(count)} of the best ${what} in ${year}, based on recent reviews, hands-on testing and what owners recommend.`,
         ...constraint,
-        `Prices for ${f.subject} move often, so treat the figures below as a guide.`,
+        `Prices for ${things} move often, so treat the figures below as a guide.`,
       ],
       0.8,
     ),
@@ -64,7 +66,7 @@ export const recommendation: Writer = (ctx) => {
       [
         `If you're shopping for ${what} in ${year}, ${numberWord(count)} options stand out for ${criterion(0)} and ${criterion(1)}.`,
         ...constraint,
-        `The right pick among these ${f.subject} mostly depends on how you'll use ${f.itObject}.`,
+        `The right pick among these ${things} mostly depends on how you'll use ${f.itObject}.`,
       ],
       0.8,
     ),
@@ -79,13 +81,13 @@ export const recommendation: Writer = (ctx) => {
   ]);
   const explain = rng.sample(
     [
-      () => `often the biggest difference between good and great ${f.subject}`,
-      () => `worth checking in hands-on reviews of ${f.subject}, not just on spec sheets`,
-      () => `matters more than the brand name when you compare ${f.subject}`,
+      () => `often the biggest difference between good and great ${things}`,
+      () => `worth checking in hands-on reviews of ${things}, not just on spec sheets`,
+      () => `matters more than the brand name when you compare ${things}`,
       (c: string) =>
-        `easy to overlook in a shop, but ${c} is what you notice after a few weeks with new ${f.subject}`,
-      () => `the first thing owners of ${f.subject} mention in long-term reviews`,
-      () => `where cheaper ${f.subject} usually cut corners first`,
+        `easy to overlook in a shop, but ${c} is what you notice after a few weeks with new ${things}`,
+      () => `the first thing owners of ${things} mention in long-term reviews`,
+      () => `where cheaper ${things} usually cut corners first`,
     ],
     criteria.length,
   );
@@ -100,9 +102,9 @@ export const recommendation: Writer = (ctx) => {
       `${name} gets the basics right, especially ${criterion(i + 2)}, without asking much in return`,
     ]);
   const follow = rng.pick([
-    `If you tell me your budget and how you plan to use them, I can narrow these ${f.subject} down to one or two.`,
+    `If you tell me your budget and how you plan to use them, I can narrow these ${things} down to one or two.`,
     `Want me to compare ${first} and ${second} side by side, or focus on a specific price range?`,
-    `**Tip:** prices on ${f.subject} drop often around major sales, so it's worth setting a price alert before you buy.`,
+    `**Tip:** prices on ${things} drop often around major sales, so it's worth setting a price alert before you buy.`,
   ]);
   const layout = rng.int(0, 2);
   if (layout === 0) {
@@ -115,9 +117,9 @@ export const recommendation: Writer = (ctx) => {
     );
     return [
       intro,
-      heading(ctx, `Top ${numberWord(count)} ${f.subject} for ${year}`),
+      heading(ctx, `Top ${numberWord(count)} ${things} for ${year}`),
       entries.join('\n'),
-      heading(ctx, `What to look for in ${f.subject}`),
+      heading(ctx, `What to look for in ${things}`),
       criteriaList,
       follow,
     ];
@@ -126,15 +128,15 @@ export const recommendation: Writer = (ctx) => {
     const blurbs = rng.sample(
       [
         (name: string, i: number) =>
-          `${name} is a reliable all-rounder whose ${criterion(i)} holds up well over time, which is rarer than it should be among ${f.subject}.`,
+          `${name} is a reliable all-rounder whose ${criterion(i)} holds up well over time, which is rarer than it should be among ${things}.`,
         (name: string, i: number) =>
-          `Reviewers consistently praise the ${criterion(i)} of ${name}, and it's priced fairly for ${f.subject} of this kind.`,
+          `Reviewers consistently praise the ${criterion(i)} of ${name}, and it's priced fairly for ${things} of this kind.`,
         (name: string, i: number) =>
-          `${name} isn't the flashiest of these ${f.subject}, but it gets the fundamentals right, especially ${criterion(i + 2)}.`,
+          `${name} isn't the flashiest of these ${things}, but it gets the fundamentals right, especially ${criterion(i + 2)}.`,
         (name: string, i: number) =>
-          `If ${criterion(i)} is your top priority in ${f.subject}, ${name} is the one most testers would point you to.`,
+          `If ${criterion(i)} is your top priority in ${things}, ${name} is the one most testers would point you to.`,
         (name: string, i: number) =>
-          `Owners of ${name} tend to mention its ${criterion(i + 1)} first, which says a lot in a crowded field of ${f.subject}.`,
+          `Owners of ${name} tend to mention its ${criterion(i + 1)} first, which says a lot in a crowded field of ${things}.`,
       ],
       Math.min(5, count),
     );
@@ -165,12 +167,12 @@ export const recommendation: Writer = (ctx) => {
         ...(item.price === null ? [] : [`**${profile.priceLabel}:** ${priceText(item)}`]),
       ]),
     ]);
-    return [intro, ...sections, heading(ctx, `Quick tips for buying ${f.subject}`), criteriaList, follow];
+    return [intro, ...sections, heading(ctx, `Quick tips for buying ${things}`), criteriaList, follow];
   }
   const priced = items.some((item) => item.price !== null);
   return [
     intro,
-    heading(ctx, `${upper(f.subject)} at a glance`),
+    heading(ctx, `${upper(things)} at a glance`),
     table(
       ['Pick', 'Best for', ...(priced ? [profile.priceLabel] : []), 'Standout'],
       items.map((item, i) => [
@@ -183,14 +185,14 @@ export const recommendation: Writer = (ctx) => {
     para(
       ctx,
       [
-        `${rng.pick(['Overall', 'For most people', 'If you only want one'])}, **${first}** is the safest choice of these ${f.subject}, while **${second}** is the better value.`,
+        `${rng.pick(['Overall', 'For most people', 'If you only want one'])}, **${first}** is the safest choice of these ${things}, while **${second}** is the better value.`,
         count > 2
-          ? `${list(names.slice(2).map((name) => `**${name}**`))} ${count > 3 ? 'cover' : 'covers'} more specific needs, so weigh what matters most to you in ${f.subject}, starting with ${criterion(0)}.`
+          ? `${list(names.slice(2).map((name) => `**${name}**`))} ${count > 3 ? 'cover' : 'covers'} more specific needs, so weigh what matters most to you in ${things}, starting with ${criterion(0)}.`
           : '',
       ],
       0.7,
     ),
-    heading(ctx, `Before you buy ${f.subject}`),
+    heading(ctx, `Before you buy ${things}`),
     criteriaList,
     follow,
   ];
