@@ -79,6 +79,7 @@ describe('the generator’s code', () => {
       'science',
       'media',
       'vehicles',
+      'pets',
       'other',
     ];
     expect(Object.keys(PROFILES).sort()).toEqual([...categories].sort());

@@ -16,6 +16,7 @@ export type Category =
   | 'science'
   | 'media'
   | 'vehicles'
+  | 'pets'
   | 'other';
 
 /**
@@ -333,6 +334,35 @@ export const PROFILES: Record<Category, Profile> = {
     priceLabel: 'Starting price',
     brands: ['Velocar', 'Aston Vale', 'Ridgeway Motors', 'Electra Nord', 'Corsa Lume'],
     lines: ['Aria', 'Volt', 'Terra', 'Cruise', 'Linea', 'Sprint'],
+  },
+  pets: {
+    fields: ['pet care', 'animal health'],
+    kinds: ['practice', 'product', 'behaviour'],
+    criteria: [
+      'ingredients',
+      'vet recommendations',
+      'value',
+      'reviews',
+      'ease of use',
+      'odor control',
+      'durability',
+      'safety',
+    ],
+    audiences: [
+      'puppies',
+      'senior pets',
+      'sensitive stomachs',
+      'multi-pet homes',
+      'small breeds',
+      'budget shoppers',
+    ],
+    prices: [10, 80],
+    siteWords: ['pawnotes', 'petwise', 'vetfile', 'tailguide', 'whiskerlab', 'fetchlog'],
+    cons: ['pricier than store brands', 'strong scent', 'picky eaters may refuse it', 'bulky bags'],
+    pickStyle: 'named',
+    priceLabel: 'Price',
+    brands: ['Pawsome Co', 'Hearth & Hound', 'Whiskerwell', 'Tailwind Pet', 'Barkley & Burr'],
+    lines: [],
   },
   other: {
     fields: ['everyday life', 'consumer advice'],

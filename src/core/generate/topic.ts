@@ -57,6 +57,7 @@ const STOPWORDS = new Set(
 );
 
 const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
+  ['pets', /\b(dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|litter|aquariums?|hamsters?|dog food|cat food)\b/i],
   [
     'media',
     /\b(books?|novels?|podcasts?|board games?|video games?|games|movies?|films?|tv shows?|shows|audiobooks?|online courses?|courses?|reads?)\b/i,
@@ -72,7 +73,7 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'software',
-    /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming)\b/i,
+    /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming|react|vue|angular|node|postgres|mysql|rust|golang|kubernetes|docker|aws|azure|oauth|microservices|agile)\b/i,
   ],
   [
     'finance',

@@ -12,7 +12,7 @@ type Angle = readonly [string, (f: Forms, name: string) => string];
 const ANGLES: Partial<Record<Category, readonly Angle[]>> & { other: readonly Angle[] } = {
   travel: [
     ['Book ahead, but not too far', (_, n) => `prices for ${n} are usually best one to three months out.`],
-    ['Stay flexible', (_, n) => `shifting your dates by a day or two often changes what ${n} costs.`],
+    ['Stay flexible', (_, n) => `shifting your dates by a day or two often changes the price of ${n}.`],
     ['Compare more than one site', (_, n) => `booking sites rarely show the same prices for ${n}.`],
     ['Check the total', (_, n) => `fees and extras can turn a bargain on ${n} into an average deal.`],
   ],
@@ -93,7 +93,7 @@ export const general: Writer = (ctx) => {
     ),
   ]);
   const context = para(ctx, [
-    `${rng.pick(['Broadly speaking', 'For context', 'To start with'])}, ${name} ${rng.pick(f.plural ? ['cover more ground than it first seems', 'mean different things to different people', 'have changed a lot over the past decade'] : ['covers more ground than it first seems', 'means different things to different people', 'has changed a lot over the past decade'])}.`,
+    `${rng.pick(['Broadly speaking', 'For context', 'To start with'])}, ${name} ${rng.pick(f.plural ? ['cover more ground than they first seem', 'mean different things to different people', 'have changed a lot over the past decade'] : ['covers more ground than it first seems', 'means different things to different people', 'has changed a lot over the past decade'])}.`,
     rng.pick([
       `Most overviews of ${f.subject} start with the basics and then branch into specific areas.`,
       `Looking at ${f.subject} from a few angles gives a more balanced picture.`,
