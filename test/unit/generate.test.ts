@@ -267,6 +267,17 @@ describe('renderConversation', () => {
     );
   });
 
+  it('localises the hidden labels by exit country, as captured pages do', () => {
+    const french = conversation('best laptops', 'chatgpt', { country: 'FR', city: null });
+    expect(renderConversation(french, generateAnswer(french, 1), 1).completion.completion).toContain(
+      'ChatGPT a dit :',
+    );
+    const german = conversation('best laptops', 'copilot', { country: 'DE', city: null });
+    expect(renderConversation(german, generateAnswer(german, 1), 1).completion.prompt).not.toContain(
+      'You said',
+    );
+  });
+
   it('adds ChatGPT source offsets and &utm_source to URLs with a query', () => {
     const answer: Answer = {
       markdown: 'Intro [1]\n\n- **Lead:** item',

@@ -2,7 +2,7 @@ import { createRng, deriveSeed } from '../random.ts';
 import { makeAds } from './ads.ts';
 import { makeItems } from './catalog.ts';
 import { makeFanouts } from './fanouts.ts';
-import { labelsFor, pageLang } from './labels.ts';
+import { labelLang, labelsFor, pageLang } from './labels.ts';
 import { answerLanguage } from './locale.ts';
 import { chatgpt } from './models/chatgpt.ts';
 import { copilot } from './models/copilot.ts';
@@ -78,7 +78,7 @@ export function renderConversation(
     answer,
     rng: createRng(deriveSeed(seed, stream, conversation.model)),
     lang,
-    labels: labelsFor(lang),
+    labels: labelsFor(labelLang(conversation, lang)),
   });
   const fragments = renderer.fragments(context('fragments'));
   return {
