@@ -43,7 +43,9 @@ export function priceText(item: Item): string {
 /** "running shoes" → "Running Shoe", the noun a `named` pick carries. */
 function productNoun(subject: string): string {
   const words = subject.split(' ').filter((word) => /^\p{L}/u.test(word));
-  return titleCase(singular(words.slice(-2).join(' ') || 'Pick'));
+  const noun = words.slice(-2).join(' ') || 'Pick';
+  // Some things are sold in the plural: "Coffee Beans", not "Coffee Bean".
+  return titleCase(/\b(?:beans|leaves|pods|oats)$/i.test(noun) ? noun : singular(noun));
 }
 
 /**

@@ -548,7 +548,23 @@ const APPS: Profile = {
   ],
 };
 
+/** Food you buy in a shop (beans, tea, oil) has brands; dishes and restaurants do not. */
+const GROCERIES: Profile = {
+  ...PROFILES.food,
+  criteria: ['flavor', 'freshness', 'roast level', 'value', 'origin', 'consistency', 'packaging', 'aroma'],
+  audiences: ['espresso', 'pour-over', 'everyday drinking', 'gifting', 'beginners', 'budget shoppers'],
+  pickStyle: 'named',
+  priceLabel: 'Price per bag',
+  lines: [],
+};
+
 export function profileFor(category: Category, keywords: readonly string[]): Profile {
+  if (
+    category === 'food' &&
+    keywords.some((word) => /^(?:beans|tea|teas|olive|oil|matcha|chocolate|coffee)$/.test(word)) &&
+    !keywords.some((word) => /^(?:restaurants?|places|shops?|cafes?)$/.test(word))
+  )
+    return GROCERIES;
   if (
     category === 'software' &&
     keywords.some((word) => /^(?:apps?|vpns?|password|budgeting|note)$/.test(word))

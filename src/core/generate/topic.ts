@@ -69,11 +69,11 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ['footwear', /\b(shoes?|sneakers?|boots?|sandals?|cleats?|trainers?|footwear|insoles?)\b/i],
   [
     'electronics',
-    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?|networks?|wi-?fi)\b/i,
+    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?|networks?|wi-?fi|soundbars?|e-?readers?|dash ?cams?|projectors?|power banks?)\b/i,
   ],
   [
     'software',
-    /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming|react|vue|angular|node|postgres|mysql|rust|golang|kubernetes|docker|aws|azure|oauth|microservices|agile)\b/i,
+    /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming|password managers?|react|vue|angular|node|postgres|mysql|rust|golang|kubernetes|docker|aws|azure|oauth|microservices|agile)\b/i,
   ],
   [
     'finance',
@@ -285,6 +285,9 @@ function matchIntent(clause: string): Match {
     const way = /^(?:ways?|methods?|approach(?:es)?)\s+(?:to|of)\s+(.+)$/i.exec(recommendation[1]);
     if (way?.[1]) return { intent: 'howto', subject: clean(way[1]) };
     if (NON_PRODUCT.test(recommendation[1])) return { intent: 'general', subject: body };
+    // "cheapest flights to tokyo": fares are found, not picked; the answer is how to find them.
+    if (/^(?:flights?|airfares?|fares?|train tickets?)\b/i.test(recommendation[1]))
+      return { intent: 'general', subject: clean(`cheap ${recommendation[1]}`) };
     return { intent: 'recommendation', subject: clean(recommendation[1]) };
   }
 

@@ -60,8 +60,8 @@ export const general: Writer = (ctx) => {
   const { rng, topic } = ctx;
   if (!topic.subject || /^(?:hi|hello|hey|thanks?|thank you|ok)$/i.test(topic.subject)) return clarify(ctx);
   if (FACT_QUESTION.test(topic.clause)) return factual(ctx);
-  if (/^(why|how)\s/i.test(topic.subject)) return explain(ctx);
   if (QUESTION.test(topic.clause)) return question(ctx);
+  if (/^(why|how)\s/i.test(topic.subject)) return explain(ctx);
   const f = forms(topic);
   const name = `${f.name}${f.qualifier}`;
   const Name = upper(name);
