@@ -67,4 +67,3 @@ export function createRng(seed: number): Rng {
     },
   };
 }
-
