@@ -69,7 +69,7 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ['footwear', /\b(shoes?|sneakers?|boots?|sandals?|cleats?|trainers?|footwear|insoles?)\b/i],
   [
     'electronics',
-    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?|networks?|wi-?fi|soundbars?|e-?readers?|dash ?cams?|projectors?|power banks?)\b/i,
+    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?|networks?|wi-?fi|soundbars?|e-?readers?|dash ?cams?|projectors?|power banks?|ssds?|hdds?|hard drives?|ps5|xbox|playstation|nintendo|kindle|kobo|airpods)\b/i,
   ],
   [
     'software',
@@ -263,6 +263,12 @@ function matchIntent(clause: string): Match {
   const explained = explanation(body);
   if (explained) return { intent: 'general', subject: explained[0], focus: explained[1] };
 
+  const happening = /^what(?:'s| is) (?:happening|going on|new) (?:with|in|at|on) (?:the )?(.+)$/i.exec(body);
+  if (happening?.[1])
+    return {
+      intent: 'news',
+      subject: clean(happening[1].replace(/\s+(?:today|this week|right now|now|lately|currently)$/i, '')),
+    };
   const stands = /^what (?:does|do) (.+?) (?:stand for|mean)$/i.exec(body);
   if (stands?.[1]) return { intent: 'definition', subject: clean(stands[1]) };
   const definition =

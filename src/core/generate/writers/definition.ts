@@ -97,7 +97,7 @@ export const definition: Writer = (ctx) => {
         ctx,
         [
           field
-            ? `**${f.Name}** ${f.be} a term you'll meet often in ${field}, and most sources describe it in much the same way.`
+            ? `**${f.Name}** ${f.plural ? 'come' : 'comes'} up often in ${field}, and most sources describe ${f.itObject} in much the same way.`
             : `**${f.Name}** can mean slightly different things depending on who is using the term, so here is the general sense most sources share.`,
           `Where definitions of ${f.name} differ, it's usually in the details rather than the core idea.`,
         ],
