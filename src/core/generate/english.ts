@@ -38,7 +38,8 @@ const IRREGULAR: Record<string, string> = {
 
 /** The plural of one noun, or of a phrase's last word: "technology" → "technologies", "type of shoe" → "types of shoe". */
 export function plural(phrase: string): string {
-  const of = /^(\S+)( of .+)$/.exec(phrase);
+  // "type of shoe" → "types of shoe", "podcast about history" → "podcasts about history".
+  const of = /^(.+?)( (?:of|about|on|for|with|from|in|to|by) .+)$/.exec(phrase);
   if (of?.[1] && of[2]) return `${plural(of[1])}${of[2]}`;
   return phrase.replace(/(\p{L}+)$/u, (word) => {
     const lower = word.toLowerCase();
@@ -63,10 +64,10 @@ export function singular(phrase: string): string {
   });
 }
 
-/** A rough plural test on a noun phrase's head word: "buildings", "flights", "feet", but not "glass", "news" or "MCP". */
+/** A rough plural test on a noun phrase's head word ("podcasts about history"): "buildings", "feet", but not "glass", "news" or "MCP". */
 export function isPlural(phrase: string): boolean {
   // "benefits of green tea": the head noun is the one before "of".
-  const head = /^(.+?) of /.exec(phrase)?.[1] ?? phrase;
+  const head = /^(.+?) (?:of|about|on|for|with|from|in|to|by) /.exec(phrase)?.[1] ?? phrase;
   const last = /(\p{L}+)\W*$/u.exec(head)?.[1] ?? '';
   const lower = last.toLowerCase();
   if (Object.values(IRREGULAR).includes(lower) && !Object.keys(IRREGULAR).includes(lower)) return true;

@@ -200,7 +200,7 @@ export const PROFILES: Record<Category, Profile> = {
       'ease of use',
       'consistency',
       'gentleness',
-      'reviews',
+      'design',
     ],
     audiences: ['beginners', 'older adults', 'busy schedules', 'athletes', 'sensitive skin', 'home workouts'],
     prices: [10, 90],
@@ -293,7 +293,7 @@ export const PROFILES: Record<Category, Profile> = {
       'pacing',
       'replay value',
       'accessibility',
-      'reviews',
+      'design',
       'originality',
       'length',
     ],
@@ -342,7 +342,7 @@ export const PROFILES: Record<Category, Profile> = {
       'ingredients',
       'vet recommendations',
       'value',
-      'reviews',
+      'design',
       'ease of use',
       'odor control',
       'durability',
@@ -372,7 +372,7 @@ export const PROFILES: Record<Category, Profile> = {
       'value',
       'reliability',
       'ease of use',
-      'reviews',
+      'design',
       'availability',
       'durability',
       'support',
@@ -429,7 +429,7 @@ const SKINCARE: Profile = {
     'texture',
     'ingredients',
     'value',
-    'reviews',
+    'design',
     'fragrance',
     'ease of use',
   ],
@@ -444,7 +444,7 @@ const SUPPLEMENTS: Profile = {
     'value',
     'dosage',
     'mixability',
-    'reviews',
+    'design',
     'digestibility',
   ],
   audiences: ['beginners', 'athletes', 'older adults', 'busy schedules', 'vegetarians', 'budget shoppers'],
@@ -458,7 +458,7 @@ const WORKOUT_GEAR: Profile = {
     'comfort',
     'value',
     'portability',
-    'reviews',
+    'design',
     'ease of cleaning',
   ],
   audiences: ['beginners', 'hot yoga', 'home workouts', 'travel', 'tall people', 'budget shoppers'],
@@ -511,6 +511,35 @@ const WEARABLES: Profile = {
   ],
   audiences: ['runners', 'swimmers', 'everyday wear', 'sleep tracking', 'beginners', 'budget shoppers'],
   prices: [79, 799],
+};
+const DISPLAYS: Profile = {
+  ...PROFILES.electronics,
+  criteria: [
+    'picture quality',
+    'refresh rate',
+    'brightness',
+    'ports',
+    'stand',
+    'value for money',
+    'build quality',
+    'HDR',
+  ],
+  audiences: ['gamers', 'creators', 'office work', 'movie nights', 'small rooms', 'budget shoppers'],
+  prices: [149, 1499],
+};
+const GADGETS: Profile = {
+  ...PROFILES.electronics,
+  criteria: [
+    'battery life',
+    'build quality',
+    'ease of use',
+    'value for money',
+    'portability',
+    'app',
+    'reliability',
+    'display quality',
+  ],
+  prices: [39, 399],
 };
 const COMPUTING: Profile = {
   ...PROFILES.electronics,
@@ -575,6 +604,11 @@ export function profileFor(category: Category, keywords: readonly string[]): Pro
     if (/\b(?:headphones?|earbuds?|speakers?|soundbars?|airpods|audio)\b/.test(words)) return AUDIO;
     if (/\b(?:routers?|mesh|wi-?fi|networks?)\b/.test(words)) return NETWORKING;
     if (/\b(?:smartwatch(?:es)?|watch(?:es)?|trackers?|wearables?)\b/.test(words)) return WEARABLES;
+    if (/\b(?:monitors?|tvs?|televisions?|projectors?)\b/.test(words)) return DISPLAYS;
+    if (
+      /\b(?:e-?readers?|kindle|kobo|dash|cams?|chargers?|power|keyboards?|mouse|mice|webcams?)\b/.test(words)
+    )
+      return GADGETS;
     return COMPUTING;
   }
   if (category === 'health') {
