@@ -291,7 +291,7 @@ export const PROFILES: Record<Category, Profile> = {
       'storytelling',
       'depth',
       'pacing',
-      'replay value',
+      'world-building',
       'accessibility',
       'design',
       'originality',

@@ -390,6 +390,7 @@ const PROPER: Record<string, string> = {
   xbox: 'Xbox',
   spanish: 'Spanish',
   monday: 'Monday',
+  ceo: 'CEO',
   ai: 'AI',
   vpn: 'VPN',
   crm: 'CRM',
@@ -415,9 +416,9 @@ const PROPER: Record<string, string> = {
 
 /** Proper nouns typed in lower case, in print casing: "tokyo" → "Tokyo". */
 export function properCase(text: string): string {
-  return text.replace(/[\p{L}\p{N}]+/gu, (word) =>
-    word === word.toLowerCase() ? (PROPER[word] ?? word) : word,
-  );
+  return text
+    .replace(/[\p{L}\p{N}]+/gu, (word) => (word === word.toLowerCase() ? (PROPER[word] ?? word) : word))
+    .replace(/\bmount (?=\p{Lu})/gu, 'Mount ');
 }
 
 /**
