@@ -52,7 +52,7 @@ const shell = once(() => {
       .slice(0, 8)
       .map((src) => `<script src="${src}" defer></script>`)
       .join(''),
-    `<script>(window.__cmcChunks=window.__cmcChunks||[]).push({${bundle(rng, 125_000)}});</script>`,
+    `<script>(window.__cmcChunks=window.__cmcChunks||[]).push({${bundle(rng, 135_000)}});</script>`,
   ].join('');
   return { head, open, close };
 });

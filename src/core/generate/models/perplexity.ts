@@ -52,7 +52,7 @@ const shell = once(() => {
       .slice(0, 12)
       .map((src) => `<script src="${src}" async=""></script>`)
       .join(''),
-    `<script>(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[${rng.int(1000, 9999)}],{${bundle(rng, 125_000)}}]);</script>`,
+    `<script>(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[${rng.int(1000, 9999)}],{${bundle(rng, 135_000)}}]);</script>`,
   ].join('');
   return { buildId, head, open, close };
 });
