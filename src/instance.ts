@@ -83,6 +83,7 @@ export async function createInstance(
       clock,
       seed: config.seed,
       fixtures,
+      sourceDomains: config.sourceDomains,
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
     });
     // Batches owe callbacks, and callbacks read batches: each reaches the other once both exist.

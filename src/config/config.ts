@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { load as parseYaml } from 'js-yaml';
 import { hostEntryProblem } from '../core/callback-hosts.ts';
 import type { FaultRuleInput } from '../core/faults.ts';
+import type { DomainStyle } from '../core/generate/index.ts';
 import type { LatencyProfile } from '../core/latency.ts';
 import { SETTINGS, type Setting } from './settings.ts';
 
@@ -25,6 +26,7 @@ export interface Config {
   callbackHosts: string[] | null;
   adminToken: string | null;
   latency: LatencyProfile;
+  sourceDomains: DomainStyle;
   timeScale: number;
   journalSize: number;
   journalEntryBytes: number;

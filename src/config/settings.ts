@@ -163,6 +163,15 @@ export const SETTINGS = [
     help: 'Latency of fresh answers: instant, or realistic per model (ChatGPT ~17 s ... Copilot ~43 s, 504 past 3 min).',
   },
   {
+    key: 'sourceDomains',
+    flag: 'source-domains',
+    env: 'MASSIVE_MOCK_SOURCE_DOMAINS',
+    type: 'choice',
+    choices: ['reserved', 'public'],
+    default: 'reserved',
+    help: 'Domains of cited sources and ads: reserved .example ones no crawler can reach, or public-looking .com ones.',
+  },
+  {
     key: 'timeScale',
     flag: 'time-scale',
     env: 'MASSIVE_MOCK_TIME_SCALE',

@@ -2,7 +2,7 @@ import type { Clock } from './clock.ts';
 import { conversationKey } from './conversation-key.ts';
 import { ApiError } from './errors.ts';
 import type { CannedAnswer, FixtureIndex } from './fixtures.ts';
-import { generateAnswer, renderConversation } from './generate/index.ts';
+import { type DomainStyle, generateAnswer, renderConversation } from './generate/index.ts';
 import { chatgptEventStream } from './generate/sse.ts';
 import type { Completion, Conversation } from './generate/types.ts';
 import { DEFAULT_JOB_SETTINGS, drawJobFate, type JobSettings, jobId } from './jobs.ts';
@@ -20,6 +20,8 @@ export interface ServiceOptions {
   seed: number;
   /** A fixed index, or a registry whose stubs change at run time (`epoch` counts the changes). */
   fixtures: Pick<FixtureIndex, 'find'> & { epoch?: number; epochOf?: (fixture: CannedAnswer) => number };
+  /** Where generated answers' sources and ads point (see GenerateOptions); reserved by default. */
+  sourceDomains?: DomainStyle;
   jobs?: JobSettings;
 }
 
@@ -88,7 +90,9 @@ export function createService(options: ServiceOptions) {
     const answerSeed = deriveSeed(seed, key, version);
     const canned = fixtures.find(conversation);
     if (fixtures.epoch) writtenBy.set(key, canned ?? null);
-    const answer = canned ? canned.answer : generateAnswer(conversation, answerSeed);
+    const answer = canned
+      ? canned.answer
+      : generateAnswer(conversation, answerSeed, { domains: options.sourceDomains });
     const rendered = renderConversation(conversation, answer, answerSeed);
     return store.addAnswer({
       key,

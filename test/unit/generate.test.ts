@@ -139,8 +139,9 @@ describe('renderConversation', () => {
       const all = completion.prompt + completion.completion + completion.sources;
       for (const marker of markers[model]) expect(all).toContain(marker);
       expect(text(completion.completion).toLowerCase()).toContain('basketball shoes');
-      expect(completion.html.length).toBeGreaterThan(60_000);
-      expect(completion.html.length).toBeLessThan(250_000);
+      // Captured live pages are 200 KB to 1.5 MB (shared/reference/massive-api.md).
+      expect(completion.html.length).toBeGreaterThan(200_000);
+      expect(completion.html.length).toBeLessThan(1_500_000);
       expect(raw).not.toBe(completion.html);
       expect(raw).not.toContain(completion.completion);
       expect(raw).toContain(asScriptData(prompt));
@@ -263,6 +264,17 @@ describe('renderConversation', () => {
     const other = conversation('hi', 'gemini', { language: 'Spanish' });
     expect(renderConversation(other, generateAnswer(other, 1), 1).completion.html).toMatch(
       /^<!DOCTYPE html><html lang="en-US"/,
+    );
+  });
+
+  it('localises the hidden labels by exit country, as captured pages do', () => {
+    const french = conversation('best laptops', 'chatgpt', { country: 'FR', city: null });
+    expect(renderConversation(french, generateAnswer(french, 1), 1).completion.completion).toContain(
+      'ChatGPT a dit :',
+    );
+    const german = conversation('best laptops', 'copilot', { country: 'DE', city: null });
+    expect(renderConversation(german, generateAnswer(german, 1), 1).completion.prompt).not.toContain(
+      'You said',
     );
   });
 

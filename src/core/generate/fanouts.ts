@@ -1,6 +1,7 @@
 import type { Rng } from '../random.ts';
 import type { Topic } from './topic.ts';
-import { REFERENCE_YEAR, secondPerson } from './vocabulary.ts';
+import { secondPerson } from './english.ts';
+import { REFERENCE_YEAR } from './writers/context.ts';
 
 const MAX_QUERY = 80;
 

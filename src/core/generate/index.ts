@@ -1,44 +1,67 @@
-import { createFaker, createRng, deriveSeed } from '../random.ts';
+import { createRng, deriveSeed } from '../random.ts';
 import { makeAds } from './ads.ts';
+import { makeItems } from './catalog.ts';
 import { makeFanouts } from './fanouts.ts';
-import { labelsFor, pageLang } from './labels.ts';
+import { labelLang, labelsFor, pageLang } from './labels.ts';
+import { answerLanguage } from './locale.ts';
 import { chatgpt } from './models/chatgpt.ts';
 import { copilot } from './models/copilot.ts';
 import { gemini } from './models/gemini.ts';
 import { perplexity } from './models/perplexity.ts';
-import { createCiter, writeMarkdown } from './prose.ts';
+import { profileFor } from './profiles.ts';
 import type { ModelRenderer, RenderContext } from './render.ts';
-import { makeSources } from './sources.ts';
+import { type DomainStyle, makeSources } from './sources.ts';
 import { analyzePrompt } from './topic.ts';
 import type { Answer, Conversation, Model, RenderedConversation } from './types.ts';
+import { createCiter, writeMarkdown } from './writers/index.ts';
 
 export { analyzePrompt, type Intent, type Topic } from './topic.ts';
+export type { DomainStyle } from './sources.ts';
 export type { Ad, Answer, Completion, Conversation, Model, RenderedConversation, Source } from './types.ts';
 
 const RENDERERS: Record<Model, ModelRenderer> = { chatgpt, gemini, perplexity, copilot };
+
+export interface GenerateOptions {
+  /**
+   * Where cited pages and ads point: `reserved` (the default) uses `.example` domains, which no
+   * crawler can reach by accident; `public` gives realistic `.com`-style ones.
+   */
+  domains?: DomainStyle;
+}
 
 /**
  * What the chatbot answers to the conversation's prompt: Markdown about the prompt's topic with
  * `[n]` citations, the sources cited, the searches run and, for shopping prompts, ads. Each part
  * draws from its own stream of the seed, so changing how one is written leaves the others alone.
  */
-export function generateAnswer(conversation: Conversation, seed: number): Answer {
+export function generateAnswer(
+  conversation: Conversation,
+  seed: number,
+  options: GenerateOptions = {},
+): Answer {
   const topic = analyzePrompt(conversation.prompt);
-  const faker = createFaker(deriveSeed(seed, 'faker'));
-  const sources = topic.subject ? makeSources(topic, createRng(deriveSeed(seed, 'sources')), faker) : [];
+  const profile = profileFor(topic.category, topic.keywords);
+  const domains = options.domains ?? 'reserved';
+  const sources = topic.subject
+    ? makeSources(topic, profile, createRng(deriveSeed(seed, 'sources')), domains)
+    : [];
+  const items =
+    topic.intent === 'recommendation' ? makeItems(topic, profile, createRng(deriveSeed(seed, 'items'))) : [];
   const rng = createRng(deriveSeed(seed, 'prose'));
   const markdown = writeMarkdown({
     topic,
+    profile,
+    items,
     rng,
-    faker,
     city: conversation.city,
+    language: answerLanguage(conversation),
     cite: createCiter(sources.length, rng),
   });
   return {
     markdown,
     sources,
     fanouts: makeFanouts(topic, conversation.city, createRng(deriveSeed(seed, 'fanouts'))),
-    ads: makeAds(topic, createRng(deriveSeed(seed, 'ads')), faker),
+    ads: makeAds(topic, profile, items, createRng(deriveSeed(seed, 'ads')), domains),
   };
 }
 
@@ -55,7 +78,7 @@ export function renderConversation(
     answer,
     rng: createRng(deriveSeed(seed, stream, conversation.model)),
     lang,
-    labels: labelsFor(lang),
+    labels: labelsFor(labelLang(conversation, lang)),
   });
   const fragments = renderer.fragments(context('fragments'));
   return {

@@ -78,6 +78,31 @@ export function pageLang(conversation: Conversation): string {
   return language === 'en' ? DEFAULT_LANG : language;
 }
 
+/** The language chatbots show their UI in for an exit country, where it is one the labels know. */
+const COUNTRY_LANGUAGE: Record<string, string> = {
+  ES: 'es',
+  MX: 'es',
+  AR: 'es',
+  CO: 'es',
+  CL: 'es',
+  PE: 'es',
+  FR: 'fr',
+  DE: 'de',
+  AT: 'de',
+  BR: 'pt',
+  PT: 'pt',
+  IT: 'it',
+  JP: 'ja',
+};
+
+/**
+ * The language of the hidden labels: captured pages localise them by exit country, so a
+ * conversation from France reads "Vous avez dit"; elsewhere they follow the page language.
+ */
+export function labelLang(conversation: Conversation, lang: string): string {
+  return (conversation.country && COUNTRY_LANGUAGE[conversation.country]) || lang;
+}
+
 export function labelsFor(lang: string): Labels {
   return LABELS[lang.slice(0, 2)] ?? (LABELS.en as Labels);
 }

@@ -43,9 +43,14 @@ export function anchor(url: string, utmSource: string | null, attributes: string
     : `<span${attributes}>${content}</span>`;
 }
 
+/**
+ * A site's icon. Live pages fetch it from a favicon service on another host; a rendered page must
+ * load nothing from third-party hosts, so the icon is a path on the page's own host (the
+ * emulator's, when served from it), the favicon service's path kept for the look of it.
+ */
 export function favicon(url: string, size: number, className: string): string {
   const domain = encodeURIComponent(displayDomain(url));
-  return `<img alt="" width="${size}" height="${size}" class="${className}" src="https://www.google.com/s2/favicons?domain=${domain}&amp;sz=${size * 2}">`;
+  return `<img alt="" width="${size}" height="${size}" class="${className}" src="/s2/favicons?domain=${domain}&amp;sz=${size * 2}">`;
 }
 
 export function sourceDomain(source: Source): string {

@@ -1,19 +1,9 @@
-import { secondPerson } from './vocabulary.ts';
+import { isPlural, parseCount, plural, secondPerson, thirdPerson } from './english.ts';
+import type { Category } from './profiles.ts';
+
+export type { Category } from './profiles.ts';
 /** What kind of answer a prompt calls for; each intent has its own answer shapes. */
 export type Intent = 'recommendation' | 'definition' | 'howto' | 'comparison' | 'news' | 'general';
-
-/** The broad field a subject belongs to, which decides the vocabulary of the answer. */
-export type Category =
-  | 'footwear'
-  | 'electronics'
-  | 'software'
-  | 'travel'
-  | 'food'
-  | 'health'
-  | 'finance'
-  | 'home'
-  | 'science'
-  | 'other';
 
 export interface Topic {
   intent: Intent;
@@ -41,6 +31,16 @@ export interface Topic {
   focus: string;
   /** For a how-to, what to do, in the answerer's words ("reset your phone"); '' for other intents. */
   task: string;
+  /** The most a pick may cost, from "under $150"; null when the prompt sets no budget. */
+  budget: number | null;
+  /** How many picks the prompt asks for ("top 5", "3 best"); null when it does not say. */
+  count: number | null;
+  /** Who or what the picks are for ("students", "flat feet"), from a "for ..." qualifier. */
+  audience: string | null;
+  /** A place the prompt names ("Lisbon", "Japan"), as written; null when none. */
+  place: string | null;
+  /** Whether the prompt asks about somewhere near the asker ("near me"). */
+  nearby: boolean;
 }
 
 const MAX_CLAUSE = 160;
@@ -57,18 +57,31 @@ const STOPWORDS = new Set(
 );
 
 const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
+  ['pets', /\b(dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|litter|aquariums?|hamsters?|dog food|cat food)\b/i],
+  [
+    'media',
+    /\b(books?|novels?|podcasts?|board games?|video games?|games|movies?|films?|tv shows?|shows|audiobooks?|online courses?|courses?|reads?)\b/i,
+  ],
+  [
+    'vehicles',
+    /\b(cars?|suvs?|trucks?|sedans?|minivans?|evs?|electric vehicles?|hybrids?|motorcycles?|tesla|ioniq|tires?|tyres?)\b(?!\s+(?:seats?|chargers?|mounts?|wash|insurance))/i,
+  ],
   ['footwear', /\b(shoes?|sneakers?|boots?|sandals?|cleats?|trainers?|footwear|insoles?)\b/i],
   [
     'electronics',
-    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?)\b/i,
+    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?|networks?|wi-?fi|soundbars?|e-?readers?|dash ?cams?|projectors?|power banks?|ssds?|hdds?|hard drives?|ps5|xbox|playstation|nintendo|kindle|kobo|airpods)\b/i,
   ],
   [
     'software',
-    /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming)\b/i,
+    /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming|password managers?|react|vue|angular|node|postgres|mysql|rust|golang|kubernetes|docker|aws|azure|oauth|microservices|agile)\b/i,
+  ],
+  [
+    'finance',
+    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|taxe?s?|retirement|index funds?|mutual funds?|savings accounts?|brokerage|roth|inflation|interest rates?|economy|recession|gdp|compound interest|401k|ira)\b/i,
   ],
   [
     'travel',
-    /\b(travel|trips?|hotels?|flights?|destinations?|places?|cities|city|beach(es)?|vacations?|holidays?|visit|itinerary|resorts?|airlines?)\b/i,
+    /\b(travel|trips?|hotels?|flights?|destinations?|places?|cities|city|beach(es)?|vacations?|holidays?|visit|itinerary|resorts?|airlines?|things to do|sightseeing)\b/i,
   ],
   [
     'food',
@@ -76,15 +89,11 @@ const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
   ],
   [
     'health',
-    /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|run|jogging|walking|swimming|cycling|marathons?|5k|stretch(ing)?|therapy|doctor|skin|skincare)\b/i,
-  ],
-  [
-    'finance',
-    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|budget|taxe?s?|retirement)\b/i,
+    /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|run|jogging|walking|swimming|cycling|marathons?|5k|stretch(ing)?|therapy|doctor|skin|skincare|sunscreen|protein|yoga mats?|toothbrush(es)?|meditat\w*|procrastinat\w*|burnout|creatine|electrolytes|fasting|vo2)\b/i,
   ],
   [
     'home',
-    /\b(heat pumps?|furnaces?|boilers?|air condition(er|ers|ing)|garden(s|ing)?|lawns?|plants?|furniture|kitchens?|bathrooms?|appliances?|cleaning|laundry|diy|renovat\w*|solar panels?|insulation|thermostats?|roofs?|paint(ing)?)\b/i,
+    /\b(heat pumps?|furnaces?|boilers?|air condition(er|ers|ing)|garden(s|ing)?|lawns?|plants?|furniture|kitchens?|bathrooms?|appliances?|cleaning|laundry|diy|renovat\w*|solar panels?|insulation|thermostats?|roofs?|paint(ing)?|vacuums?|purifiers?|mattress(es)?|desks?|chairs?|cookware|drills?|mowers?|faucets?|drains?|rooms?|screws?|kettles?)\b/i,
   ],
   [
     'science',
@@ -128,6 +137,10 @@ function shorten(phrase: string): string {
 
 /** Separates "basketball shoes" from "for flat feet in 2026". */
 function splitQualifier(phrase: string): [string, string] {
+  const todo = /^(things to do|places to \w+|where to \w+|what to do)\s+((?:in|around|near)\b.*)$/i.exec(
+    phrase,
+  );
+  if (todo?.[1] && todo[2]) return [todo[1], todo[2]];
   const match =
     /^(.+?)\s+((?:for|under|below|in|with|near|on|at|from|without|to|that|which|during|before|after)\b.*)$/i.exec(
       phrase,
@@ -180,12 +193,9 @@ const VERBS = new Set(
 
 const ARTICLE = /^(an?|the)\s+/i;
 
-/** "does" questions put the verb back in the third person: "why does ice float" → "why ice floats". */
-function thirdPerson(verb: string): string {
-  if (/(s|sh|ch|x|z|o)$/i.test(verb)) return `${verb}es`;
-  if (/[^aeiou]y$/i.test(verb)) return `${verb.slice(0, -1)}ies`;
-  return `${verb}s`;
-}
+/** Nouns with no plural, which recommendations keep as they are. */
+const MASS_NOUN =
+  /\b(?:software|cookware|gear|equipment|furniture|luggage|skincare|clothing|advice|music|content|insurance|storage|hardware|bedding)$/i;
 
 /**
  * A why/how question as an indirect one, and what it is about: "why is the sky blue" →
@@ -221,10 +231,25 @@ function matchIntent(clause: string): Match {
       const options = [
         clean(match[1]).replace(ARTICLE, ''),
         clean(match[2].replace(/\s*(?:for|in)\b.*$/i, '') || match[2]).replace(ARTICLE, ''),
-      ].map(properCase);
+      ].map(productCase);
       return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
     }
   }
+
+  // "things to do in barcelona": a guide to the place's options.
+  const todo =
+    /^(things to do|places to (?:visit|see|eat|stay)|where to (?:eat|stay)|what to do)\s+(in|around|near)\s+(.+)$/i.exec(
+      body,
+    );
+  if (todo?.[1] && todo[3])
+    return { intent: 'recommendation', subject: `${clean(todo[1])} ${todo[2]} ${clean(todo[3])}` };
+  // "what laptop should i get": a recommendation; "what to pack for iceland": a how-to.
+  const which =
+    /^(?:what|which)\s+(\p{L}+)\s+should\s+(?:i|we)\s+(?:get|buy|choose|use|pick)\b\s*(.*)$/iu.exec(body);
+  if (which?.[1])
+    return { intent: 'recommendation', subject: clean(`${plural(which[1])} ${which[2] ?? ''}`) };
+  const whatTo = /^what to\s+(.+)$/i.exec(body);
+  if (whatTo?.[1]) return { intent: 'howto', subject: clean(whatTo[1]) };
 
   const howto =
     /^(?:how (?:to|do i|do you|can i|should i|do we|can we|does one|would i)|steps to|guide to|ways to|tips (?:for|to|on))\s+(.+)$/i.exec(
@@ -238,6 +263,14 @@ function matchIntent(clause: string): Match {
   const explained = explanation(body);
   if (explained) return { intent: 'general', subject: explained[0], focus: explained[1] };
 
+  const happening = /^what(?:'s| is) (?:happening|going on|new) (?:with|in|at|on) (?:the )?(.+)$/i.exec(body);
+  if (happening?.[1])
+    return {
+      intent: 'news',
+      subject: clean(happening[1].replace(/\s+(?:today|this week|right now|now|lately|currently)$/i, '')),
+    };
+  const stands = /^what (?:does|do) (.+?) (?:stand for|mean)$/i.exec(body);
+  if (stands?.[1]) return { intent: 'definition', subject: clean(stands[1]) };
   const definition =
     /^(?:(?:what|who)(?:'s|’s| is| are| was| were)\s+(?:(an?|the)\s+)?|define\s+|definition of\s+|meaning of\s+|explain\s+)(.+)$/i.exec(
       body,
@@ -251,13 +284,16 @@ function matchIntent(clause: string): Match {
   }
 
   const recommendation =
-    /^(?:(?:what|which)(?:'s| is| are)? (?:the )?|recommend(?: me)?(?: an?| some| the)?\s+|suggest(?: an?| some)?\s+)?(?:best|top(?: \d+)?|greatest|recommended|good|great|cheapest|most (?:popular|comfortable|reliable|affordable))\s+(.+)$/i.exec(
+    /^(?:(?:what|which)(?:'s| is| are)? (?:the )?|recommend(?: me)?(?: an?| some| the)?\s+|suggest(?: an?| some)?\s+)?(?:(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+)?(?:best|top(?: \d+)?|greatest|recommended|good|great|cheapest|most (?:popular|comfortable|reliable|affordable))\s+(.+)$/i.exec(
       body,
     ) ?? /^(?:recommend|suggest)(?: me)?(?: an?| some| the)?\s+(.+)$/i.exec(body);
   if (recommendation?.[1]) {
     const way = /^(?:ways?|methods?|approach(?:es)?)\s+(?:to|of)\s+(.+)$/i.exec(recommendation[1]);
     if (way?.[1]) return { intent: 'howto', subject: clean(way[1]) };
     if (NON_PRODUCT.test(recommendation[1])) return { intent: 'general', subject: body };
+    // "cheapest flights to tokyo": fares are found, not picked; the answer is how to find them.
+    if (/^(?:flights?|airfares?|fares?|train tickets?)\b/i.test(recommendation[1]))
+      return { intent: 'general', subject: clean(`cheap ${recommendation[1]}`) };
     return { intent: 'recommendation', subject: clean(recommendation[1]) };
   }
 
@@ -269,14 +305,16 @@ function matchIntent(clause: string): Match {
     const subject = body
       .replace(/^(?:what(?:'s| is| are)|is there|are there|any)\s+(?:the\s+)?/i, '')
       .replace(/\b(?:latest|current|today(?:'s)?|tonight|right now|this week|breaking)\b/gi, '')
-      .replace(/^\s*(?:news|updates?|headlines)\s+(?:on|about|for|from|regarding)\s+(?:the\s+)?/i, '');
+      .replace(/^\s*(?:news|updates?|headlines)\s+(?:on|about|for|from|regarding)\s+(?:the\s+)?/i, '')
+      .replace(/\s+(?:news|updates?|headlines)\s*(?=$|\s+(?:today|this week|now))/i, '')
+      .replace(/\s+(?:today|this week|this weekend|now|right now)$/i, '');
     return { intent: 'news', subject: clean(subject) || body };
   }
 
   const either = /^(?:should i (?:get|buy|use|choose|learn)\s+)?(.+?)\s+or\s+(.+?)\??$/i.exec(body);
   if (either?.[1] && either[2] && body.split(' ').length <= 10) {
     const options = [clean(either[1]).replace(ARTICLE, ''), clean(either[2]).replace(ARTICLE, '')].map(
-      properCase,
+      productCase,
     );
     return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
   }
@@ -306,6 +344,68 @@ const PROPER: Record<string, string> = {
   pixel: 'Pixel',
   samsung: 'Samsung',
   tokyo: 'Tokyo',
+  japan: 'Japan',
+  lisbon: 'Lisbon',
+  portugal: 'Portugal',
+  chicago: 'Chicago',
+  barcelona: 'Barcelona',
+  rome: 'Rome',
+  seattle: 'Seattle',
+  iceland: 'Iceland',
+  canada: 'Canada',
+  australia: 'Australia',
+  europe: 'Europe',
+  spain: 'Spain',
+  italy: 'Italy',
+  france: 'France',
+  germany: 'Germany',
+  mexico: 'Mexico',
+  berlin: 'Berlin',
+  portland: 'Portland',
+  everest: 'Everest',
+  eiffel: 'Eiffel',
+  machu: 'Machu',
+  picchu: 'Picchu',
+  microsoft: 'Microsoft',
+  roman: 'Roman',
+  node: 'Node',
+  postgres: 'Postgres',
+  mysql: 'MySQL',
+  kindle: 'Kindle',
+  kobo: 'Kobo',
+  react: 'React',
+  vue: 'Vue',
+  aws: 'AWS',
+  azure: 'Azure',
+  gdpr: 'GDPR',
+  oauth: 'OAuth',
+  kubernetes: 'Kubernetes',
+  airpods: 'AirPods',
+  sony: 'Sony',
+  nike: 'Nike',
+  brooks: 'Brooks',
+  tesla: 'Tesla',
+  hyundai: 'Hyundai',
+  ps5: 'PS5',
+  xbox: 'Xbox',
+  spanish: 'Spanish',
+  monday: 'Monday',
+  ceo: 'CEO',
+  ai: 'AI',
+  vpn: 'VPN',
+  crm: 'CRM',
+  tv: 'TV',
+  tvs: 'TVs',
+  ssd: 'SSD',
+  hdd: 'HDD',
+  dslr: 'DSLR',
+  etf: 'ETF',
+  ira: 'IRA',
+  roth: 'Roth',
+  '4k': '4K',
+  pilates: 'Pilates',
+  premier: 'Premier',
+  league: 'League',
   paris: 'Paris',
   london: 'London',
   mars: 'Mars',
@@ -314,8 +414,26 @@ const PROPER: Record<string, string> = {
   excel: 'Excel',
 };
 
-function properCase(text: string): string {
-  return text.replace(/[\p{L}]+/gu, (word) => (word === word.toLowerCase() ? (PROPER[word] ?? word) : word));
+/** Proper nouns typed in lower case, in print casing: "tokyo" → "Tokyo". */
+export function properCase(text: string): string {
+  return text
+    .replace(/[\p{L}\p{N}]+/gu, (word) => (word === word.toLowerCase() ? (PROPER[word] ?? word) : word))
+    .replace(/\bmount (?=\p{Lu})/gu, 'Mount ');
+}
+
+/**
+ * A product name typed in lower case, as printed: "tesla model 3" → "Tesla Model 3",
+ * "sony wf-1000xm5" → "Sony WF-1000XM5": names with a model number or a known brand; "drip coffee" stays.
+ */
+function productCase(text: string): string {
+  const proper = properCase(text);
+  const brand = proper.split(' ')[0] !== text.split(' ')[0];
+  if (!/\d/.test(proper) && !brand) return proper;
+  return proper.replace(/[\p{L}\p{N}-]+/gu, (word) => {
+    if (/\p{Lu}/u.test(word.slice(1))) return word;
+    if (/\d/.test(word) && /\p{L}/u.test(word)) return word.toUpperCase();
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  });
 }
 
 /** "ada lovelace" → "Ada Lovelace": a person's name typed in lower case. */
@@ -334,6 +452,42 @@ function taskOf(subject: string): { task: string; focus: string } {
   return { task, focus: object || task };
 }
 
+const BUDGET =
+  /\b(?:under|below|less than|up to|no more than|within|max(?:imum)?|for under)\s+(?:\$|usd\s*)?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?:\s*(?:dollars|bucks|usd))?/i;
+const COUNT =
+  /\b(?:top|best)\s+(\d{1,2}|three|four|five|six|seven|eight|nine|ten)\b|\b(\d{1,2}|three|four|five|six|seven|eight|nine|ten)\s+(?:best|top|good|great)\b/i;
+
+/** The budget a prompt sets, in dollars: "under $150" → 150, "under 40k" → 40000. */
+function budgetOf(clause: string): number | null {
+  const match = BUDGET.exec(clause);
+  if (!match?.[1]) return null;
+  const value = Number(match[1].replace(/,/g, '')) * (match[2] ? 1000 : 1);
+  return Number.isFinite(value) && value >= 5 ? Math.round(value) : null;
+}
+
+function countOf(clause: string): number | null {
+  const match = COUNT.exec(clause);
+  const count = parseCount(match?.[1] ?? match?.[2] ?? '');
+  return count !== null && count >= 2 && count <= 10 ? count : null;
+}
+
+/** "for students", "for wide feet": who the picks are for; not a year, a budget or a place. */
+function audienceOf(qualifier: string): string | null {
+  const match = /(?:^|\s)for\s+(.+?)(?:\s+(?:under|below|in|near|on|with|at|from)\b.*)?$/i.exec(qualifier);
+  const audience = match?.[1]?.trim();
+  if (!audience || /^\d/.test(audience) || /^(?:under|less|me|a|an|the)$/i.test(audience)) return null;
+  return audience;
+}
+
+/** A capitalised place after "in", "to", "near", "from" or "around": "in Lisbon", "to Tokyo". */
+function placeOf(clause: string): string | null {
+  const match =
+    /\b(?:in|to|near|from|around|visit|visiting)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u.exec(
+      properCase(clause),
+    );
+  return match?.[1] ?? null;
+}
+
 /** Reads what a prompt asks about. Pure: no randomness, so the same prompt always means the same. */
 export function analyzePrompt(prompt: string): Topic {
   const clause = firstClause(prompt);
@@ -349,6 +503,9 @@ export function analyzePrompt(prompt: string): Topic {
   // Typed-lowercase acronyms ("mcp", "llm") read better the way they are written in print.
   if (/^[b-df-hj-np-tv-z]{2,5}s?$/i.test(subject)) subject = subject.toUpperCase().replace(/S$/, 's');
   subject = properCase(subject);
+  // "best vpn" asks for several: recommendations talk about "VPNs", mass nouns ("dog food") aside.
+  if (match.intent === 'recommendation' && !isPlural(subject) && !MASS_NOUN.test(subject))
+    subject = plural(subject);
   if (/^who\b/i.test(clause.replace(FILLER, '')) && match.intent === 'definition')
     subject = nameCase(subject);
   let article = match.article ?? '';
@@ -384,5 +541,10 @@ export function analyzePrompt(prompt: string): Topic {
     article: hasText ? article : '',
     focus,
     task: hasText ? how.task : '',
+    budget: budgetOf(clause),
+    count: intent === 'recommendation' ? countOf(clause) : null,
+    audience: audienceOf(qualifier),
+    place: placeOf(clause),
+    nearby: /\bnear (?:me|here|by)\b|\bnearby\b|\blocal\b/i.test(clause),
   };
 }

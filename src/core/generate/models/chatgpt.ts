@@ -87,9 +87,13 @@ const ICON = (id: string): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" aria-hidden="true" class="icon"><use href="/cdn/assets/sprites-core-7f3a91c2.svg#${id}" fill="currentColor"></use></svg>`;
 
 const TURN_CLASS =
-  'text-token-text-primary w-full focus:outline-none scroll-mt-(--header-height) [content-visibility:auto]';
+  'text-token-text-primary w-full focus:outline-none [--shadow-height:45px] [content-visibility:auto] supports-[content-visibility:auto]:[contain-intrinsic-size:auto_100lvh] scroll-mt-[calc(var(--header-height)+min(200px,max(70px,20svh)))] has-data-writing-block:pointer-events-none';
 const THREAD_WIDTH =
-  'mx-auto flex max-w-(--thread-content-max-width) flex-1 flex-col min-w-0 group/turn-messages';
+  '[--thread-content-max-width:40rem] @w-lg/main:[--thread-content-max-width:48rem] mx-auto flex max-w-(--thread-content-max-width) flex-1 flex-col min-w-0 group/turn-messages focus-visible:outline-hidden relative';
+const CONTENT_MARGIN =
+  '[--thread-content-margin:var(--thread-content-margin-xs,calc(var(--spacing)*4))] @w-sm/main:[--thread-content-margin:var(--thread-content-margin-sm,calc(var(--spacing)*6))] @w-lg/main:[--thread-content-margin:var(--thread-content-margin-lg,calc(var(--spacing)*16))] px-(--thread-content-margin)';
+const ACTIONS_CLASS =
+  'touch:-me-2 touch:-ms-3.5 -ms-2.5 -me-1 flex flex-wrap items-center gap-y-4 p-1 select-none pointer-events-none [mask-image:linear-gradient(to_right,black_33%,transparent_66%)] [mask-size:300%_100%] [mask-position:100%_0%] motion-safe:transition-[mask-position] group-hover/turn-messages:pointer-events-auto group-hover/turn-messages:[mask-position:0_0] group-focus-within/turn-messages:[mask-position:0_0]';
 
 /** The logged-out chatgpt.com page around the thread: built once, it is the same for every answer. */
 const shell = once(() => {
@@ -101,13 +105,13 @@ const shell = once(() => {
     '<title>ChatGPT</title><meta property="og:title" content="ChatGPT"><meta name="robots" content="index, follow">',
     '<meta name="description" content="A conversational AI assistant: ask questions, brainstorm and get help with writing, learning and code.">',
     '<meta property="og:url" content="https://chatgpt.com/"><meta property="og:site_name" content="ChatGPT">',
-    '<link rel="icon" href="/favicon.ico" sizes="any"><link rel="preconnect" href="https://cdn.oaistatic.com">',
+    '<link rel="icon" href="/favicon.ico" sizes="any"><link rel="preconnect" href="/cdn">',
     HREFLANGS.map(
       (code) => `<link rel="alternate" hreflang="${code}" href="https://chatgpt.com/${code}/">`,
     ).join(''),
     `<link rel="stylesheet" href="${asset(rng, '/cdn/assets', 'root', 'css')}"><link rel="stylesheet" href="${asset(rng, '/cdn/assets', 'conversation', 'css')}">`,
     scripts.map((src) => `<link rel="modulepreload" href="${src}" crossorigin="">`).join(''),
-    `<style>:root{--spacing:.25rem;--thread-content-max-width:48rem;--header-height:52px}${stylesheet(rng, 28_000, utilitySelector)}</style>`,
+    `<style>:root{--spacing:.25rem;--thread-content-max-width:48rem;--header-height:52px}${stylesheet(rng, 72_000, utilitySelector)}</style>`,
   ].join('');
   const nav = ['New chat', 'Search chats', 'Images', 'Apps', 'Codex', 'Projects']
     .map(
@@ -132,7 +136,7 @@ const shell = once(() => {
       .slice(0, 6)
       .map((src) => `<script type="module" src="${src}" crossorigin=""></script>`)
       .join(''),
-    `<script>(self.__oai_chunks=self.__oai_chunks||[]).push([[${rng.int(100, 999)}],{${bundle(rng, 48_000)}}])</script>`,
+    `<script>(self.__oai_chunks=self.__oai_chunks||[]).push([[${rng.int(100, 999)}],{${bundle(rng, 118_000)}}])</script>`,
   ].join('');
   return { build, head, open, close };
 });
@@ -143,6 +147,19 @@ function pill(sources: readonly Source[], numbers: readonly number[]): string {
   const more = numbers.length > 1 ? `<span class="-me-1 ms-1 opacity-70">+${numbers.length - 1}</span>` : '';
   const label = `<span class="max-w-[15ch] grow truncate overflow-hidden text-center">${escapeHtml(first.siteName)}</span>${more}`;
   return `<span class="" data-state="closed"><span class="ms-1 inline-flex max-w-full items-center select-none relative top-[-0.094rem]" data-testid="webpage-citation-pill">${anchor(first.url, UTM, ' class="flex h-4.5 overflow-hidden rounded-xl px-2 text-[9px] font-medium text-token-text-secondary! bg-[#F4F4F4]! dark:bg-[#303030]!"', label)}</span></span>`;
+}
+
+/** The "Sources" button under the answer, with the first sources' icons, as the live page has it. */
+function sourcesButton(ctx: RenderContext): string {
+  const icons = ctx.answer.sources
+    .slice(0, 3)
+    .map(
+      (source) =>
+        `<div class="border-token-bg-primary bg-token-bg-primary flex items-center overflow-clip rounded-full -ms-1.5 first:me-0 border-2 group-hover/footnote:border-token-bg-tertiary relative"><div class="relative inline-block shrink-0">${favicon(source.url, 32, 'icon-sm rounded-full border border-token-border-light border-[0.5px] duration-200 motion-safe:transition-opacity opacity-100')}</div></div>`,
+    )
+    .join('');
+  if (!icons) return '';
+  return `<button class="group/footnote bg-token-bg-primary hover:bg-token-bg-tertiary flex w-fit items-center gap-1.5 rounded-3xl py-1.5 ps-3 pe-3" aria-label="${escapeHtml(ctx.labels.sources)}" data-testid="sources-footnote-button"><div class="flex flex-row-reverse">${icons}</div><div class="text-token-text-secondary mt-[-1px] text-[13px] font-medium">${escapeHtml(ctx.labels.sources)}</div></button>`;
 }
 
 function sourcesPanel(ctx: RenderContext): string {
@@ -193,8 +210,8 @@ function fragments(ctx: RenderContext): Fragments {
     )
     .join('');
   return {
-    prompt: `<section class="${TURN_CLASS}" dir="auto" data-turn-id="${userId}" data-testid="conversation-turn-1" data-scroll-anchor="false" data-turn="user"><h4 class="sr-only select-none">${escapeHtml(labels.youSaid)}${labels.colon}</h4><div class="text-base mx-auto px-(--thread-content-margin) pt-3"><div class="${THREAD_WIDTH}"><div data-message-author-role="user" data-message-id="${userId}" dir="auto" class="text-message relative flex w-full flex-col items-end gap-2 break-words whitespace-normal"><div class="flex w-full flex-col items-end gap-1"><div class="user-message-bubble-color relative max-w-(--user-chat-width,70%) rounded-[22px] px-4 py-2.5"><div class="whitespace-pre-wrap">${escapeHtml(ctx.conversation.prompt)}</div></div></div></div></div></div></section>`,
-    completion: `<section class="${TURN_CLASS}" dir="auto" data-turn-id="request-WEB:${uuid(rng)}-0" data-testid="conversation-turn-2" data-scroll-anchor="true" data-turn="assistant"><h4 class="sr-only select-none">${escapeHtml(labels.modelSaid('ChatGPT'))}${labels.colon}</h4><div class="text-base mx-auto px-(--thread-content-margin) pb-10"><div class="${THREAD_WIDTH} agent-turn"><div data-message-author-role="assistant" data-message-id="${uuid(rng)}" dir="auto" data-message-model-slug="gpt-5" class="text-message relative flex w-full flex-col gap-2 break-words whitespace-normal"><div class="flex w-full flex-col gap-1 empty:hidden"><div class="markdown prose dark:prose-invert w-full wrap-break-word light markdown-new-styling">${markdown}</div></div></div><div class="flex min-h-[46px] justify-start"><div aria-label="Response actions" role="group" class="flex items-center">${actions}</div></div></div></div></section>`,
+    prompt: `<section class="${TURN_CLASS}" dir="auto" data-turn-id="${userId}" data-testid="conversation-turn-1" data-scroll-anchor="false" data-turn="user"><h4 class="sr-only select-none">${escapeHtml(labels.youSaid)}${labels.colon}</h4><div class="text-base my-auto mx-auto pt-3 ${CONTENT_MARGIN}"><div class="${THREAD_WIDTH}"><div data-message-author-role="user" data-message-id="${userId}" dir="auto" class="text-message relative flex w-full flex-col items-end gap-2 break-words whitespace-normal"><div class="flex w-full flex-col items-end gap-1"><div class="user-message-bubble-color relative max-w-(--user-chat-width,70%) rounded-[22px] px-4 py-2.5"><div class="whitespace-pre-wrap">${escapeHtml(ctx.conversation.prompt)}</div></div></div></div></div></div></section>`,
+    completion: `<section class="${TURN_CLASS}" dir="auto" data-turn-id="request-WEB:${uuid(rng)}-0" data-testid="conversation-turn-2" data-scroll-anchor="true" data-turn="assistant"><h4 class="sr-only select-none">${escapeHtml(labels.modelSaid('ChatGPT'))}${labels.colon}</h4><div class="text-base my-auto mx-auto pb-10 ${CONTENT_MARGIN}"><div class="${THREAD_WIDTH} agent-turn"><div class="flex max-w-full flex-col gap-4 grow"><div data-message-author-role="assistant" data-message-id="${uuid(rng)}" dir="auto" data-message-model-slug="gpt-5" class="text-message relative flex w-full flex-col gap-2 break-words whitespace-normal"><div class="flex w-full flex-col gap-1 empty:hidden"><div class="markdown prose dark:prose-invert w-full wrap-break-word light markdown-new-styling">${markdown}</div></div></div></div><div class="z-0 flex min-h-[46px] justify-start"><div aria-label="Response actions" role="group" tabindex="-1" class="${ACTIONS_CLASS}">${actions}${sourcesButton(ctx)}</div></div></div></div></section>`,
     sources: sourcesPanel(ctx),
     ads: adsPanel(ctx),
   };

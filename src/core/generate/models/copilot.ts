@@ -33,7 +33,7 @@ const shell = once(() => {
     '<link rel="icon" href="/favicon.ico"><link rel="manifest" href="/manifest.json">',
     `<link rel="stylesheet" href="${asset(rng, '/static/cmc/css', 'main', 'css')}">`,
     scripts.map((src) => `<link rel="preload" as="script" href="${src}">`).join(''),
-    `<style>${stylesheet(rng, 20_000, utilitySelector)}</style>`,
+    `<style>${stylesheet(rng, 70_000, utilitySelector)}</style>`,
   ].join('');
   const open = [
     '<div id="root" class="relative flex h-dvh w-full overflow-hidden"><nav class="hidden w-[280px] shrink-0 flex-col gap-2 p-3 sm:flex" aria-label="Sidebar">',
@@ -52,7 +52,7 @@ const shell = once(() => {
       .slice(0, 8)
       .map((src) => `<script src="${src}" defer></script>`)
       .join(''),
-    `<script>(window.__cmcChunks=window.__cmcChunks||[]).push({${bundle(rng, 42_000)}});</script>`,
+    `<script>(window.__cmcChunks=window.__cmcChunks||[]).push({${bundle(rng, 135_000)}});</script>`,
   ].join('');
   return { head, open, close };
 });

@@ -37,10 +37,10 @@ const shell = once(() => {
   const head = [
     '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">',
     '<title>Google Gemini</title><meta name="description" content="Meet Gemini, your personal AI assistant.">',
-    '<meta property="og:title" content="Google Gemini"><meta property="og:site_name" content="Gemini"><link rel="icon" href="https://www.gstatic.com/lamda/images/gemini_favicon.png">',
-    `<link rel="preconnect" href="https://fonts.googleapis.com"><link rel="stylesheet" href="https://www.gstatic.com/_/mss/boq-bard-web/_/ss/k=boq-bard-web.BardChatUi.${hex(rng, 12)}.L.B1.O/am=${hex(rng, 24)}/d=1/rs=${hex(rng, 34)}">`,
+    '<meta property="og:title" content="Google Gemini"><meta property="og:site_name" content="Gemini"><link rel="icon" href="/_/static/lamda/images/gemini_favicon.png">',
+    `<link rel="stylesheet" href="/_/mss/boq-bard-web/_/ss/k=boq-bard-web.BardChatUi.${hex(rng, 12)}.L.B1.O/am=${hex(rng, 24)}/d=1/rs=${hex(rng, 34)}">`,
     `<script nonce="">window.WIZ_global_data = ${scriptJson(Object.fromEntries(Array.from({ length: 160 }, () => [hex(rng, 6), rng.chance(0.5) ? hex(rng, 24) : rng.int(0, 99999)])))};</script>`,
-    `<style>:root{--bard-color-surface:#fff;--gem-sys-color--on-surface:#1f1f1f}${stylesheet(rng, 115_000, ngSelector)}</style>`,
+    `<style>:root{--bard-color-surface:#fff;--gem-sys-color--on-surface:#1f1f1f}${stylesheet(rng, 175_000, ngSelector)}</style>`,
   ].join('');
   const sidenav = Array.from(
     { length: 8 },
@@ -54,8 +54,8 @@ const shell = once(() => {
   ].join('');
   const close = [
     `</div></infinite-scroller></div><input-container ${ng()}><fieldset ${ng()} class="input-area-container"><rich-textarea ${ng()} class="text-input-field_textarea"><div class="ql-editor ql-blank textarea" contenteditable="true" role="textbox" aria-label="Enter a prompt for Gemini" data-placeholder="Ask Gemini"><p><br></p></div></rich-textarea><button ${ng()} class="mat-mdc-icon-button send-button" aria-label="Send message"><mat-icon ${ng()} fonticon="send"></mat-icon></button></fieldset><hallucination-disclaimer ${ng()}><div ${ng()} class="capabilities-disclaimer">Gemini is AI and can make mistakes.</div></hallucination-disclaimer></input-container></chat-window></div></bard-sidenav-container></main></chat-app>`,
-    `<script nonce="" src="${asset(rng, 'https://www.gstatic.com/_/mss/boq-bard-web/_/js/k=boq-bard-web.BardChatUi.en.', 'm', 'js')}" async></script>`,
-    `<script nonce="">this.gbar_=this.gbar_||{};(function(_){var window=this;try{_.${hex(rng, 3)}={${bundle(rng, 55_000)}}}catch(e){_._DumpException(e)}})(this.gbar_);</script>`,
+    `<script nonce="" src="${asset(rng, '/_/mss/boq-bard-web/_/js/k=boq-bard-web.BardChatUi.en.', 'm', 'js')}" async></script>`,
+    `<script nonce="">this.gbar_=this.gbar_||{};(function(_){var window=this;try{_.${hex(rng, 3)}={${bundle(rng, 110_000)}}}catch(e){_._DumpException(e)}})(this.gbar_);</script>`,
   ].join('');
   return { head, open, close };
 });

@@ -33,7 +33,7 @@ const shell = once(() => {
     chunks.map((src) => `<link rel="preload" as="script" fetchPriority="low" href="${src}">`).join(''),
     '<meta name="description" content="Perplexity is a free AI-powered answer engine that provides accurate, trusted, and real-time answers to any question.">',
     '<link rel="icon" href="/favicon.ico"><meta property="og:site_name" content="Perplexity AI">',
-    `<style>${stylesheet(rng, 22_000, utilitySelector)}</style>`,
+    `<style>${stylesheet(rng, 70_000, utilitySelector)}</style>`,
   ].join('');
   const open = [
     '<div class="flex h-full min-h-[100svh] flex-col"><div class="flex grow"><div class="hidden md:block w-sideBarWidth shrink-0"><div class="bg-subtler fixed flex h-full flex-col border-r border-subtlest" data-testid="sidebar">',
@@ -52,7 +52,7 @@ const shell = once(() => {
       .slice(0, 12)
       .map((src) => `<script src="${src}" async=""></script>`)
       .join(''),
-    `<script>(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[${rng.int(1000, 9999)}],{${bundle(rng, 52_000)}}]);</script>`,
+    `<script>(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[${rng.int(1000, 9999)}],{${bundle(rng, 135_000)}}]);</script>`,
   ].join('');
   return { buildId, head, open, close };
 });

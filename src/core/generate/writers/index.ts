@@ -1,0 +1,27 @@
+import type { Intent } from '../topic.ts';
+import { comparison } from './comparison.ts';
+import type { ProseContext, Writer } from './context.ts';
+import { definition } from './definition.ts';
+import { general } from './general.ts';
+import { guide } from './guide.ts';
+import { howto } from './howto.ts';
+import { news } from './news.ts';
+import { recommendation } from './recommendation.ts';
+import { translated } from './translated.ts';
+
+export { createCiter, type ProseContext, REFERENCE_YEAR } from './context.ts';
+
+/** One writer per intent; each delegates to a narrower one (who-is, factual, weather) where it fits. */
+const WRITERS: Record<Intent, Writer> = { recommendation, definition, howto, comparison, news, general };
+
+/** Writes the answer's Markdown, with `[n]` citations over the answer's sources. */
+export function writeMarkdown(ctx: ProseContext): string {
+  const writer =
+    ctx.topic.intent === 'recommendation' && ctx.profile.pickStyle === 'tier'
+      ? guide
+      : WRITERS[ctx.topic.intent];
+  const blocks = ctx.language === 'en' ? writer(ctx) : translated(ctx);
+  // Every answer with sources cites at least one: the opening paragraph, if chance cited none.
+  if (!blocks.some((block) => /\[\d+\]/.test(block)) && blocks[0]) blocks[0] += ctx.cite.maybe(1);
+  return `${blocks.join('\n\n')}\n`;
+}
