@@ -3,7 +3,9 @@ import { ApiError } from '../core/errors.ts';
 import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
 import { registerDocs } from './docs.ts';
+import { registerHome } from './home.ts';
 import { sendApiError, sendText } from './reply.ts';
+import { RequestLog } from './request-log.ts';
 
 export interface AppOptions {
   api: ApiRouteOptions;
@@ -19,7 +21,17 @@ const MAX_HEADER_BYTES = 32 * 1024;
 
 /** Builds the Fastify app (never listens: the caller does, or injects requests). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger, http: { maxHeaderSize: MAX_HEADER_BYTES } });
+  const app = Fastify({
+    logger: options.logger,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    logController: new RequestLog(),
+  });
+  const { clock } = options.api;
+  // The Date header reads the emulator's clock, as Age and cache expiry do.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('date', new Date(clock.now()).toUTCString());
+    done(null, payload);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) return sendApiError(reply, error);
@@ -31,6 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
+  registerHome(app, { version: options.admin.version, seed: options.api.seed });
   registerDocs(app, options.api.document, options.admin.document);
   await registerAdminRoutes(app, options.admin);
   await registerApiRoutes(app, options.api);

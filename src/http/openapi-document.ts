@@ -5,6 +5,9 @@ import { load } from 'js-yaml';
 /** The folder of the OpenAPI documents: the same two levels up from src/http and dist/http. */
 export const OPENAPI_DIR = new URL('../../openapi/', import.meta.url);
 
+/** The revision of the Massive API that these documents describe: the start-up line and `/` name it. */
+export const REVISION = '2026-05-11';
+
 /** The vendor's documents (fixed) that describe the emulated API, in the order they are merged. */
 export const API_DOCUMENTS = ['ai.yaml', 'ai-completions.yaml', 'ai-devices.yaml'] as const;
 

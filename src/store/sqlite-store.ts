@@ -1,3 +1,5 @@
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { Conversation } from '../core/generate/types.ts';
@@ -52,11 +54,37 @@ const toJob = (row: JobRow): JobRecord => ({
   cost: row.cost,
 });
 
+/**
+ * What to do when the file or its folder is not writable by this user: in Docker, a host folder
+ * mounted on /data keeps its owner, and the image runs as uid 1000.
+ */
+function writableHint(path: string): string {
+  if (path === ':memory:' || path === '') return '';
+  const folder = dirname(resolve(path));
+  const target = existsSync(path) ? resolve(path) : folder;
+  try {
+    accessSync(target, constants.W_OK);
+    return '';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') return '';
+    const uid = process.getuid?.();
+    return (
+      `; ${target} is not writable by ${uid === undefined ? 'this user' : `uid ${uid}`}: ` +
+      `give it to that user (on the host: sudo chown -R ${uid ?? 1000} <the folder>), ` +
+      'or in Docker mount a named volume (-v massive-mock-data:/data) instead of a host folder'
+    );
+  }
+}
+
+const storeError = (path: string, what: string, error: unknown) =>
+  new StoreError(`cannot ${what} the database ${path}: ${(error as Error).message}${writableHint(path)}`);
+
 function open(path: string): Database.Database {
   try {
     return new Database(path);
   } catch (error) {
-    throw new StoreError(`cannot open the database ${path}: ${(error as Error).message}`);
+    throw storeError(path, 'open', error);
   }
 }
 
@@ -92,7 +120,7 @@ export function openSqliteStore(path: string): Store {
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot use the database ${path}: ${(error as Error).message}`);
+    throw storeError(path, 'use', error);
   }
 
   const sql = {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -79,6 +80,34 @@ describe('the SQLite store', () => {
     const file = join(dir, 'missing-folder', 'x.db');
     expect(() => openSqliteStore(file)).toThrow(StoreError);
     expect(() => openSqliteStore(file)).toThrow(file);
+  });
+
+  it('refuses a folder it cannot write to with the fix: chown it, or a named volume', () => {
+    const folder = join(dir, 'read-only');
+    mkdirSync(folder);
+    // root writes anywhere chmod allows nothing: an immutable folder stops it too.
+    const lock = (on: boolean) =>
+      process.getuid?.() === 0
+        ? execFileSync('chattr', [on ? '+i' : '-i', folder], { stdio: 'ignore' })
+        : chmodSync(folder, on ? 0o555 : 0o755);
+    let locked = false;
+    try {
+      lock(true);
+      locked = true;
+      const file = join(folder, 'x.db');
+      expect(() => writeFileSync(file, '')).toThrow();
+      expect(() => openSqliteStore(file)).toThrow(StoreError);
+      expect(() => openSqliteStore(file)).toThrow(
+        new RegExp(
+          `^cannot open the database ${file}: .+; ${folder} is not writable by .+chown -R .+named volume \\(-v massive-mock-data:/data\\)`,
+        ),
+      );
+    } catch (error) {
+      if (!locked) return; // no chattr here (or not allowed): nothing can make the folder read-only
+      throw error;
+    } finally {
+      if (locked) lock(false);
+    }
   });
 
   it('refuses a file that is not a database', async () => {
