@@ -46,7 +46,10 @@ export async function createInstance(
   const clock = new VirtualClock();
   const faults = createFaults({ clock, seed: config.seed, statuses });
   const journal = createJournal(config.journalSize);
-  const store = openSqliteStore(config.database);
+  const store = openSqliteStore(config.database, {
+    clock,
+    retention: { maxBytes: config.storeMaxMb * 2 ** 20, jobRetentionMs: config.jobRetentionMs },
+  });
   try {
     const service = createService({
       store,

@@ -58,7 +58,7 @@ export const SETTINGS = [
     env: 'MASSIVE_MOCK_JOB_RETENTION_MS',
     type: 'integer',
     default: 86400000,
-    min: 0,
+    min: 1000,
     help: 'How long a finished job can still be fetched, in ms of the emulator clock (a day); then it is 404.',
   },
   {

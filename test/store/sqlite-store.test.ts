@@ -24,7 +24,9 @@ const conversation = {
 describe('the SQLite store', () => {
   it('keeps answers, jobs and balances across a reopen of the same file', () => {
     const file = join(dir, 'keep.db');
-    const store = openSqliteStore(file);
+    // The emulator's clock right after the job below was ready: well within its retention.
+    const clock = { now: () => 10 };
+    const store = openSqliteStore(file, { clock });
     const answer = store.addAnswer({
       key: 'k',
       version: 1,
@@ -46,7 +48,7 @@ describe('the SQLite store', () => {
     store.setBalance('t', 7);
     store.close();
 
-    const reopened = openSqliteStore(file);
+    const reopened = openSqliteStore(file, { clock });
     expect(reopened.latestAnswer('k')).toEqual(answer);
     expect(reopened.job('job-1')).toMatchObject({ conversation, format: 'raw', answerId: answer.id });
     expect(reopened.account('t')).toEqual({ token: 't', balance: 7 });
