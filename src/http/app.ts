@@ -4,7 +4,7 @@ import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
 import { registerDocs } from './docs.ts';
 import { registerHome } from './home.ts';
-import { sendApiError, sendText } from './reply.ts';
+import { httpDate, sendApiError, sendText } from './reply.ts';
 import { RequestLog } from './request-log.ts';
 
 export interface AppOptions {
@@ -29,7 +29,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { clock } = options.api;
   // The Date header reads the emulator's clock, as Age and cache expiry do.
   app.addHook('onSend', (_request, reply, payload, done) => {
-    reply.header('date', new Date(clock.now()).toUTCString());
+    reply.header('date', httpDate(clock.now()));
     done(null, payload);
   });
 

@@ -126,8 +126,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const clock = options.clock ?? systemClock;
   const db = open(path);
   try {
-    // Freed pages can go back to the file system (prune.ts); set before the first table exists.
-    if (db.pragma('user_version', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
+    if (db.pragma('user_version', { simple: true }) === 0) {
+      // Set before the first table exists. An answer is 100-250 kB: in 16 kB pages a commit
+      // writes a quarter of the pages it would in 4 kB ones, and takes about a third of the time.
+      db.pragma('page_size = 16384');
+      // Freed pages can go back to the file system (prune.ts).
+      db.pragma('auto_vacuum = INCREMENTAL');
+    }
     db.pragma('journal_mode = WAL');
     // With WAL, NORMAL keeps every commit across a killed process; only a power cut could lose the last ones.
     db.pragma('synchronous = NORMAL');
