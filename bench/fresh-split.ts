@@ -18,17 +18,24 @@ import { openSqliteStore } from '../src/store/sqlite-store.ts';
 const count = Number(process.argv[2] ?? 300);
 const dir = mkdtempSync(join(tmpdir(), 'massive-mock-split-'));
 const store = openSqliteStore(join(dir, 'split.db'));
-const steps = { generate: 0, render: 0, 'JSON encoding': 0, 'store (insert + commit)': 0, 'reply bytes': 0 };
+const STEPS = ['generate', 'render', 'JSON encoding', 'store (insert + commit)', 'reply bytes'] as const;
+type Step = (typeof STEPS)[number];
+/** Wall time, and CPU time (which other work on the machine moves much less), per step. */
+const wall = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
+const cpu = { ...wall };
 let bytes = 0;
-const timed = <T>(step: keyof typeof steps, work: () => T): T => {
+const timed = <T>(step: Step, work: () => T): T => {
   const started = performance.now();
+  const used = process.cpuUsage();
   const result = work();
-  steps[step] += performance.now() - started;
+  const { user, system } = process.cpuUsage(used);
+  wall[step] += performance.now() - started;
+  cpu[step] += (user + system) / 1000;
   return result;
 };
 try {
   for (let i = 0; i < count + 20; i++) {
-    if (i === 20) for (const step of Object.keys(steps) as (keyof typeof steps)[]) steps[step] = 0; // warm-up
+    if (i === 20) for (const step of STEPS) wall[step] = cpu[step] = 0; // after a warm-up
     const { conversation } = parseAiRequest({ prompt: `bench fresh prompt ${i}`, expiration: '0' });
     const key = conversationKey(conversation);
     const seed = deriveSeed(1, key, 1);
@@ -46,12 +53,13 @@ try {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 }
-const total = Object.values(steps).reduce((sum, ms) => sum + ms, 0);
+const sum = (times: Record<Step, number>) => STEPS.reduce((total, step) => total + times[step], 0);
+const each = (ms: number) => (ms / count).toFixed(2).padStart(6);
 process.stdout.write(
-  `${count} fresh answers, ${(bytes / count / 1000).toFixed(0)} kB of JSON each, ${(total / count).toFixed(2)} ms each:\n`,
+  `${count} fresh answers, ${(bytes / count / 1000).toFixed(0)} kB of JSON each; ms each, wall and CPU:\n`,
 );
-for (const [step, ms] of Object.entries(steps)) {
-  process.stdout.write(
-    `  ${step.padEnd(24)} ${(ms / count).toFixed(2).padStart(6)} ms  ${((100 * ms) / total).toFixed(0).padStart(3)}%\n`,
-  );
+for (const step of [...STEPS, 'total'] as const) {
+  const [w, c] = step === 'total' ? [sum(wall), sum(cpu)] : [wall[step], cpu[step]];
+  const share = ((100 * c) / sum(cpu)).toFixed(0).padStart(3);
+  process.stdout.write(`  ${step.padEnd(24)} ${each(w)} ${each(c)}  ${share}% of the CPU\n`);
 }

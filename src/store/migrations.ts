@@ -28,12 +28,12 @@ export const MIGRATIONS: readonly string[] = [
      token TEXT PRIMARY KEY,
      balance INTEGER CHECK (balance IS NULL OR balance >= 0)
    );`,
-  // 2: bounded storage (core/retention.ts). Each answer's size, so the store knows what it holds;
+  // 2: bounded storage (core/retention.ts). Each answer's size in characters;
   // a size of 0 marks an answer whose bodies were given up (its key and version stay, so the
   // conversation's next answer is a new version). Jobs issued are counted apart, so job ids never
   // repeat once expired jobs are deleted.
   `ALTER TABLE answers ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
-   UPDATE answers SET size = length(CAST(completion_json AS BLOB)) + length(CAST(raw AS BLOB));
+   UPDATE answers SET size = length(completion_json) + length(raw);
    CREATE INDEX answers_kept ON answers (created_at) WHERE size > 0;
    CREATE INDEX jobs_by_answer ON jobs (answer_id);
    CREATE INDEX jobs_by_ready ON jobs (ready_at);

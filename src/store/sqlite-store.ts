@@ -22,7 +22,7 @@ interface AnswerRow {
   created_at: number;
   completion_json: string;
   raw: string;
-  /** 0 once its bodies were given up to the bound (prune.ts). */
+  /** Characters of its bodies; 0 once they were given up to the bound (prune.ts). */
   size: number;
 }
 
@@ -267,7 +267,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return row && toAnswer(row);
     },
     addAnswer(answer) {
-      const size = Buffer.byteLength(answer.completionJson) + Buffer.byteLength(answer.raw);
+      // In characters: counting UTF-8 bytes would scan 200 kB (the bound reads the file's pages).
+      const size = answer.completionJson.length + answer.raw.length;
       const { lastInsertRowid } = write(() =>
         sql.addAnswer.run(
           answer.key,
