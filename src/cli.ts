@@ -67,17 +67,7 @@ async function main(): Promise<void> {
       transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } },
     }),
   });
-  try {
-    await instance.app.listen({ host: config.host, port: config.port });
-  } catch (error) {
-    await instance.close();
-    throw listenError(error, config.host, config.port);
-  }
-  const url = reachableUrl(config.host, (instance.app.server.address() as AddressInfo).port);
-  process.stdout.write(
-    `${startupLine(url, { version: VERSION, seed: config.seed, database: config.database })}\n`,
-  );
-  if (config.urlFile) writeFileSync(config.urlFile, `${url}\n`);
+  // Registered before it listens: a signal sent as soon as it says where it listens finds them.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -99,6 +89,20 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  try {
+    await instance.app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    if (stopping) return;
+    await instance.close();
+    throw listenError(error, config.host, config.port);
+  }
+  if (stopping) return;
+  const url = reachableUrl(config.host, (instance.app.server.address() as AddressInfo).port);
+  // The file first: whoever reads the line may look for it at once.
+  if (config.urlFile) writeFileSync(config.urlFile, `${url}\n`);
+  process.stdout.write(
+    `${startupLine(url, { version: VERSION, seed: config.seed, database: config.database })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -32,7 +32,8 @@ describe('the start-up line', () => {
       expect(readFileSync(urlFile, 'utf8')).toBe(`${running.url}\n`);
       expect((await fetch(`${running.url}/docs/`)).status).toBe(200);
     } finally {
-      expect(await running.stop()).toBe(0);
+      const code = await running.stop();
+      expect(code, `${running.child.signalCode} ${running.output()}`).toBe(0);
     }
     expect(existsSync(urlFile)).toBe(false);
   });
