@@ -9,8 +9,9 @@
  * work, and proves it is not the limit: the baseline is measured with 1 and with 2 client threads
  * (and with the client on this thread, as earlier benches did), and the figures must agree.
  *
- * Environment: BENCH_SECONDS (10) per scenario, BENCH_WARMUP_SECONDS (2) before each,
- * BENCH_CONNECTIONS (50), BENCH_WORKERS (1) client threads, BENCH_SOAK_SECONDS (60, 0 skips it),
+ * Environment: BENCH_SECONDS (6) per scenario and server, in BENCH_ROUNDS (3) turns with the
+ * baseline, BENCH_WARMUP_SECONDS (2) before each, BENCH_CONNECTIONS (50), BENCH_WORKERS (1)
+ * client threads, BENCH_SOAK_SECONDS (30, 0 skips it),
  * BENCH_COLD_RUNS (11), BENCH_MODES (`image,npm-start`), BENCH_SKIP_BUILD=1 to use dist/ as it
  * is, BENCH_NODE_OPTIONS (the image's) for the image mode, BENCH_CPU_PROF=1 to run the emulator
  * under `node --cpu-prof` (profile written on exit to BENCH_PROFILE_DIR, default
@@ -45,10 +46,10 @@ function envNumber(name: string, fallback: number): number {
   return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-const SECONDS = envNumber('BENCH_SECONDS', 10);
+const SECONDS = envNumber('BENCH_SECONDS', 6);
 const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2);
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 50);
-const SOAK_SECONDS = envNumber('BENCH_SOAK_SECONDS', 60);
+const SOAK_SECONDS = envNumber('BENCH_SOAK_SECONDS', 30);
 const COLD_RUNS = Math.max(1, envNumber('BENCH_COLD_RUNS', 11));
 const WORKERS = Math.max(1, envNumber('BENCH_WORKERS', 1));
 const ROUNDS = Math.max(1, envNumber('BENCH_ROUNDS', 3));
@@ -484,7 +485,7 @@ function machine(): string[] {
     `- Code: massive-mock ${commit()}`,
     `- Emulator as the image runs it: \`node bin/massive-mock.js\` over built dist/, NODE_OPTIONS=${IMAGE_NODE_OPTIONS || '(none)'}, NODE_ENV=production, default log level (info), its log to a file`,
     '- Emulator as `npm start` runs it: `node src/cli.ts`, default log level (info), its log to a file',
-    `- Load: autocannon ${CONNECTIONS} connections in ${WORKERS} worker thread(s), ${SECONDS} s per scenario after a ${WARMUP_SECONDS} s warm-up, on loopback, on the same machine`,
+    `- Load: autocannon ${CONNECTIONS} connections in ${WORKERS} worker thread(s), ${SECONDS} s per scenario and server in ${ROUNDS} turns with the baseline (figures: the median turn) after a ${WARMUP_SECONDS} s warm-up, on loopback, on the same machine`,
   ];
 }
 
@@ -693,6 +694,11 @@ async function main(): Promise<void> {
         `- ${pass(Math.abs(drift) <= TARGETS.soakDrift)} RSS flat across the ${SOAK_SECONDS} s soak (mean of the second half of the samples after 10 s within ${TARGETS.soakDrift * 100}% of the first half's): ${fixed(early)} MB, then ${fixed(late)} MB (${drift >= 0 ? '+' : ''}${fixed(drift * 100)}%); max ${fixed(Math.max(...soakRss.map((sample) => sample.mb)))} MB; database file after it ${fixed(tail.databaseMb ?? Number.NaN)} MB`,
       );
     }
+    log('where a fresh answer goes: bench/fresh-split.ts');
+    const split = execFileSync(process.execPath, [join(ROOT, 'bench', 'fresh-split.ts'), '200'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const notes = [
       `- Async: polls answered ${Object.entries(tail.polled)
         .map(([status, count]) => `${status} × ${count}`)
@@ -721,6 +727,14 @@ async function main(): Promise<void> {
       '## Targets',
       '',
       ...targets,
+      '',
+      '## Where a fresh answer goes',
+      '',
+      'In-process, as the service makes one (`node bench/fresh-split.ts 200`):',
+      '',
+      '```',
+      split.trimEnd(),
+      '```',
       '',
       '## Notes',
       '',
