@@ -10,7 +10,7 @@
  * (and with the client on this thread, as earlier benches did), and the figures must agree.
  *
  * Environment: BENCH_SECONDS (6) per scenario and server, in BENCH_ROUNDS (3) turns with the
- * baseline, BENCH_WARMUP_SECONDS (2) before each, BENCH_CONNECTIONS (50), BENCH_WORKERS (1)
+ * baseline, BENCH_WARMUP_SECONDS (2) before each, BENCH_CONNECTIONS (50), BENCH_WORKERS (2)
  * client threads, BENCH_SOAK_SECONDS (30, 0 skips it),
  * BENCH_COLD_RUNS (11), BENCH_MODES (`image,npm-start`), BENCH_SKIP_BUILD=1 to use dist/ as it
  * is, BENCH_NODE_OPTIONS (the image's) for the image mode, BENCH_CPU_PROF=1 to run the emulator
@@ -51,7 +51,7 @@ const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2);
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 50);
 const SOAK_SECONDS = envNumber('BENCH_SOAK_SECONDS', 30);
 const COLD_RUNS = Math.max(1, envNumber('BENCH_COLD_RUNS', 11));
-const WORKERS = Math.max(1, envNumber('BENCH_WORKERS', 1));
+const WORKERS = Math.max(1, envNumber('BENCH_WORKERS', 2));
 const ROUNDS = Math.max(1, envNumber('BENCH_ROUNDS', 3));
 const MODES = (process.env.BENCH_MODES ?? 'image,npm-start')
   .split(',')
