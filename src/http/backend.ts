@@ -51,7 +51,7 @@ export async function mountOpenApi(
   });
   await api.init();
   // openapi-backend flattens the document's operations anew (with lodash) whenever it looks one
-  // up: for each handler registered (about 5 ms each at start), and twice for each request it
+  // up: for each handler registered (a few ms each at start), and twice for each request it
   // routes. The document never changes once mounted, so the list is made once, before handlers.
   const operations = api.router.getOperations();
   api.router.getOperations = () => operations;
@@ -64,6 +64,45 @@ export async function mountOpenApi(
       .filter((operation) => !operation.path.includes('{'))
       .map((operation) => [`${operation.method} ${operation.path}`, operation]),
   );
+
+  const schemes = new Map(
+    operations.map((operation) => [
+      operation,
+      [...new Set((operation.security ?? []).flatMap((requirement) => Object.keys(requirement)))],
+    ]),
+  );
+  const schemesOf = (operation: Operation) => schemes.get(operation) ?? [];
+  // A request that has no body and no header or cookie parameters is valid or not by its URL
+  // alone: a test suite asks the same URLs again and again, and Ajv need not see them each time.
+  const byUrl = new Set(
+    operations
+      .filter(
+        (operation) =>
+          !operation.requestBody &&
+          (operation.parameters ?? []).every(
+            (parameter) => 'in' in parameter && (parameter.in === 'query' || parameter.in === 'path'),
+          ),
+      )
+      .map((operation) => operation.operationId),
+  );
+  const validations = new LRUCache<string, ValidationResult>({
+    max: 1000,
+    maxSize: 4 * 2 ** 20,
+    sizeCalculation: (_result, key) => key.length + 256,
+  });
+  const validate = (operation: Operation, input: Request, url: string): ValidationResult => {
+    if (!byUrl.has(operation.operationId) || input.body !== undefined)
+      return api.validator.validateRequest(input, operation);
+    const key = `${operation.operationId} ${url}`;
+    let result = validations.get(key);
+    if (!result) validations.set(key, (result = api.validator.validateRequest(input, operation)));
+    return result;
+  };
+  const handler = (name: string): Handler => {
+    const found = options.handlers[name];
+    if (!found) throw new Error(`no handler for ${name}`);
+    return found;
+  };
 
   /**
    * What handleRequest does for a path with no template, in one pass: it parses the request three
@@ -109,45 +148,6 @@ export async function mountOpenApi(
     if (context.validation.errors) return handler('validationFail')(context, request, reply);
     return handler(operation.operationId ?? '')(context, request, reply);
   }
-  const schemes = new Map(
-    operations.map((operation) => [
-      operation,
-      [...new Set((operation.security ?? []).flatMap((requirement) => Object.keys(requirement)))],
-    ]),
-  );
-  const schemesOf = (operation: Operation) => schemes.get(operation) ?? [];
-  // A request that has no body and no header or cookie parameters is valid or not by its URL
-  // alone: a test suite asks the same URLs again and again, and Ajv need not see them each time.
-  const byUrl = new Set(
-    operations
-      .filter(
-        (operation) =>
-          !operation.requestBody &&
-          (operation.parameters ?? []).every(
-            (parameter) => 'in' in parameter && (parameter.in === 'query' || parameter.in === 'path'),
-          ),
-      )
-      .map((operation) => operation.operationId),
-  );
-  const validations = new LRUCache<string, ValidationResult>({
-    max: 1000,
-    maxSize: 4 * 2 ** 20,
-    sizeCalculation: (_result, key) => key.length + 256,
-  });
-  const validate = (operation: Operation, input: Request, url: string): ValidationResult => {
-    if (!byUrl.has(operation.operationId) || input.body !== undefined)
-      return api.validator.validateRequest(input, operation);
-    const key = `${operation.operationId} ${url}`;
-    let result = validations.get(key);
-    if (!result) validations.set(key, (result = api.validator.validateRequest(input, operation)));
-    return result;
-  };
-  const handler = (name: string): Handler => {
-    const found = options.handlers[name];
-    if (!found) throw new Error(`no handler for ${name}`);
-    return found;
-  };
-
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: `${options.prefix}*`,
