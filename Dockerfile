@@ -30,7 +30,8 @@ ENV NODE_ENV=production \
     NODE_OPTIONS=--max-semi-space-size=2 \
     HOST=0.0.0.0 \
     PORT=8080 \
-    MASSIVE_MOCK_DATABASE=/data/massive-mock.db
+    MASSIVE_MOCK_DATABASE=/data/massive-mock.db \
+    MASSIVE_MOCK_URL_FILE=/tmp/massive-mock.url
 WORKDIR /app
 # Owned by root and read-only to the `node` user that runs the server; only /data is writable.
 COPY --from=build /app/package.json ./package.json
@@ -43,9 +44,10 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node
 EXPOSE 8080
-# No curl in slim images: Node's own fetch asks the health endpoint.
+# No curl in slim images: Node's own fetch asks the health endpoint, at the URL the server wrote
+# once listening (so `--port` given as a flag is followed), else at $PORT.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "let u;try{u=require('fs').readFileSync(process.env.MASSIVE_MOCK_URL_FILE,'utf8').trim()}catch{u='http://127.0.0.1:'+(process.env.PORT||8080)}fetch(u+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
 # Exec form: node is PID 1 and gets SIGTERM itself (it closes gracefully and exits 0).
 ENTRYPOINT ["node", "bin/massive-mock.js"]

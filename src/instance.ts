@@ -76,7 +76,10 @@ export async function createInstance(
   });
   const journal = createJournal(config.journalSize);
   const coverage = trackApiCoverage({ journal, faults, revision: revision.id });
-  const store = openSqliteStore(config.database);
+  const store = openSqliteStore(config.database, {
+    clock,
+    retention: { maxBytes: config.storeMaxMb * 2 ** 20, jobRetentionMs: config.jobRetentionMs },
+  });
   try {
     const service = createService({
       store,

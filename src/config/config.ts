@@ -12,6 +12,9 @@ export interface Config {
   host: string;
   port: number;
   database: string;
+  storeMaxMb: number;
+  jobRetentionMs: number;
+  urlFile: string | null;
   seed: number;
   tokens: string[] | null;
   credits: Record<string, number | null>;

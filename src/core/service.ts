@@ -94,14 +94,18 @@ export function createService(options: ServiceOptions) {
       ? canned.answer
       : generateAnswer(conversation, answerSeed, { domains: options.sourceDomains });
     const rendered = renderConversation(conversation, answer, answerSeed);
-    return store.addAnswer({
+    const sse = chatgptEventStream(conversation, answer, answerSeed);
+    const stored = store.addAnswer({
       key,
       version,
       createdAt: clock.now(),
       completionJson: JSON.stringify(rendered.completion),
       raw: rendered.raw,
-      sse: chatgptEventStream(conversation, answer, answerSeed),
+      sse,
     });
+    // The page is at hand: presenting the fresh answer need not parse back what was just encoded.
+    pages.set(stored, { page: rendered.completion, sse });
+    return stored;
   }
 
   type Resolved = Omit<Answered, 'credits' | 'delayMs'>;

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { OpenAPIBackend } from 'openapi-backend';
 import { type Authenticator, bearerToken } from '../core/auth.ts';
 import type { Batches } from '../core/batches.ts';
 import type { CallbackScheduler } from '../core/callback-scheduler.ts';
@@ -19,8 +18,8 @@ import { aiHandlers } from './ai-handlers.ts';
 import {
   createOpenApiRouter,
   type Handler,
+  type OpenApiRouter,
   routeEveryMethod,
-  routeRequest,
   routingHandlers,
 } from './backend.ts';
 import { documentedErrors } from './documented-errors.ts';
@@ -127,7 +126,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
   };
 
   // Each revision's router is built on its first call: most runs speak one revision.
-  const routers = new Map<string, Promise<OpenAPIBackend>>();
+  const routers = new Map<string, Promise<OpenApiRouter>>();
   const routerOf = (revision: Revision) => {
     let router = routers.get(revision.id);
     if (!router) {
@@ -198,7 +197,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const path = request.url.split('?', 1)[0] ?? '/';
       const apiPath = REVISION_PATH.exec(path)?.[2] ?? path;
       if (options.upstream && (await options.upstream.handle(request, reply, apiPath))) return reply;
-      return routeRequest(await routerOf(request.revision), request, reply, apiPath);
+      return (await routerOf(request.revision))(request, reply, apiPath);
     };
     api.route({ method: routeEveryMethod(api), url: '/*', handler });
   });

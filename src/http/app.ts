@@ -4,7 +4,9 @@ import { ApiError } from '../core/errors.ts';
 import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
 import { registerDocs } from './docs.ts';
-import { sendApiError, sendText } from './reply.ts';
+import { registerHome } from './home.ts';
+import { httpDate, sendApiError, sendText } from './reply.ts';
+import { RequestLog } from './request-log.ts';
 import { type RouterRouteOptions, registerRouterRoutes } from './router-routes.ts';
 
 export interface AppOptions {
@@ -31,12 +33,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
+    logController: new RequestLog(),
     ...(dispatch && {
       serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
         createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) =>
           dispatch(request, response, () => handler(request, response)),
         ),
     }),
+  });
+  const { clock } = options.api;
+  // The Date header reads the emulator's clock, as Age and cache expiry do.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('date', httpDate(clock.now()));
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -49,6 +58,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
+  registerHome(app, {
+    version: options.admin.version,
+    seed: options.api.seed,
+    revision: options.api.revision.id,
+  });
   registerDocs(app, options.api.revision, options.admin.document, options.router.document);
   await registerAdminRoutes(app, options.admin);
   await registerRouterRoutes(app, options.router);

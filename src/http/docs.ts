@@ -7,6 +7,55 @@ const pointAtThisServer = (document: OpenApiDocument, url = '/') => ({
   servers: [{ url, description: 'this massive-mock' }],
 });
 
+interface Parameter {
+  required?: boolean;
+  description?: string;
+  example?: unknown;
+  examples?: unknown;
+  schema?: Record<string, unknown>;
+}
+
+/**
+ * The copy of a document the docs UI loads. Swagger UI fills "Try it out" with each parameter's
+ * example or default, so the first try would set every optional parameter; here optional
+ * parameters have neither (a default moves into the description), and the first try is the
+ * default request. Required ones keep their example: it is what makes the first try valid.
+ */
+export function withoutPrefill(document: OpenApiDocument, url = '/'): OpenApiDocument {
+  const copy = structuredClone(pointAtThisServer(document, url));
+  const schemas = copy.components.schemas ?? {};
+  const resolve = (schema: Record<string, unknown> | undefined) => {
+    const ref =
+      typeof schema?.$ref === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(schema.$ref)?.[1] : undefined;
+    return ref ? (structuredClone(schemas[ref]) as Record<string, unknown>) : schema;
+  };
+  for (const item of Object.values(copy.paths)) {
+    const operations = Object.entries(item).map(([key, value]) =>
+      key === 'parameters' ? { parameters: value } : value,
+    );
+    for (const operation of operations as { parameters?: Parameter[] }[]) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.required) continue;
+        const schema = resolve(parameter.schema);
+        const fallback = schema?.default;
+        delete parameter.example;
+        delete parameter.examples;
+        if (schema) {
+          delete schema.default;
+          delete schema.example;
+          delete schema.examples;
+          parameter.schema = schema;
+        }
+        if (fallback !== undefined) {
+          const text = parameter.description?.trim() ?? '';
+          parameter.description = `${text}${text ? ' ' : ''}Default: \`${JSON.stringify(fallback)}\`.`;
+        }
+      }
+    }
+  }
+  return copy;
+}
+
 /**
  * Builds the docs site: @fastify/swagger over the default revision's document, and its UI for
  * every revision (each pointed at `/revisions/<id>`, so "Try it out" speaks that revision), the
@@ -31,13 +80,13 @@ async function buildDocsSite(
     routePrefix: '/docs',
     uiConfig: {
       urls: [
-        { url: '/openapi.json', name: `Massive AI API ${revision.id} (default)` },
+        { url: '/docs/ui/openapi.json', name: `Massive AI API ${revision.id} (default)` },
         ...REVISIONS.map(({ id, title }) => ({
-          url: `/openapi/${id}.json`,
+          url: `/docs/ui/openapi/${id}.json`,
           name: `Massive AI API ${id}: ${title}`,
         })),
-        { url: '/openapi-router.json', name: 'LLM router API (emulated, /api/v1)' },
-        { url: '/openapi-admin.json', name: 'massive-mock admin' },
+        { url: '/docs/ui/openapi-router.json', name: 'LLM router API (emulated, /api/v1)' },
+        { url: '/docs/ui/openapi-admin.json', name: 'massive-mock admin' },
       ],
       'urls.primaryName': `Massive AI API ${revision.id} (default)`,
     } as never,
@@ -51,6 +100,18 @@ async function buildDocsSite(
   site.get('/openapi-admin.json', () => publishedAdmin);
   const publishedRouter = pointAtThisServer(router);
   site.get('/openapi-router.json', () => publishedRouter);
+  const forUi = {
+    api: withoutPrefill(loadApiDocument(revision)),
+    router: withoutPrefill(router),
+    admin: withoutPrefill(admin),
+  };
+  site.get('/docs/ui/openapi.json', () => forUi.api);
+  site.get('/docs/ui/openapi-router.json', () => forUi.router);
+  site.get('/docs/ui/openapi-admin.json', () => forUi.admin);
+  for (const each of REVISIONS) {
+    const copy = withoutPrefill(loadApiDocument(each), `/revisions/${each.id}`);
+    site.get(`/docs/ui/openapi/${each.id}.json`, () => copy);
+  }
   await site.ready();
   return site;
 }
@@ -61,7 +122,7 @@ async function buildDocsSite(
  * for them at /docs (assets served from the package: no network needed). Servers point at this
  * emulator, so "Try it out" calls it. The site is built on the first visit, in an app of its own:
  * registering swagger and its UI would add about 60 ms to every start, which a test suite pays and
- * rarely uses.
+ * rarely uses. The UI reads copies without pre-filled optional parameters (withoutPrefill).
  */
 export function registerDocs(
   app: FastifyInstance,

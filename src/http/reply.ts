@@ -32,3 +32,16 @@ export function sendText(reply: FastifyReply, status: number, message: string): 
 export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
   return sendText(reply.headers(error.headers), error.status, error.message);
 }
+
+let dateSecond = Number.NaN;
+let dateText = '';
+
+/** An HTTP date (`Tue, 01 Jan 2030 00:00:00 GMT`), made once per second of the clock it reads. */
+export function httpDate(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(second * 1000).toUTCString();
+  }
+  return dateText;
+}

@@ -92,4 +92,15 @@ export const MIGRATIONS: readonly string[] = [
      duration_ms REAL NOT NULL
    );
    CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts (delivery_id, attempt);`,
+  // Bounded storage (core/retention.ts). Each answer's size in characters;
+  // a size of 0 marks an answer whose bodies were given up (its key and version stay, so the
+  // conversation's next answer is a new version). Jobs issued are counted apart, so job ids never
+  // repeat once expired jobs are deleted.
+  `ALTER TABLE answers ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+   UPDATE answers SET size = length(completion_json) + length(raw) + length(sse);
+   CREATE INDEX answers_kept ON answers (created_at) WHERE size > 0;
+   CREATE INDEX jobs_by_answer ON jobs (answer_id);
+   CREATE INDEX jobs_by_ready ON jobs (ready_at);
+   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+   INSERT INTO counters (name, value) VALUES ('jobs', (SELECT COUNT(*) FROM jobs));`,
 ];

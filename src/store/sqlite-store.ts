@@ -1,5 +1,8 @@
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
+import { type Clock, systemClock } from '../core/clock.ts';
 import type { Conversation } from '../core/generate/types.ts';
 import type { Format } from '../core/params/request.ts';
 import type {
@@ -14,7 +17,9 @@ import type {
   StoredAnswer,
   UserRecord,
 } from '../core/store.ts';
+import { DEFAULT_RETENTION, jobCutoff, type Retention } from '../core/retention.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { createPruner } from './prune.ts';
 
 /** The database can't be used: the message says which file and why. */
 export class StoreError extends Error {
@@ -29,6 +34,8 @@ interface AnswerRow {
   completion_json: string;
   raw: string;
   sse: string;
+  /** Characters of its bodies; 0 once they were given up to the bound (prune.ts). */
+  size: number;
 }
 
 interface UserRow {
@@ -101,7 +108,8 @@ const toAnswer = (row: AnswerRow): StoredAnswer => ({
   id: row.id,
   key: row.key,
   version: row.version,
-  createdAt: row.created_at,
+  // An answer given up to the bound is older than any cache expiry: a call for it is a miss.
+  createdAt: row.size === 0 ? Number.NEGATIVE_INFINITY : row.created_at,
   completionJson: row.completion_json,
   raw: row.raw,
   sse: row.sse,
@@ -166,11 +174,37 @@ const toAttempt = (row: AttemptRow): DeliveryAttempt => ({
   durationMs: row.duration_ms,
 });
 
+/**
+ * What to do when the file or its folder is not writable by this user: in Docker, a host folder
+ * mounted on /data keeps its owner, and the image runs as uid 1000.
+ */
+function writableHint(path: string): string {
+  if (path === ':memory:' || path === '') return '';
+  const folder = dirname(resolve(path));
+  const target = existsSync(path) ? resolve(path) : folder;
+  try {
+    accessSync(target, constants.W_OK);
+    return '';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') return '';
+    const uid = process.getuid?.();
+    return (
+      `; ${target} is not writable by ${uid === undefined ? 'this user' : `uid ${uid}`}: ` +
+      `give it to that user (on the host: sudo chown -R ${uid ?? 1000} <the folder>), ` +
+      'or in Docker mount a named volume (-v massive-mock-data:/data) instead of a host folder'
+    );
+  }
+}
+
+const storeError = (path: string, what: string, error: unknown) =>
+  new StoreError(`cannot ${what} the database ${path}: ${(error as Error).message}${writableHint(path)}`);
+
 function open(path: string): Database.Database {
   try {
     return new Database(path);
   } catch (error) {
-    throw new StoreError(`cannot open the database ${path}: ${(error as Error).message}`);
+    throw storeError(path, 'open', error);
   }
 }
 
@@ -190,23 +224,41 @@ function migrate(db: Database.Database, path: string): void {
   }
 }
 
+export interface SqliteStoreOptions {
+  retention?: Retention;
+  /** The emulator clock: job retention reads it. */
+  clock?: Clock;
+}
+
 /**
  * The store in SQLite: a file by default (WAL, so a killed process loses nothing committed), or
- * `:memory:` for tests and the library API.
+ * `:memory:` for tests and the library API. It is the file's only writer, so it keeps what it
+ * wrote in memory too: a cache hit for an unlimited token reads and writes no row at all.
  */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  const retention = options.retention ?? DEFAULT_RETENTION;
+  const clock = options.clock ?? systemClock;
   const db = open(path);
   try {
+    if (db.pragma('user_version', { simple: true }) === 0) {
+      // Set before the first table exists. An answer is 100-250 kB: in 16 kB pages a commit
+      // writes a quarter of the pages it would in 4 kB ones, and takes about a third of the time.
+      db.pragma('page_size = 16384');
+      // Freed pages can go back to the file system (prune.ts).
+      db.pragma('auto_vacuum = INCREMENTAL');
+    }
     db.pragma('journal_mode = WAL');
     // With WAL, NORMAL keeps every commit across a killed process; only a power cut could lose the last ones.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The write-ahead log is emptied into the file every 1,000 pages; past this it shrinks back.
+    db.pragma(`journal_size_limit = ${16 * 2 ** 20}`);
     migrate(db, path);
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot use the database ${path}: ${(error as Error).message}`);
+    throw storeError(path, 'use', error);
   }
 
   const sql = {
@@ -215,7 +267,7 @@ export function openSqliteStore(path: string): Store {
     ),
     answer: db.prepare<[number], AnswerRow>('SELECT * FROM answers WHERE id = ?'),
     addAnswer: db.prepare(
-      'INSERT INTO answers (key, version, created_at, completion_json, raw, sse) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO answers (key, version, created_at, completion_json, raw, sse, size) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     insertJob: db.prepare(
       `INSERT INTO jobs (id, token, conversation, format, created_at, ready_at, outcome, answer_id, cost,
@@ -253,9 +305,12 @@ export function openSqliteStore(path: string): Store {
     deliveryAttempts: db.prepare<[string], AttemptRow>(
       'SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt, seq',
     ),
-    job: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
-    jobs: db.prepare<[number], JobRow>('SELECT * FROM jobs ORDER BY seq DESC LIMIT ?'),
-    countJobs: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM jobs'),
+    countJob: db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'jobs'"),
+    job: db.prepare<[string, number], JobRow>('SELECT * FROM jobs WHERE id = ? AND ready_at >= ?'),
+    jobs: db.prepare<[number, number], JobRow>(
+      'SELECT * FROM jobs WHERE ready_at >= ? ORDER BY seq DESC LIMIT ?',
+    ),
+    countJobs: db.prepare<[], { value: number }>("SELECT value FROM counters WHERE name = 'jobs'"),
     settleJob: db.prepare('UPDATE jobs SET outcome = ?, ready_at = ?, answer_id = ?, cost = ? WHERE id = ?'),
     account: db.prepare<[string], Account>('SELECT token, balance FROM accounts WHERE token = ?'),
     accounts: db.prepare<[], Account>('SELECT token, balance FROM accounts ORDER BY token'),
@@ -282,29 +337,80 @@ export function openSqliteStore(path: string): Store {
     debit: db.prepare(
       'UPDATE accounts SET balance = balance - ? WHERE token = ? AND balance IS NOT NULL AND balance >= ?',
     ),
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
   };
 
   // The latest answer of each recent conversation, kept decoded: a cache hit then reads no row.
-  // This process is the file's only writer, so what it wrote is what the file holds. Bounded by
-  // bytes (two per character at worst): about 60 answers of 200 KB, and no more memory than that.
+  // Bounded by bytes (two per character at worst): about 60 answers of 200 KB, and no more memory than that.
+  // A poll of a job answered from one of them reads no row either (byId follows the cache).
+  const byId = new Map<number, StoredAnswer>();
   const latest = new LRUCache<string, StoredAnswer>({
     maxSize: 24 * 1024 * 1024,
-    sizeCalculation: (answer) => 2 * (answer.completionJson.length + answer.raw.length + answer.sse.length),
+    sizeCalculation: (answer) =>
+      2 * (answer.completionJson.length + answer.raw.length + answer.sse.length) + 64,
+    dispose: (answer) => byId.delete(answer.id),
+    onInsert: (answer) => byId.set(answer.id, answer),
   });
+  // Accounts as the file holds them (none: a token without one); bounded, since any token is accepted.
+  const accountCache = new LRUCache<string, { account: Account | undefined }>({ max: 10_000 });
+  const accountOf = (token: string): Account | undefined => {
+    let entry = accountCache.get(token);
+    if (!entry) {
+      entry = { account: sql.account.get(token) };
+      accountCache.set(token, entry);
+    }
+    return entry.account;
+  };
+  const remember = (account: Account) => accountCache.set(account.token, { account });
+  const pruner = createPruner(db, retention, (key) => latest.delete(key));
+  // A file from before the bound: pruned to it, then rewritten once so that freed pages can go back.
+  pruner.enforce(clock.now());
+  if (path !== ':memory:' && db.pragma('auto_vacuum', { simple: true }) !== 2) {
+    db.pragma('auto_vacuum = INCREMENTAL');
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
 
+  // A transaction begins at its first write: one that only reads (a cache hit) costs no BEGIN and
+  // COMMIT. Nothing else writes to the file, so what it read before beginning still holds.
+  let inTransaction = false;
+  let begun = false;
+  let answersAdded = false;
   const uncommitted = new Set<string>();
+  const write = <T>(statement: () => T): T => {
+    if (inTransaction && !begun) {
+      sql.begin.run();
+      begun = true;
+    }
+    return statement();
+  };
+  const afterAnswers = () => {
+    answersAdded = false;
+    pruner.enforce(clock.now());
+  };
 
   return {
     transaction<T>(work: () => T): T {
+      if (inTransaction) return work();
+      inTransaction = true;
       try {
-        const result = db.transaction(work).immediate();
-        uncommitted.clear();
+        const result = work();
+        if (begun) sql.commit.run();
         return result;
       } catch (error) {
+        if (begun && db.inTransaction) sql.rollback.run();
         // Rolled back: forget what the transaction remembered.
         for (const key of uncommitted) latest.delete(key);
-        uncommitted.clear();
+        accountCache.clear();
+        answersAdded = false;
         throw error;
+      } finally {
+        inTransaction = false;
+        begun = false;
+        uncommitted.clear();
+        if (answersAdded) afterAnswers();
       }
     },
 
@@ -317,45 +423,58 @@ export function openSqliteStore(path: string): Store {
       return answer;
     },
     answer(id) {
+      const cached = byId.get(id);
+      if (cached) return cached;
       const row = sql.answer.get(id);
       return row && toAnswer(row);
     },
     addAnswer(answer) {
-      const { lastInsertRowid } = sql.addAnswer.run(
-        answer.key,
-        answer.version,
-        answer.createdAt,
-        answer.completionJson,
-        answer.raw,
-        answer.sse,
+      // In characters: counting UTF-8 bytes would scan 200 kB (the bound reads the file's pages).
+      const size = answer.completionJson.length + answer.raw.length + answer.sse.length;
+      const { lastInsertRowid } = write(() =>
+        sql.addAnswer.run(
+          answer.key,
+          answer.version,
+          answer.createdAt,
+          answer.completionJson,
+          answer.raw,
+          answer.sse,
+          size,
+        ),
       );
       const stored = { ...answer, id: Number(lastInsertRowid) };
       latest.set(answer.key, stored);
-      if (db.inTransaction) uncommitted.add(answer.key);
+      if (inTransaction) {
+        uncommitted.add(answer.key);
+        answersAdded = true;
+      } else afterAnswers();
       return stored;
     },
 
     insertJob(job) {
-      sql.insertJob.run({
-        ...job,
-        conversation: JSON.stringify(job.conversation),
-        batchId: job.batchId ?? null,
-        batchIndex: job.batchIndex ?? null,
+      write(() => {
+        sql.insertJob.run({
+          ...job,
+          conversation: JSON.stringify(job.conversation),
+          batchId: job.batchId ?? null,
+          batchIndex: job.batchIndex ?? null,
+        });
+        sql.countJob.run();
       });
     },
     job(id) {
-      const row = sql.job.get(id);
+      const row = sql.job.get(id, jobCutoff(clock.now(), retention));
       return row && toJob(row);
     },
-    jobs: (limit) => sql.jobs.all(limit).map(toJob),
-    countJobs: () => sql.countJobs.get()?.n ?? 0,
+    jobs: (limit) => sql.jobs.all(jobCutoff(clock.now(), retention), limit).map(toJob),
+    countJobs: () => sql.countJobs.get()?.value ?? 0,
     settleJob(id, outcome, readyAt, answerId, cost) {
-      sql.settleJob.run(outcome, readyAt, answerId, cost, id);
+      write(() => sql.settleJob.run(outcome, readyAt, answerId, cost, id));
     },
 
     batchJobs: (batchId) => sql.batchJobs.all(batchId).map(toJob),
     insertBatch(batch) {
-      sql.insertBatch.run(batch);
+      write(() => sql.insertBatch.run(batch));
     },
     batch(id) {
       const row = sql.batch.get(id);
@@ -366,13 +485,15 @@ export function openSqliteStore(path: string): Store {
 
     insertDelivery(delivery) {
       const { subject, drop, rules, ...rest } = delivery;
-      sql.insertDelivery.run({
-        ...rest,
-        subjectKind: subject.kind,
-        subjectId: subject.id,
-        drop: drop ? 1 : 0,
-        rules: JSON.stringify(rules),
-      });
+      write(() =>
+        sql.insertDelivery.run({
+          ...rest,
+          subjectKind: subject.kind,
+          subjectId: subject.id,
+          drop: drop ? 1 : 0,
+          rules: JSON.stringify(rules),
+        }),
+      );
     },
     delivery(id) {
       const row = sql.delivery.get(id);
@@ -382,29 +503,34 @@ export function openSqliteStore(path: string): Store {
     pendingDeliveries: () => sql.pendingDeliveries.all().map(toDelivery),
     deliveriesOf: (subjectId) => sql.deliveriesOf.all(subjectId).map(toDelivery),
     updateDelivery(id, { status, attempts, dueAt }) {
-      sql.updateDelivery.run(status, attempts, dueAt, id);
+      write(() => sql.updateDelivery.run(status, attempts, dueAt, id));
     },
     addDeliveryAttempt(attempt) {
-      sql.addDeliveryAttempt.run(attempt);
+      write(() => sql.addDeliveryAttempt.run(attempt));
     },
     deliveryAttempts: (deliveryId) => sql.deliveryAttempts.all(deliveryId).map(toAttempt),
 
-    account: (token) => sql.account.get(token),
+    account: accountOf,
     accounts: () => sql.accounts.all(),
     setBalance(token, balance) {
-      sql.setBalance.run(token, balance);
+      write(() => sql.setBalance.run(token, balance));
+      remember({ token, balance });
     },
     openAccount(token, balance) {
-      sql.openAccount.run(token, balance);
+      if (write(() => sql.openAccount.run(token, balance)).changes === 1) remember({ token, balance });
     },
     debit(token, amount) {
-      const account = sql.account.get(token);
+      const account = accountOf(token);
       if (!account || account.balance === null) return true;
-      return sql.debit.run(amount, token, amount).changes === 1;
+      const { balance } = account;
+      if (write(() => sql.debit.run(amount, token, amount)).changes !== 1) return false;
+      remember({ token, balance: balance - amount });
+      return true;
     },
 
     refund(token, amount) {
-      sql.refund.run(amount, token);
+      write(() => sql.refund.run(amount, token));
+      accountCache.delete(token);
     },
 
     user(token) {
@@ -417,23 +543,26 @@ export function openSqliteStore(path: string): Store {
     },
     subUsers: (parent) => sql.subUsers.all(parent).map(toUser),
     addUser(user) {
-      sql.addUser.run({ ...user, active: user.active ? 1 : 0 });
+      write(() => sql.addUser.run({ ...user, active: user.active ? 1 : 0 }));
     },
     deactivateUser(token) {
-      sql.deactivateUser.run(token);
+      write(() => sql.deactivateUser.run(token));
     },
 
     recordCall(call) {
-      sql.recordCall.run({ ...call, success: call.success ? 1 : 0 });
+      write(() => sql.recordCall.run({ ...call, success: call.success ? 1 : 0 }));
     },
     calls: (tokens, from, to) => sql.calls.all(JSON.stringify(tokens), from, to).map(toCall),
 
     clear() {
       db.exec(
         `DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;
-         DELETE FROM batches; DELETE FROM deliveries; DELETE FROM delivery_attempts;`,
+         DELETE FROM batches; DELETE FROM deliveries; DELETE FROM delivery_attempts;
+         UPDATE counters SET value = 0;`,
       );
       latest.clear();
+      accountCache.clear();
+      pruner.giveBack();
     },
     close() {
       if (db.open) db.close();

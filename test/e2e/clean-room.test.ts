@@ -13,6 +13,14 @@ import { distIsFresh } from '../../scripts/dist-freshness.ts';
 import { type RunningCli, startCli } from '../support/cli-process.ts';
 
 const run = promisify(execFile);
+
+/** The image's HEALTHCHECK command, as the Dockerfile gives it (exec form). */
+function healthCheckCommand(): string[] {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const json = /^HEALTHCHECK[^\n]*\\\n\s*CMD (\[.+\])$/m.exec(dockerfile)?.[1];
+  if (!json) throw new Error('no HEALTHCHECK … CMD [...] in the Dockerfile');
+  return JSON.parse(json) as string[];
+}
 const ROOT = join(import.meta.dirname, '..', '..');
 const SLOW = { timeout: 180_000 };
 
@@ -131,6 +139,35 @@ describe('the packed tarball installed with production dependencies only', () =>
         expect(await cli.stop('SIGTERM'), cli.output()).toBe(0);
       }
       expect(existsSync(join(work, 'db.sqlite'))).toBe(true);
+    },
+    SLOW.timeout,
+  );
+
+  it(
+    "passes the image's health check with --port given as a flag, and fails it once stopped",
+    async () => {
+      const [command, ...args] = healthCheckCommand();
+      expect(command).toBe('node');
+      const bin = join(room, 'node_modules', 'massive-mock', 'bin', 'massive-mock.js');
+      const urlFile = join(work, 'massive-mock.url');
+      const cli = await startCli(
+        process.execPath,
+        [bin, '--database', ':memory:', '--log-level', 'warn', '--url-file', urlFile],
+        room,
+      );
+      // PORT names another port, as in the image when `--port` is given after its name.
+      const env = { ...process.env, MASSIVE_MOCK_URL_FILE: urlFile, PORT: '9' };
+      const check = () =>
+        run(process.execPath, args, { env }).then(
+          () => 0,
+          (error: { code?: number }) => error.code,
+        );
+      try {
+        expect(await check(), cli.output()).toBe(0);
+      } finally {
+        expect(await cli.stop('SIGTERM'), cli.output()).toBe(0);
+      }
+      expect(await check()).toBe(1);
     },
     SLOW.timeout,
   );

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,7 +24,9 @@ const conversation = {
 describe('the SQLite store', () => {
   it('keeps answers, jobs and balances across a reopen of the same file', () => {
     const file = join(dir, 'keep.db');
-    const store = openSqliteStore(file);
+    // The emulator's clock right after the job below was ready: well within its retention.
+    const clock = { now: () => 10 };
+    const store = openSqliteStore(file, { clock });
     const answer = store.addAnswer({
       key: 'k',
       version: 1,
@@ -46,7 +49,7 @@ describe('the SQLite store', () => {
     store.setBalance('t', 7);
     store.close();
 
-    const reopened = openSqliteStore(file);
+    const reopened = openSqliteStore(file, { clock });
     expect(reopened.latestAnswer('k')).toEqual(answer);
     expect(reopened.job('job-1')).toMatchObject({ conversation, format: 'raw', answerId: answer.id });
     expect(reopened.account('t')).toEqual({ token: 't', balance: 7 });
@@ -80,6 +83,34 @@ describe('the SQLite store', () => {
     const file = join(dir, 'missing-folder', 'x.db');
     expect(() => openSqliteStore(file)).toThrow(StoreError);
     expect(() => openSqliteStore(file)).toThrow(file);
+  });
+
+  it('refuses a folder it cannot write to with the fix: chown it, or a named volume', () => {
+    const folder = join(dir, 'read-only');
+    mkdirSync(folder);
+    // root writes anywhere chmod allows nothing: an immutable folder stops it too.
+    const lock = (on: boolean) =>
+      process.getuid?.() === 0
+        ? execFileSync('chattr', [on ? '+i' : '-i', folder], { stdio: 'ignore' })
+        : chmodSync(folder, on ? 0o555 : 0o755);
+    let locked = false;
+    try {
+      lock(true);
+      locked = true;
+      const file = join(folder, 'x.db');
+      expect(() => writeFileSync(file, '')).toThrow();
+      expect(() => openSqliteStore(file)).toThrow(StoreError);
+      expect(() => openSqliteStore(file)).toThrow(
+        new RegExp(
+          `^cannot open the database ${file}: .+; ${folder} is not writable by .+chown -R .+named volume \\(-v massive-mock-data:/data\\)`,
+        ),
+      );
+    } catch (error) {
+      if (!locked) return; // no chattr here (or not allowed): nothing can make the folder read-only
+      throw error;
+    } finally {
+      if (locked) lock(false);
+    }
   });
 
   it('refuses a file that is not a database', async () => {

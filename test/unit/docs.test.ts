@@ -10,6 +10,19 @@ describe('README', () => {
     expect(readme).toContain(env.replace(/_(MIN|MAX)_MS$/, ''));
   });
 
+  it('sets every variable the Quick start uses before its first use', () => {
+    const section = /^## Quick start\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+    const shell = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((block) => block[1]).join('\n');
+    const used = [...shell.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)/g)];
+    expect(used.map((match) => match[1])).toContain('MASSIVE_TOKEN');
+    for (const match of used) {
+      const before = shell.slice(0, match.index);
+      expect(before, `$${match[1]} is used before it is set`).toMatch(
+        new RegExp(`^export ${match[1]}=\\S`, 'm'),
+      );
+    }
+  });
+
   it('keeps the two newcomer commands', () => {
     expect(readme).toContain('npm ci && npm start');
     expect(readme).toContain('npm ci && npm test');

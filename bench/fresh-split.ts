@@ -1,0 +1,76 @@
+/**
+ * Where a fresh answer's time goes, step by step as the service makes one (core/service.ts
+ * freshAnswer, then answerBody): generating the content, rendering the page, encoding it as JSON,
+ * storing it (one transaction, as a call commits it) and the bytes of the reply. In-process, no
+ * HTTP. `node bench/fresh-split.ts [answers=300]`; the store is a temporary file, as by default.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../src/core/clock.ts';
+import { conversationKey } from '../src/core/conversation-key.ts';
+import { generateAnswer, renderConversation } from '../src/core/generate/index.ts';
+import { chatgptEventStream } from '../src/core/generate/sse.ts';
+import { parseAiRequest } from '../src/core/params/request.ts';
+import { deriveSeed } from '../src/core/random.ts';
+import { DEFAULT_REVISION, findRevision, type Revision } from '../src/core/revisions/index.ts';
+import { answerBody } from '../src/core/service.ts';
+import { openSqliteStore } from '../src/store/sqlite-store.ts';
+
+const count = Number(process.argv[2] ?? 300);
+const dir = mkdtempSync(join(tmpdir(), 'massive-mock-split-'));
+const store = openSqliteStore(join(dir, 'split.db'));
+const STEPS = ['generate', 'render', 'JSON encoding', 'store (insert + commit)', 'reply bytes'] as const;
+type Step = (typeof STEPS)[number];
+/** Wall time, and CPU time (which other work on the machine moves much less), per step. */
+const wall = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
+const cpu = { ...wall };
+let bytes = 0;
+const timed = <T>(step: Step, work: () => T): T => {
+  const started = performance.now();
+  const used = process.cpuUsage();
+  const result = work();
+  const { user, system } = process.cpuUsage(used);
+  wall[step] += performance.now() - started;
+  cpu[step] += (user + system) / 1000;
+  return result;
+};
+const revision = findRevision(DEFAULT_REVISION) as Revision;
+try {
+  for (let i = 0; i < count + 20; i++) {
+    if (i === 20) for (const step of STEPS) wall[step] = cpu[step] = 0; // after a warm-up
+    const { conversation } = parseAiRequest({ prompt: `bench fresh prompt ${i}`, expiration: '0' });
+    const key = conversationKey(conversation);
+    const seed = deriveSeed(1, key, 1);
+    const answer = timed('generate', () => generateAnswer(conversation, seed));
+    const rendered = timed('render', () => renderConversation(conversation, answer, seed));
+    const sse = timed('render', () => chatgptEventStream(conversation, answer, seed));
+    const completionJson = timed('JSON encoding', () => JSON.stringify(rendered.completion));
+    const stored = timed('store (insert + commit)', () =>
+      store.transaction(() =>
+        store.addAnswer({
+          key,
+          version: 1,
+          createdAt: systemClock.now(),
+          completionJson,
+          raw: rendered.raw,
+          sse,
+        }),
+      ),
+    );
+    bytes += timed('reply bytes', () => answerBody(stored, 'json', revision).body.length);
+  }
+} finally {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+const sum = (times: Record<Step, number>) => STEPS.reduce((total, step) => total + times[step], 0);
+const each = (ms: number) => (ms / count).toFixed(2).padStart(6);
+process.stdout.write(
+  `${count} fresh answers, ${(bytes / count / 1000).toFixed(0)} kB of JSON each; ms each, wall and CPU:\n`,
+);
+for (const step of [...STEPS, 'total'] as const) {
+  const [w, c] = step === 'total' ? [sum(wall), sum(cpu)] : [wall[step], cpu[step]];
+  const share = ((100 * c) / sum(cpu)).toFixed(0).padStart(3);
+  process.stdout.write(`  ${step.padEnd(24)} ${each(w)} ${each(c)}  ${share}% of the CPU\n`);
+}
