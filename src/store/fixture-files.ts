@@ -65,34 +65,62 @@ function readFixtureFile(file: string, warn: (message: string) => void): string 
   }
 }
 
+/** What a folder of JSON files is read for: the folder's name in messages, and its error class. */
+export interface JsonFolder {
+  what: string;
+  fail: (message: string) => Error;
+  /** A missing folder holds no file, instead of stopping the start. */
+  optional?: boolean;
+}
+
 /**
- * Reads every `.json` file of a folder (sorted, so the order is stable): each holds one fixture or
- * an array of them. A file that is not valid, or past `MAX_FIXTURE_BYTES`, stops the start with a
- * message naming it; what is not a regular file is skipped, and `warn` told why.
+ * The JSON of every `.json` file of a folder, sorted so the order is stable. Only regular files
+ * are read (see readFixtureFile); a file that does not parse stops the start with a message naming it.
  */
-export function readFixtureDir<T = CannedAnswer>(
+export function readJsonFiles(
   dir: string,
+  folder: JsonFolder,
   warn: (message: string) => void = () => {},
-  parse: (value: unknown, origin: string) => T = parseCannedAnswer as never,
-): T[] {
+): { file: string; content: unknown }[] {
   let names: string[];
   try {
     names = readdirSync(dir)
       .filter((name) => name.endsWith('.json'))
       .sort();
   } catch (error) {
-    throw new FixtureError(`cannot read the fixtures folder ${dir}: ${(error as Error).message}`);
+    if (folder.optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw folder.fail(`cannot read the ${folder.what} folder ${dir}: ${(error as Error).message}`);
   }
   return names.flatMap((name) => {
     const file = join(dir, name);
-    const text = readFixtureFile(file, warn);
-    if (text === undefined) return [];
-    let content: unknown;
+    let text: string | undefined;
     try {
-      content = JSON.parse(text);
+      text = readFixtureFile(file, warn);
     } catch (error) {
-      throw new FixtureError(`${file} is not valid JSON: ${(error as Error).message}`);
+      throw folder.fail((error as Error).message);
     }
+    if (text === undefined) return [];
+    try {
+      return [{ file, content: JSON.parse(text) as unknown }];
+    } catch (error) {
+      throw folder.fail(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+  });
+}
+
+const FIXTURES: JsonFolder = { what: 'fixtures', fail: (message) => new FixtureError(message) };
+
+/**
+ * Reads every fixture of a folder: each `.json` file holds one or an array of them. A file that is
+ * not valid, or past `MAX_FIXTURE_BYTES`, stops the start with a message naming it; what is not a
+ * regular file is skipped, and `warn` told why.
+ */
+export function readFixtureDir<T = CannedAnswer>(
+  dir: string,
+  warn: (message: string) => void = () => {},
+  parse: (value: unknown, origin: string) => T = parseCannedAnswer as never,
+): T[] {
+  return readJsonFiles(dir, FIXTURES, warn).flatMap(({ file, content }) => {
     const items = Array.isArray(content) ? content : [content];
     return items.map((item, index) => parse(item, items.length > 1 ? `${file}[${index}]` : file));
   });

@@ -1,4 +1,4 @@
-import { echoKeys, twoStatuses } from './shapes.ts';
+import { echoKeys, pageKeys, twoStatuses } from './shapes.ts';
 import type { Revision } from './types.ts';
 
 /** Late April 2026: the keys renamed (`query`, `prompt`, `completion`, `sources`), still `subqueries`. */
@@ -8,15 +8,6 @@ export const lateApril: Revision = {
   document: '2026-04-24.json',
   aiCredits: 1,
   autoscalingSeconds: 180,
-  present: ({ page }) => ({
-    model: page.model,
-    query: page.query,
-    html: page.html,
-    prompt: page.prompt,
-    completion: page.completion,
-    sources: page.sources,
-    subqueries: page.fanouts,
-    ...echoKeys(page),
-  }),
+  present: ({ page }) => ({ ...pageKeys(page), subqueries: page.fanouts, ...echoKeys(page) }),
   jobStatus: twoStatuses,
 };

@@ -1,4 +1,4 @@
-import { echoKeys, twoStatuses } from './shapes.ts';
+import { echoKeys, pageKeys, twoStatuses } from './shapes.ts';
 import type { Revision } from './types.ts';
 
 /** May 2026 (seeds 000-002): `subqueries` became `fanouts`, and `ads` came. */
@@ -8,16 +8,6 @@ export const may: Revision = {
   document: '2026-05-11.json',
   aiCredits: 1,
   autoscalingSeconds: 180,
-  present: ({ page }) => ({
-    model: page.model,
-    query: page.query,
-    html: page.html,
-    prompt: page.prompt,
-    completion: page.completion,
-    sources: page.sources,
-    ads: page.ads,
-    fanouts: page.fanouts,
-    ...echoKeys(page),
-  }),
+  present: ({ page }) => ({ ...pageKeys(page), ads: page.ads, fanouts: page.fanouts, ...echoKeys(page) }),
   jobStatus: twoStatuses,
 };

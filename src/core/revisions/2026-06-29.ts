@@ -1,14 +1,9 @@
-import { echoKeys, twoStatuses } from './shapes.ts';
+import { echoKeys, pageKeys, twoStatuses } from './shapes.ts';
 import type { PageView, Revision } from './types.ts';
 
 /** The June Completion: May's keys with ChatGPT's `sse` before `fanouts`. July keeps it. */
 export const withEventStream = ({ page, sse }: PageView) => ({
-  model: page.model,
-  query: page.query,
-  html: page.html,
-  prompt: page.prompt,
-  completion: page.completion,
-  sources: page.sources,
+  ...pageKeys(page),
   ads: page.ads,
   sse,
   fanouts: page.fanouts,

@@ -1,4 +1,4 @@
-import { twoStatuses } from './shapes.ts';
+import { pageKeys, twoStatuses } from './shapes.ts';
 import type { Revision } from './types.ts';
 
 /**
@@ -12,10 +12,7 @@ export const live: Revision = {
   aiCredits: 1,
   autoscalingSeconds: 180,
   present: ({ page }) => ({
-    model: page.model,
-    query: page.query,
-    html: page.html,
-    prompt: page.prompt,
+    ...pageKeys(page),
     completion: page.completion + page.sources,
     sources: '',
     ads: page.ads,

@@ -1,6 +1,16 @@
 import type { Completion } from '../generate/types.ts';
 import type { JobPhase } from './types.ts';
 
+/** The keys every revision since late April starts with, in their order. */
+export const pageKeys = (page: Completion) => ({
+  model: page.model,
+  query: page.query,
+  html: page.html,
+  prompt: page.prompt,
+  completion: page.completion,
+  sources: page.sources,
+});
+
 /** The conversation the answer was asked from, as every revision with echo keys sends it back. */
 export const echoKeys = (page: Completion) => ({
   device: page.device,
