@@ -120,9 +120,10 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       try {
         clock.atomically(() => {
           if (move.reset) clock.reset();
+          // Frozen first, so `{freeze: true, set}` stops at exactly the time set, not a ms after.
+          if (move.freeze === true) clock.freeze();
           if (move.set !== undefined)
             clock.set(typeof move.set === 'number' ? move.set : Date.parse(move.set));
-          if (move.freeze === true) clock.freeze();
           if (move.freeze === false) clock.unfreeze();
           if (move.advanceMs !== undefined) clock.advance(move.advanceMs);
         });

@@ -28,6 +28,14 @@ describe('admin API', async () => {
     expect((await admin('POST', '/clock', { reset: true })).body.frozen).toBe(false);
   });
 
+  it('stops at exactly the time set when one move freezes and sets', async () => {
+    for (let i = 0; i < 20; i++) {
+      const iso = `2035-01-01T00:00:00.0${String(i).padStart(2, '0')}Z`;
+      expect((await admin('POST', '/clock', { freeze: true, set: iso })).body.iso).toBe(iso);
+      await admin('POST', '/clock', { reset: true });
+    }
+  });
+
   it('lists jobs, and completes or fails one now', async () => {
     const a = (await mock.get('/ai?prompt=job+a&mode=async')).body.id;
     const b = (await mock.get('/ai?prompt=job+b&mode=async')).body.id;
