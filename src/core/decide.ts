@@ -27,7 +27,7 @@ export function decideCall(input: {
   prefer: Preferences;
   faults: FaultDecision;
   /** The error statuses the operation documents. */
-  documented: ReadonlySet<number>;
+  documented: { has(status: number): boolean };
 }): CallDecision {
   const { operation, prefer, faults, documented } = input;
   const notices = prefer.ignored.length ? [`Prefer ignored: ${prefer.ignored.join(', ')}`] : [];

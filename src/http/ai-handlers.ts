@@ -16,6 +16,9 @@ import { sendApiError, setTextHeader } from './reply.ts';
 
 export const tokenOf = (context: Context): string => context.security?.bearerAuth as string;
 
+/** What an operation no document has documents: nothing. */
+const NONE: ReadonlyMap<number, string> = new Map();
+
 /** The AI service's billed name in /usage. */
 const AI_SERVICE = 'ai';
 
@@ -48,7 +51,7 @@ export function aiHandlers(
         operation,
         token: tokenOf(context),
         ...(billed && { billed: AI_SERVICE }),
-        documented: new Set(routesOf(request).errors[operation]?.keys()),
+        documented: routesOf(request).errors[operation] ?? NONE,
         facts: {
           ...(typeof query.model === 'string' && { model: query.model }),
           ...(typeof query.prompt === 'string' && { prompt: query.prompt }),

@@ -14,7 +14,7 @@ export interface ControlledCall {
   facts: Omit<FaultCall, 'operation' | 'token' | 'requestKey'>;
   token: string;
   /** The error statuses the operation documents in the document that routed the call. */
-  documented: ReadonlySet<number>;
+  documented: { has(status: number): boolean };
   /** The billed service the call uses, so /usage counts it however it is answered. */
   billed?: string;
 }

@@ -229,7 +229,7 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
           operation,
           prefer: parsePrefer(request.headers.prefer),
           faults: decision,
-          documented: new Set(statuses[operation]?.keys()),
+          documented: statuses[operation] ?? new Map(),
         });
         if (call.fired.length) decisions.faults = call.fired;
         const notices = [...fallbacks, ...call.notices];

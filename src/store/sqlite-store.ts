@@ -364,6 +364,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return entry.account;
   };
   const remember = (account: Account) => accountCache.set(account.token, { account });
+  // Users likewise: the authenticator asks for the caller's on every request.
+  const userCache = new LRUCache<string, { user: UserRecord | undefined }>({ max: 10_000 });
   const pruner = createPruner(db, retention, (key) => latest.delete(key));
   // A file from before the bound: pruned to it, then rewritten once so that freed pages can go back.
   pruner.enforce(clock.now());
@@ -404,6 +406,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         // Rolled back: forget what the transaction remembered.
         for (const key of uncommitted) latest.delete(key);
         accountCache.clear();
+        userCache.clear();
         answersAdded = false;
         throw error;
       } finally {
@@ -534,8 +537,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
 
     user(token) {
-      const row = sql.user.get(token);
-      return row && toUser(row);
+      let entry = userCache.get(token);
+      if (!entry) {
+        const row = sql.user.get(token);
+        entry = { user: row && toUser(row) };
+        userCache.set(token, entry);
+      }
+      return entry.user;
     },
     userByEmail(email) {
       const row = sql.userByEmail.get(email);
@@ -544,9 +552,11 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     subUsers: (parent) => sql.subUsers.all(parent).map(toUser),
     addUser(user) {
       write(() => sql.addUser.run({ ...user, active: user.active ? 1 : 0 }));
+      userCache.delete(user.token);
     },
     deactivateUser(token) {
       write(() => sql.deactivateUser.run(token));
+      userCache.delete(token);
     },
 
     recordCall(call) {
@@ -562,6 +572,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       );
       latest.clear();
       accountCache.clear();
+      userCache.clear();
       pruner.giveBack();
     },
     close() {
