@@ -1,7 +1,7 @@
 import { decode, encode } from 'gpt-tokenizer/encoding/cl100k_base';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { startMassiveMock } from '../../src/index.ts';
+import { type StreamFault, startMassiveMock } from '../../src/index.ts';
 import { startHarness } from '../support/harness.ts';
 
 const MODEL = 'openai/gpt-3.5-turbo-instruct';
@@ -94,9 +94,10 @@ describe('the openai SDK against the router API', async () => {
     expect(refused.status).toBe(401);
   });
 
-  it('an error event inside a stream surfaces as an APIError while iterating', async () => {
+  /** A completion streamed under a stream fault: the chunks' texts, and what iterating threw. */
+  async function streamUnder(fault: StreamFault) {
     control.reset();
-    control.faults.add({ effect: { stream: { errorAfterChunks: 2 } } });
+    control.faults.add({ effect: { stream: fault } });
     const stream = await openai.completions.create({
       model: MODEL,
       prompt: 'x',
@@ -107,24 +108,18 @@ describe('the openai SDK against the router API', async () => {
     const failure = await (async () => {
       for await (const chunk of stream) texts.push(chunk.choices[0]?.text ?? '');
     })().catch((error) => error);
+    return { texts, failure };
+  }
+
+  it('an error event inside a stream surfaces as an APIError while iterating', async () => {
+    const { texts, failure } = await streamUnder({ errorAfterChunks: 2 });
     expect(texts).toHaveLength(2);
     expect(failure).toBeInstanceOf(OpenAI.APIError);
     expect(failure.message).toContain('upstream provider failed');
   });
 
   it('a stream cut by a fault rule fails the iteration after the chunks sent', async () => {
-    control.reset();
-    control.faults.add({ effect: { stream: { cutAfterChunks: 3 } } });
-    const stream = await openai.completions.create({
-      model: MODEL,
-      prompt: 'x',
-      max_tokens: 10,
-      stream: true,
-    });
-    const texts: string[] = [];
-    const failure = await (async () => {
-      for await (const chunk of stream) texts.push(chunk.choices[0]?.text ?? '');
-    })().catch((error) => error);
+    const { texts, failure } = await streamUnder({ cutAfterChunks: 3 });
     expect(texts).toHaveLength(3);
     expect(failure).toBeInstanceOf(Error);
   });
