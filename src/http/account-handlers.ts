@@ -1,7 +1,6 @@
 import { usageReport, usageWindow } from '../core/usage.ts';
 import type { ApiRouteOptions } from './api-routes.ts';
-import type { Handler } from './backend.ts';
-import { tokenOf } from './ai-handlers.ts';
+import { type Handler, tokenOf } from './backend.ts';
 
 type Query = Readonly<Record<string, string | string[] | undefined>>;
 const listOf = (value: string | string[] | undefined): string[] =>

@@ -10,11 +10,9 @@ import { deviceNames } from '../core/params/devices.ts';
 import { parseAiRequest, type Query } from '../core/params/request.ts';
 import { answerBody, type Retrieved } from '../core/service.ts';
 import { type ApiRouteOptions, REVISION_PATH, type RevisionRoutes } from './api-routes.ts';
-import type { Handler } from './backend.ts';
+import { type Handler, tokenOf } from './backend.ts';
 import { type ControlledCall, controlled } from './control.ts';
 import { sendApiError, setTextHeader } from './reply.ts';
-
-export const tokenOf = (context: Context): string => context.security?.bearerAuth as string;
 
 /** What an operation no document has documents: nothing. */
 const NONE: ReadonlyMap<number, string> = new Map();

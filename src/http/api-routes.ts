@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Authenticator, bearerToken } from '../core/auth.ts';
+import type { Authenticator } from '../core/auth.ts';
 import type { Batches } from '../core/batches.ts';
 import type { CallbackScheduler } from '../core/callback-scheduler.ts';
 import type { Clock } from '../core/clock.ts';
-import { captureRequest } from '../core/capture.ts';
-import { redactValue } from '../core/redact.ts';
 import { ApiError, type ApiErrorName } from '../core/errors.ts';
 import type { Faults } from '../core/faults.ts';
 import type { Decisions, Journal } from '../core/journal.ts';
@@ -23,6 +21,7 @@ import {
   routingHandlers,
 } from './backend.ts';
 import { documentedErrors } from './documented-errors.ts';
+import { requestRecord } from './journal-entry.ts';
 import { loadApiDocument, type OpenApiDocument } from './openapi-document.ts';
 import { sendApiError, sendText } from './reply.ts';
 import type { Upstream } from './upstream.ts';
@@ -167,11 +166,7 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const durationMs = Math.round(reply.elapsedTime * 100) / 100;
       journal.record({
         time,
-        method: request.method,
-        path: request.url.split('?', 1)[0] ?? '/',
-        query: redactValue({ ...(request.query as object) }) as Record<string, string | string[]>,
-        token: bearerToken(request.headers.authorization) ?? null,
-        ...captureRequest(request.headers, request.body, options.journalEntryBytes ?? 8192),
+        ...requestRecord(request, options.journalEntryBytes ?? 8192),
         status: reply.statusCode,
         durationMs,
         decisions: request.decisions,

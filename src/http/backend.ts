@@ -20,6 +20,9 @@ export type Handler = (
   reply: FastifyReply,
 ) => FastifyReply | Promise<FastifyReply>;
 
+/** The token the `bearerAuth` security handler returned for the call (both APIs name it so). */
+export const tokenOf = (context: Context): string => context.security?.bearerAuth as string;
+
 export interface OpenApiRoutes {
   document: OpenApiDocument;
   handlers: Record<string, Handler>;

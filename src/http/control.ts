@@ -3,6 +3,7 @@ import type { Context } from 'openapi-backend';
 import type { CallDecision } from '../core/decide.ts';
 import { decideCall } from '../core/decide.ts';
 import type { FaultCall, Faults } from '../core/faults.ts';
+import type { Decisions } from '../core/journal.ts';
 import { parsePrefer } from '../core/prefer.ts';
 import type { Handler } from './backend.ts';
 import { setTextHeader } from './reply.ts';
@@ -20,9 +21,8 @@ export interface ControlledCall {
 }
 
 /**
- * Decides a call from its `Prefer` header and the fault rules (the pure `decideCall`), notes the
- * decision for the journal and the `X-Mock-Notice` header, and waits its delay. What is left to
- * the caller: answering a forced status.
+ * Decides a call from its `Prefer` header and the fault rules (the pure `decideCall`) and applies
+ * the decision. What is left to the caller: answering a forced status.
  */
 export async function applyControl(
   faults: Faults,
@@ -30,8 +30,7 @@ export async function applyControl(
   request: Parameters<Handler>[1],
   reply: Parameters<Handler>[2],
 ): Promise<CallDecision> {
-  const { decisions } = request;
-  decisions.operation = call.operation;
+  request.decisions.operation = call.operation;
   const decision = decideCall({
     operation: call.operation,
     prefer: parsePrefer(request.headers.prefer),
@@ -43,6 +42,19 @@ export async function applyControl(
     }),
     documented: call.documented,
   });
+  await applyDecision(decision, request.decisions, reply);
+  return decision;
+}
+
+/**
+ * Applies a decision, in either API: the rules that fired and what the caller is told go to the
+ * journal's decisions (and `X-Mock-Notice`), then the call waits its delay.
+ */
+export async function applyDecision(
+  decision: CallDecision,
+  decisions: Decisions,
+  reply: Parameters<Handler>[2],
+): Promise<void> {
   if (decision.fired.length) decisions.faults = decision.fired;
   if (decision.notices.length) {
     decisions.notices = [...(decisions.notices ?? []), ...decision.notices];
@@ -52,7 +64,6 @@ export async function applyControl(
     decisions.delayMs = decision.delayMs;
     await sleep(decision.delayMs);
   }
-  return decision;
 }
 
 /**

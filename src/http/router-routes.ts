@@ -1,17 +1,14 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Context } from 'openapi-backend';
 import { ApiError } from '../core/errors.ts';
-import { type Authenticator, bearerToken } from '../core/auth.ts';
-import { captureRequest } from '../core/capture.ts';
+import type { Authenticator } from '../core/auth.ts';
 import type { Clock } from '../core/clock.ts';
 import type { FaultDecision, Faults } from '../core/faults.ts';
 import type { Decisions, Journal } from '../core/journal.ts';
 import type { LatencyProfile } from '../core/latency.ts';
 import { decideCall } from '../core/decide.ts';
 import { parsePrefer } from '../core/prefer.ts';
-import { redactValue } from '../core/redact.ts';
 import type { Catalogue } from '../router/catalogue.ts';
 import { completionBody, type Completer } from '../router/completion.ts';
 import { RouterError } from '../router/errors.ts';
@@ -20,11 +17,12 @@ import { type CompletionBody, parseCompletionBody } from '../router/request.ts';
 import { planStream, type StreamPlan } from '../router/stream.ts';
 import { drawTiming, totalMs } from '../router/timing.ts';
 import { loadTokenizer } from '../router/tokenizer.ts';
-import { type Handler, mountOpenApi } from './backend.ts';
+import { type Handler, mountOpenApi, tokenOf } from './backend.ts';
+import { applyDecision } from './control.ts';
 import { documentedErrors } from './documented-errors.ts';
+import { requestRecord } from './journal-entry.ts';
 import type { OpenApiDocument } from './openapi-document.ts';
 import { ROUTER_PREFIX } from './router-document.ts';
-import { setTextHeader } from './reply.ts';
 import { bodyValidationError } from './router-validation.ts';
 
 export interface RouterRouteOptions {
@@ -66,8 +64,6 @@ function parserError(error: { code?: string; message: string }): RouterError {
   }
 }
 
-const tokenOf = (context: Context) => context.security?.bearerAuth as string;
-
 /** The first text prompt of a completion: what fault rules match `prompt` and `promptRegex` on. */
 function promptOf(body: Partial<CompletionBody> | undefined): string | undefined {
   const prompt = Array.isArray(body?.prompt)
@@ -108,11 +104,7 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
       recorded.add(request);
       journal.record({
         time: arrivals.get(request) ?? clock.now(),
-        method: request.method,
-        path: request.url.split('?', 1)[0] ?? '/',
-        query: redactValue({ ...(request.query as object) }) as Record<string, string | string[]>,
-        token: bearerToken(request.headers.authorization) ?? null,
-        ...captureRequest(request.headers, request.body, options.journalEntryBytes),
+        ...requestRecord(request, options.journalEntryBytes),
         status,
         durationMs: Math.round(durationMs * 100) / 100,
         decisions: (request as Decided).routerDecisions,
@@ -231,16 +223,7 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
           faults: decision,
           documented: statuses[operation] ?? new Map(),
         });
-        if (call.fired.length) decisions.faults = call.fired;
-        const notices = [...fallbacks, ...call.notices];
-        if (notices.length) {
-          decisions.notices = [...(decisions.notices ?? []), ...notices];
-          setTextHeader(reply, 'x-mock-notice', notices);
-        }
-        if (call.delayMs > 0) {
-          decisions.delayMs = call.delayMs;
-          await sleep(call.delayMs);
-        }
+        await applyDecision({ ...call, notices: [...fallbacks, ...call.notices] }, decisions, reply);
         if (call.forced)
           return sendError(reply, RouterError.forced(call.forced.status, call.forced.retryAfter));
         return handle(request, reply, decision, model);
