@@ -120,136 +120,116 @@ export function aiHandlers(
       ? 202
       : 200;
 
-  return {
-    getCompletion: controlled(
-      faults,
-      describe('getCompletion'),
-      forcedAnswer,
-      async (decision, context, request, reply) => {
-        const { decisions } = request;
-        const token = tokenOf(context);
-        const query = request.query as Query;
-        // July: an id retrieves a queued conversation, and every other parameter is ignored.
-        if (query.id !== undefined)
-          return sendRetrieved(service.retrieve(token, query.id), request, reply, statusCode(request, '/ai'));
-        if (query.prompt === undefined)
-          throw ApiError.invalid('prompt must be provided (or the id of a queued conversation)');
-        const call = parseAiRequest(query);
-        if (call.notices.length) {
-          decisions.notices = [...(decisions.notices ?? []), ...call.notices];
-          setTextHeader(reply, 'x-mock-notice', call.notices);
-        }
-        const cost = costOf(request);
-        // July: a callback is notified when the (prerequisite) async completion is retrieved.
-        const callback = takesCallback(request) ? query.callback : undefined;
-        if (callback !== undefined) {
-          if (call.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
-          parseCallback(callback);
-        }
-        if (call.mode === 'async') {
-          const job = store.transaction(() => {
-            const queued = service.enqueue(token, call, { cost }, { failJob: decision.failJob });
-            if (callback !== undefined)
-              owe(decision, { kind: 'job', id: queued.id }, callback, request, queued.readyAt);
-            return queued;
-          });
-          decisions.jobId = job.id;
-          decisions.credits = job.cost;
-          return reply.code(202).send({ id: job.id });
-        }
-        const answered = service.answer(token, call, {
-          cost,
-          latency: () =>
-            drawLatency(options.latency.profile, call.conversation.model, {
-              seed: options.seed,
-              sequence: ++latencySequence,
-              timeScale: options.latency.timeScale,
-            }),
-        });
-        if (answered.delayMs > 0) {
-          decisions.delayMs = (decisions.delayMs ?? 0) + answered.delayMs;
-          await sleep(answered.delayMs);
-        }
-        if ('timedOut' in answered) {
-          decisions.cache = 'miss';
-          return sendApiError(reply, ApiError.of('timeout'));
-        }
-        decisions.cache = answered.cache;
-        decisions.credits = answered.credits;
-        const { contentType, body } = answerBody(answered.answer, call.format, request.revision);
-        reply.header('x-mock-cache', answered.cache);
-        if (answered.cache === 'hit') reply.header('age', String(answered.ageSeconds));
-        return reply.type(contentType).send(body);
-      },
-    ),
-    getAsyncCompletion: controlled(
-      faults,
-      describe('getAsyncCompletion'),
-      forcedAnswer,
-      (_decision, context, request, reply) =>
-        sendRetrieved(
-          service.retrieve(tokenOf(context), (request.query as Query).id ?? ''),
-          request,
-          reply,
-          statusCode(request, '/ai/completions'),
-        ),
-    ),
-    createBatch: controlled(
-      faults,
-      describe('createBatch'),
-      forcedAnswer,
-      (decision, context, request, reply) => {
-        const token = tokenOf(context);
-        const body = request.body as BatchBody;
-        const fired: string[] = [];
-        const created = batches.create(token, body, baseUrlOf(request), {
-          cost: costOf(request),
-          failPrompt: (promptIndex, prompt) => {
-            const decided = faults.decide({
-              operation: 'createBatch',
-              token,
-              requestKey: `createBatch ${token} ${promptIndex} ${prompt}`,
-              prompt,
-              ...(typeof body.model === 'string' && { model: body.model }),
-              ...(typeof body.country === 'string' && { country: body.country }),
-              promptIndex,
-            });
-            fired.push(...decided.fired.filter((id) => !fired.includes(id)));
-            return decided.failJob;
-          },
-          ...(decision.callback && { callbackFault: decision.callback }),
-          rules: decision.fired,
-        });
-        const { decisions } = request;
-        decisions.batchId = created.batch.id;
-        decisions.credits = created.credits;
-        if (fired.length) decisions.faults = [...(decisions.faults ?? []), ...fired];
-        return reply.code(202).send({ id: created.batch.id, count: created.batch.count });
-      },
-    ),
-    getBatch: controlled(faults, describe('getBatch'), forcedAnswer, (_decision, context, request, reply) => {
+  /** An operation behind the control plane, described and forced the same way as the others. */
+  const operation = (name: string, handle: Parameters<typeof controlled>[3]) =>
+    controlled(faults, describe(name), forcedAnswer, handle);
+
+  /** `GET /ai/batches?id=` and its archive: a report on one of the caller's batches. */
+  const batchReport = (name: string, report: (token: string, id: string) => unknown) =>
+    operation(name, (_decision, context, request, reply) => {
       const id = (request.query as Query).id ?? '';
       request.decisions.batchId = id;
-      return reply.send(batches.status(tokenOf(context), id));
+      return reply.send(report(tokenOf(context), id));
+    });
+
+  return {
+    getCompletion: operation('getCompletion', async (decision, context, request, reply) => {
+      const { decisions } = request;
+      const token = tokenOf(context);
+      const query = request.query as Query;
+      // July: an id retrieves a queued conversation, and every other parameter is ignored.
+      if (query.id !== undefined)
+        return sendRetrieved(service.retrieve(token, query.id), request, reply, statusCode(request, '/ai'));
+      if (query.prompt === undefined)
+        throw ApiError.invalid('prompt must be provided (or the id of a queued conversation)');
+      const call = parseAiRequest(query);
+      if (call.notices.length) {
+        decisions.notices = [...(decisions.notices ?? []), ...call.notices];
+        setTextHeader(reply, 'x-mock-notice', call.notices);
+      }
+      const cost = costOf(request);
+      // July: a callback is notified when the (prerequisite) async completion is retrieved.
+      const callback = takesCallback(request) ? query.callback : undefined;
+      if (callback !== undefined) {
+        if (call.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
+        parseCallback(callback);
+      }
+      if (call.mode === 'async') {
+        const job = store.transaction(() => {
+          const queued = service.enqueue(token, call, { cost }, { failJob: decision.failJob });
+          if (callback !== undefined)
+            owe(decision, { kind: 'job', id: queued.id }, callback, request, queued.readyAt);
+          return queued;
+        });
+        decisions.jobId = job.id;
+        decisions.credits = job.cost;
+        return reply.code(202).send({ id: job.id });
+      }
+      const answered = service.answer(token, call, {
+        cost,
+        latency: () =>
+          drawLatency(options.latency.profile, call.conversation.model, {
+            seed: options.seed,
+            sequence: ++latencySequence,
+            timeScale: options.latency.timeScale,
+          }),
+      });
+      if (answered.delayMs > 0) {
+        decisions.delayMs = (decisions.delayMs ?? 0) + answered.delayMs;
+        await sleep(answered.delayMs);
+      }
+      if ('timedOut' in answered) {
+        decisions.cache = 'miss';
+        return sendApiError(reply, ApiError.of('timeout'));
+      }
+      decisions.cache = answered.cache;
+      decisions.credits = answered.credits;
+      const { contentType, body } = answerBody(answered.answer, call.format, request.revision);
+      reply.header('x-mock-cache', answered.cache);
+      if (answered.cache === 'hit') reply.header('age', String(answered.ageSeconds));
+      return reply.type(contentType).send(body);
     }),
-    getBatchArchive: controlled(
-      faults,
-      describe('getBatchArchive'),
-      forcedAnswer,
-      (_decision, context, request, reply) => {
-        const id = (request.query as Query).id ?? '';
-        request.decisions.batchId = id;
-        return reply.send(batches.archive(tokenOf(context), id));
-      },
+    getAsyncCompletion: operation('getAsyncCompletion', (_decision, context, request, reply) =>
+      sendRetrieved(
+        service.retrieve(tokenOf(context), (request.query as Query).id ?? ''),
+        request,
+        reply,
+        statusCode(request, '/ai/completions'),
+      ),
     ),
-    listDevices: controlled(
-      faults,
-      describe('listDevices'),
-      forcedAnswer,
-      (_decision, _context, _request, reply) => {
-        devicesBody ??= Buffer.from(JSON.stringify(deviceNames()));
-        return reply.type('application/json; charset=utf-8').send(devicesBody);
-      },
-    ),
+    createBatch: operation('createBatch', (decision, context, request, reply) => {
+      const token = tokenOf(context);
+      const body = request.body as BatchBody;
+      const fired: string[] = [];
+      const created = batches.create(token, body, baseUrlOf(request), {
+        cost: costOf(request),
+        failPrompt: (promptIndex, prompt) => {
+          const decided = faults.decide({
+            operation: 'createBatch',
+            token,
+            requestKey: `createBatch ${token} ${promptIndex} ${prompt}`,
+            prompt,
+            ...(typeof body.model === 'string' && { model: body.model }),
+            ...(typeof body.country === 'string' && { country: body.country }),
+            promptIndex,
+          });
+          fired.push(...decided.fired.filter((id) => !fired.includes(id)));
+          return decided.failJob;
+        },
+        ...(decision.callback && { callbackFault: decision.callback }),
+        rules: decision.fired,
+      });
+      const { decisions } = request;
+      decisions.batchId = created.batch.id;
+      decisions.credits = created.credits;
+      if (fired.length) decisions.faults = [...(decisions.faults ?? []), ...fired];
+      return reply.code(202).send({ id: created.batch.id, count: created.batch.count });
+    }),
+    getBatch: batchReport('getBatch', batches.status),
+    getBatchArchive: batchReport('getBatchArchive', batches.archive),
+    listDevices: operation('listDevices', (_decision, _context, _request, reply) => {
+      devicesBody ??= Buffer.from(JSON.stringify(deviceNames()));
+      return reply.type('application/json; charset=utf-8').send(devicesBody);
+    }),
   };
 }
