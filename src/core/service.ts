@@ -110,9 +110,13 @@ export function createService(options: ServiceOptions) {
 
   type Resolved = Omit<Answered, 'credits' | 'delayMs'>;
 
-  /** The cached answer a call may be served, if any: younger than a day, allowed, and no stub's since. */
-  function cached(conversation: Conversation, key: string, expiration: 0 | 1): Resolved | undefined {
-    const latest = store.latestAnswer(key);
+  /** The latest answer, when the call may be served it: younger than a day, allowed, and no stub's since. */
+  function cached(
+    conversation: Conversation,
+    key: string,
+    expiration: 0 | 1,
+    latest: StoredAnswer | undefined,
+  ): Resolved | undefined {
     const now = clock.now();
     if (latest && expiration === 1 && now - latest.createdAt < DAY_MS && !staleForStubs(conversation, key)) {
       return { answer: latest, cache: 'hit', ageSeconds: Math.floor((now - latest.createdAt) / 1000) };
@@ -121,21 +125,26 @@ export function createService(options: ServiceOptions) {
   }
 
   /** The cached answer when the call may be served it, else a new one. */
-  function resolve(conversation: Conversation, expiration: 0 | 1): Resolved {
-    const key = conversationKey(conversation);
-    const hit = cached(conversation, key, expiration);
-    if (hit) return hit;
+  function resolve(
+    conversation: Conversation,
+    expiration: 0 | 1,
+    key = conversationKey(conversation),
+  ): Resolved {
     const latest = store.latestAnswer(key);
-    return {
-      answer: freshAnswer(conversation, key, (latest?.version ?? 0) + 1),
-      cache: 'miss',
-      ageSeconds: 0,
-    };
+    return (
+      cached(conversation, key, expiration, latest) ?? {
+        answer: freshAnswer(conversation, key, (latest?.version ?? 0) + 1),
+        cache: 'miss',
+        ageSeconds: 0,
+      }
+    );
   }
 
-  function ensureCredits(token: string, cost: number): void {
+  /** Throws 402 when the token's balance can't pay; returns the balance (null or undefined: unlimited). */
+  function ensureCredits(token: string, cost: number): number | null | undefined {
     const balance = store.account(token)?.balance;
     if (balance !== undefined && balance !== null && balance < cost) throw ApiError.of('noCredits');
+    return balance;
   }
 
   function debit(token: string, cost: number): void {
@@ -183,17 +192,17 @@ export function createService(options: ServiceOptions) {
      */
     answer(token: string, request: AiRequest, terms: CallTerms): Answered | TimedOut {
       const { cost } = terms;
-      const balance = store.account(token)?.balance;
-      if (balance !== undefined && balance !== null && balance < cost) throw ApiError.of('noCredits');
+      const { conversation, expiration } = request;
+      const key = conversationKey(conversation);
       // An unlimited account served from the cache writes nothing: no transaction to pay for.
-      if (balance === undefined || balance === null) {
-        const hit = cached(request.conversation, conversationKey(request.conversation), request.expiration);
+      if ((ensureCredits(token, cost) ?? null) === null) {
+        const hit = cached(conversation, key, expiration, store.latestAnswer(key));
         if (hit) return { ...hit, credits: cost, delayMs: 0 };
       }
       let timedOut: TimedOut | undefined;
       try {
         return store.transaction(() => {
-          const answered = resolve(request.conversation, request.expiration);
+          const answered = resolve(conversation, expiration, key);
           const draw = answered.cache === 'miss' ? terms.latency?.() : undefined;
           if (draw?.timedOut) {
             timedOut = { timedOut: true, delayMs: draw.delayMs };
