@@ -230,6 +230,21 @@ export interface SqliteStoreOptions {
   clock?: Clock;
 }
 
+/** A bounded memory of what a lookup by token gave, absence included; `delete` and `clear` forget. */
+function readThrough<T>(load: (token: string) => T | undefined) {
+  const cache = new LRUCache<string, { value: T | undefined }>({ max: 10_000 });
+  return {
+    get(token: string): T | undefined {
+      let entry = cache.get(token);
+      if (!entry) cache.set(token, (entry = { value: load(token) }));
+      return entry.value;
+    },
+    set: (token: string, value: T) => cache.set(token, { value }),
+    delete: (token: string) => cache.delete(token),
+    clear: () => cache.clear(),
+  };
+}
+
 /**
  * The store in SQLite: a file by default (WAL, so a killed process loses nothing committed), or
  * `:memory:` for tests and the library API. It is the file's only writer, so it keeps what it
@@ -353,19 +368,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     dispose: (answer) => byId.delete(answer.id),
     onInsert: (answer) => byId.set(answer.id, answer),
   });
-  // Accounts as the file holds them (none: a token without one); bounded, since any token is accepted.
-  const accountCache = new LRUCache<string, { account: Account | undefined }>({ max: 10_000 });
-  const accountOf = (token: string): Account | undefined => {
-    let entry = accountCache.get(token);
-    if (!entry) {
-      entry = { account: sql.account.get(token) };
-      accountCache.set(token, entry);
-    }
-    return entry.account;
-  };
-  const remember = (account: Account) => accountCache.set(account.token, { account });
-  // Users likewise: the authenticator asks for the caller's on every request.
-  const userCache = new LRUCache<string, { user: UserRecord | undefined }>({ max: 10_000 });
+  // Accounts and users as the file holds them (none: a token without one), by token: the service
+  // reads the caller's balance and the authenticator its user on every request. Bounded, since any
+  // token is accepted.
+  const accountCache = readThrough((token) => sql.account.get(token));
+  const userCache = readThrough((token) => {
+    const row = sql.user.get(token);
+    return row && toUser(row);
+  });
+  const accountOf = accountCache.get;
+  const remember = (account: Account) => accountCache.set(account.token, account);
   const pruner = createPruner(db, retention, (key) => latest.delete(key));
   // A file from before the bound: pruned to it, then rewritten once so that freed pages can go back.
   pruner.enforce(clock.now());
@@ -536,15 +548,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       accountCache.delete(token);
     },
 
-    user(token) {
-      let entry = userCache.get(token);
-      if (!entry) {
-        const row = sql.user.get(token);
-        entry = { user: row && toUser(row) };
-        userCache.set(token, entry);
-      }
-      return entry.user;
-    },
+    user: userCache.get,
     userByEmail(email) {
       const row = sql.userByEmail.get(email);
       return row && toUser(row);
