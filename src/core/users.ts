@@ -56,6 +56,16 @@ export function createUsers(options: {
     return user;
   }
 
+  /**
+   * The caller first, then the sub-users it created (the deactivated ones too when asked: their
+   * calls still count in /usage), only those with one of the emails when any is given.
+   */
+  function family(token: string, emails: readonly string[], inactive: boolean): UserRecord[] {
+    const users = [userOf(token), ...store.subUsers(token).filter((user) => inactive || user.active)];
+    const wanted = new Set(emails.map((email) => email.toLowerCase()));
+    return users.filter((user) => !wanted.size || wanted.has(user.email.toLowerCase()));
+  }
+
   const positive = (name: string, value: number | undefined) => {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0))
       throw ApiError.invalid(`${name} must be a whole number of credits, 0 or more`);
@@ -72,11 +82,11 @@ export function createUsers(options: {
     me: (token: string): UserView[] => [view(userOf(token))],
 
     /** `GET /users`: the caller first, then its sub-users, optionally only those emails. */
-    list(token: string, only: readonly string[]): UserView[] {
-      const users = [userOf(token), ...store.subUsers(token).filter((user) => user.active)];
-      const wanted = new Set(only.map((email) => email.toLowerCase()));
-      return users.filter((user) => !wanted.size || wanted.has(user.email.toLowerCase())).map(view);
-    },
+    list: (token: string, only: readonly string[]): UserView[] => family(token, only, false).map(view),
+
+    /** The tokens `/usage` reports on for the caller: itself and its sub-users, as `list` filters them. */
+    reportedTokens: (token: string, only: readonly string[]): string[] =>
+      family(token, only, true).map((user) => user.token),
 
     /** `POST /users`: a sub-user with its own token and preloaded credits; 409 when the email is taken. */
     create(token: string, email: string, credits: number | undefined): UserView & { token: string } {

@@ -30,10 +30,7 @@ export function accountHandlers(options: ApiRouteOptions): Record<string, Handle
       const query = request.query as Query;
       const token = tokenOf(context);
       const { from, to } = usageWindow(String(query.from), String(query.to));
-      const emails = new Set(listOf(query.email).map((email) => email.toLowerCase()));
-      const tokens = [users.userOf(token), ...store.subUsers(token)]
-        .filter((user) => !emails.size || emails.has(user.email.toLowerCase()))
-        .map((user) => user.token);
+      const tokens = users.reportedTokens(token, listOf(query.email));
       const report = usageReport(store.calls(tokens, from, to), (owner) => users.userOf(owner).email, {
         by: query.by === 'hour' ? 'hour' : 'total',
         services: listOf(query.service),
