@@ -3,11 +3,22 @@ import type { OpenApiDocument } from './openapi-document.ts';
 type Schema = { example?: unknown; const?: unknown; enum?: unknown[] };
 type ResponseObject = { $ref?: string; content?: Record<string, { schema?: Schema }> };
 
+type Errors = Record<string, ReadonlyMap<number, string>>;
+
+/** Documents are loaded once and never change: the instance and each API's routes share the result. */
+const memo = new WeakMap<OpenApiDocument, Errors>();
+
 /**
  * The error statuses each operation documents, with the body its document gives (the example, or
  * the constant): what `Prefer: code=` and fault rules answer, so a forced error is a documented one.
  */
-export function documentedErrors(document: OpenApiDocument): Record<string, ReadonlyMap<number, string>> {
+export function documentedErrors(document: OpenApiDocument): Errors {
+  let errors = memo.get(document);
+  if (!errors) memo.set(document, (errors = readErrors(document)));
+  return errors;
+}
+
+function readErrors(document: OpenApiDocument): Errors {
   const errors: Record<string, Map<number, string>> = {};
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item) as {
