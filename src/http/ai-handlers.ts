@@ -90,12 +90,6 @@ export function aiHandlers(
     return reply.type(contentType).send(body);
   }
 
-  /** Whether the revision's `/ai` has a `callback` parameter (July on): earlier ones ignore it. */
-  const takesCallback = (request: FastifyRequest) =>
-    (
-      routesOf(request).document.paths['/ai']?.get as { parameters?: { name: string }[] } | undefined
-    )?.parameters?.some((parameter) => parameter.name === 'callback') === true;
-
   /** Stores the notification a queued job or batch owes its callback, with what the rules impose. */
   const owe = (
     decision: CallDecision,
@@ -112,13 +106,6 @@ export function aiHandlers(
       ...(decision.callback && { fault: decision.callback }),
       rules: decision.fired,
     });
-
-  /** A status reply's code: 202 where the operation documents one, else 200 (July's /ai/completions). */
-  const statusCode = (request: FastifyRequest, path: string) =>
-    (routesOf(request).document.paths[path]?.get as { responses?: Record<string, unknown> } | undefined)
-      ?.responses?.['202']
-      ? 202
-      : 200;
 
   /** An operation behind the control plane, described and forced the same way as the others. */
   const operation = (name: string, handle: Parameters<typeof controlled>[3]) =>
@@ -139,7 +126,12 @@ export function aiHandlers(
       const query = request.query as Query;
       // July: an id retrieves a queued conversation, and every other parameter is ignored.
       if (query.id !== undefined)
-        return sendRetrieved(service.retrieve(token, query.id), request, reply, statusCode(request, '/ai'));
+        return sendRetrieved(
+          service.retrieve(token, query.id),
+          request,
+          reply,
+          routesOf(request).statusCodes['/ai'] ?? 200,
+        );
       if (query.prompt === undefined)
         throw ApiError.invalid('prompt must be provided (or the id of a queued conversation)');
       const call = parseAiRequest(query);
@@ -149,7 +141,7 @@ export function aiHandlers(
       }
       const cost = costOf(request);
       // July: a callback is notified when the (prerequisite) async completion is retrieved.
-      const callback = takesCallback(request) ? query.callback : undefined;
+      const callback = routesOf(request).takesCallback ? query.callback : undefined;
       if (callback !== undefined) {
         if (call.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
         parseCallback(callback);
@@ -194,7 +186,7 @@ export function aiHandlers(
         service.retrieve(tokenOf(context), (request.query as Query).id ?? ''),
         request,
         reply,
-        statusCode(request, '/ai/completions'),
+        routesOf(request).statusCodes['/ai/completions'] ?? 200,
       ),
     ),
     createBatch: operation('createBatch', (decision, context, request, reply) => {

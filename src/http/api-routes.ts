@@ -87,11 +87,31 @@ function worded(error: ApiError, document: OpenApiDocument): ApiError {
   return text && text !== error.message ? error.worded(text) : error;
 }
 
-/** What a handler needs of one revision: its document and the error bodies it documents. */
+/** What a handler needs of one revision, read from its document once. */
 export interface RevisionRoutes {
   revision: Revision;
   document: OpenApiDocument;
   errors: Record<string, ReadonlyMap<number, string>>;
+  /** Whether `GET /ai` takes a `callback` (July on): earlier revisions ignore one. */
+  takesCallback: boolean;
+  /** Per path, the code a job status is answered with: 202 where documented, else 200. */
+  statusCodes: Record<string, 200 | 202>;
+}
+
+type GetOperation = { parameters?: { name: string }[]; responses?: Record<string, unknown> };
+
+function revisionRoutes(revision: Revision): RevisionRoutes {
+  const document = loadApiDocument(revision);
+  const getOf = (path: string) => document.paths[path]?.get as GetOperation | undefined;
+  return {
+    revision,
+    document,
+    errors: documentedErrors(document),
+    takesCallback: getOf('/ai')?.parameters?.some((parameter) => parameter.name === 'callback') === true,
+    statusCodes: Object.fromEntries(
+      Object.keys(document.paths).map((path) => [path, getOf(path)?.responses?.['202'] ? 202 : 200]),
+    ),
+  };
 }
 
 /**
@@ -102,12 +122,7 @@ export interface RevisionRoutes {
  */
 export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): Promise<void> {
   const { journal, clock, store } = options;
-  const routes = new Map<string, RevisionRoutes>(
-    REVISIONS.map((revision) => {
-      const document = loadApiDocument(revision);
-      return [revision.id, { revision, document, errors: documentedErrors(document) }];
-    }),
-  );
+  const routes = new Map(REVISIONS.map((revision) => [revision.id, revisionRoutes(revision)]));
   const routesOf = (request: FastifyRequest) => routes.get(request.revision.id) as RevisionRoutes;
   const operations: Record<string, Handler> = {
     ...aiHandlers(options, routesOf),
