@@ -7,6 +7,7 @@
 import { generateAnswer, type Model, renderConversation } from '../src/core/generate/index.ts';
 import { MODELS } from '../src/core/generate/types.ts';
 import { PROMPTS } from '../test/content/corpus.ts';
+import { conversation as portlandConversation } from '../test/support/conversation.ts';
 
 const COUNT = Number(process.argv[2] ?? 500);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -17,16 +18,7 @@ function run(count: number, offset: number): number {
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const model: Model = MODELS[i % MODELS.length] ?? 'chatgpt';
-    const conversation = {
-      prompt: PROMPTS[i % PROMPTS.length] ?? 'hi',
-      model,
-      device: null,
-      country: 'US',
-      subdivision: null,
-      city: 'Portland',
-      language: null,
-      display: null,
-    };
+    const conversation = portlandConversation(PROMPTS[i % PROMPTS.length] ?? 'hi', model);
     const seed = offset + i;
     const { completion, raw } = renderConversation(conversation, generateAnswer(conversation, seed), seed);
     // What the service does next with a fresh answer: the Completion as JSON, stored with the raw page.
