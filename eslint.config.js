@@ -2,6 +2,22 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Import patterns a wing may not use: the layering of ARCHITECTURE.md, enforced. */
+const OUTSIDE_CORE = [
+  '**/http/**',
+  '**/store/**',
+  '**/config/**',
+  '**/instance.ts',
+  '**/harness.ts',
+  '**/cli.ts',
+];
+const wing = (files, forbidden, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: why }] }],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -14,4 +30,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  wing(
+    ['src/core/kernel/**'],
+    ['../*', '!../kernel/*', ...OUTSIDE_CORE],
+    'the kernel stands alone: it imports nothing else of src.',
+  ),
+  wing(
+    ['src/core/control/**'],
+    ['**/massive/**', '**/router/**', ...OUTSIDE_CORE],
+    'the control plane serves every product: it imports only the kernel.',
+  ),
+  wing(
+    ['src/core/router/**'],
+    ['**/massive/**', ...OUTSIDE_CORE],
+    'the LLM router is its own product: it imports only the kernel and the control plane.',
+  ),
+  wing(
+    ['src/core/massive/**'],
+    ['**/core/router/**', '../router/**', '../../router/**', ...OUTSIDE_CORE],
+    'the Massive wing imports only the kernel and the control plane.',
+  ),
 );

@@ -7,14 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../src/core/clock.ts';
-import { conversationKey } from '../src/core/conversation-key.ts';
-import { generateAnswer, renderConversation } from '../src/core/generate/index.ts';
-import { chatgptEventStream } from '../src/core/generate/sse.ts';
-import { parseAiRequest } from '../src/core/params/request.ts';
-import { deriveSeed } from '../src/core/random.ts';
-import { DEFAULT_REVISION, findRevision, type Revision } from '../src/core/revisions/index.ts';
-import { answerBody } from '../src/core/service.ts';
+import { systemClock } from '../src/core/kernel/clock.ts';
+import { conversationKey } from '../src/core/massive/conversation.ts';
+import { generateAnswer, renderConversation } from '../src/core/massive/generate/index.ts';
+import { chatgptEventStream } from '../src/core/massive/generate/sse.ts';
+import { parseAiRequest } from '../src/core/massive/params/request.ts';
+import { deriveSeed } from '../src/core/kernel/random.ts';
+import { DEFAULT_REVISION, findRevision, type Revision } from '../src/core/massive/revisions/index.ts';
+import { answerBody } from '../src/core/massive/service.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 
 const count = Number(process.argv[2] ?? 300);

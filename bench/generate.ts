@@ -4,8 +4,8 @@
  * Prints the mean per answer over `count` (500) answers, best of `rounds` (5) rounds after a
  * warm-up of the same size: the best round is the one least disturbed by other work on the machine.
  */
-import { generateAnswer, type Model, renderConversation } from '../src/core/generate/index.ts';
-import { MODELS } from '../src/core/generate/types.ts';
+import { generateAnswer, type Model, renderConversation } from '../src/core/massive/generate/index.ts';
+import { MODELS } from '../src/core/massive/conversation.ts';
 import { PROMPTS } from '../test/content/corpus.ts';
 import { conversation as portlandConversation } from '../test/support/conversation.ts';
 

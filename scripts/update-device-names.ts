@@ -1,5 +1,5 @@
 /**
- * Regenerates src/core/params/device-names.json from Playwright's device descriptors
+ * Regenerates src/core/massive/params/device-names.json from Playwright's device descriptors
  * (playwright-core, a dev dependency): phones and tablets, without the `Desktop *` entries, in
  * case-insensitive order. Loading playwright-core at run time costs about 200 ms and 80 MB of
  * memory for 200 names, so the server reads this snapshot; test/unit/device-names.test.ts fails
@@ -21,7 +21,7 @@ export function playwrightDeviceNames(): string[] {
 }
 
 if (import.meta.main) {
-  const target = new URL('../src/core/params/device-names.json', import.meta.url);
+  const target = new URL('../src/core/massive/params/device-names.json', import.meta.url);
   writeFileSync(target, `${JSON.stringify(playwrightDeviceNames(), null, 2)}\n`);
   process.stdout.write(`wrote ${playwrightDeviceNames().length} device names to ${target.pathname}\n`);
 }

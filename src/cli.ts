@@ -1,11 +1,11 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config/config.ts';
-import { BundleError } from './core/bundle.ts';
+import { BundleError } from './core/massive/bundle.ts';
 import { SETTINGS } from './config/settings.ts';
-import { FaultRuleError } from './core/faults.ts';
-import { FixtureError } from './core/fixtures.ts';
-import { RecordingError } from './core/recording.ts';
+import { FaultRuleError } from './core/control/faults.ts';
+import { FixtureError } from './core/kernel/canned-match.ts';
+import { RecordingError } from './core/control/recording.ts';
 import { startupLine } from './http/home.ts';
 import { createInstance, VERSION } from './instance.ts';
 import { StoreError } from './store/sqlite-store.ts';

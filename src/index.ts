@@ -1,15 +1,15 @@
 import { type Config, resolveConfig } from './config/config.ts';
-import type { Bundle } from './core/bundle.ts';
-import type { Control } from './core/control.ts';
+import type { Bundle } from './core/massive/bundle.ts';
+import type { Control } from './core/massive/control-plane.ts';
 import { createInstance } from './instance.ts';
 
 export type { Config } from './config/config.ts';
-export type { Bundle } from './core/bundle.ts';
-export type { VirtualClock } from './core/clock.ts';
-export type { BatchStatus, BatchView } from './core/batches.ts';
-export type { DeliveryView } from './core/callback-scheduler.ts';
-export type { Control, JobView } from './core/control.ts';
-export { ApiError } from './core/errors.ts';
+export type { Bundle } from './core/massive/bundle.ts';
+export type { VirtualClock } from './core/kernel/clock.ts';
+export type { BatchStatus, BatchView } from './core/massive/async/batches.ts';
+export type { DeliveryView } from './core/massive/async/callback-scheduler.ts';
+export type { Control, JobView } from './core/massive/control-plane.ts';
+export { ApiError } from './core/massive/errors.ts';
 export type {
   FaultEffect,
   FaultMatch,
@@ -17,16 +17,23 @@ export type {
   FaultRule,
   FaultRuleInput,
   StreamFault,
-} from './core/faults.ts';
-export { FaultRuleError } from './core/faults.ts';
-export type { RuntimeFixture, RuntimeFixtureInput } from './core/fixture-registry.ts';
-export { FixtureError } from './core/fixtures.ts';
-export type { Ad, Answer, Completion, Conversation, Model, Source } from './core/generate/types.ts';
-export type { CallbackAttemptEntry, Decisions, JournalEntry, JournalFilter } from './core/journal.ts';
-export type { Format, Mode } from './core/params/request.ts';
-export type { Account, BatchRecord, DeliveryAttempt, DeliveryRecord, JobRecord } from './core/store.ts';
-export type { CountExpectation, NearMiss, RequestMatch, Verification } from './core/verify.ts';
-export { VerificationError } from './core/verify.ts';
+} from './core/control/faults.ts';
+export { FaultRuleError } from './core/control/faults.ts';
+export type { RuntimeFixture, RuntimeFixtureInput } from './core/massive/fixture-registry.ts';
+export { FixtureError } from './core/kernel/canned-match.ts';
+export type { Completion, Conversation, Model } from './core/massive/conversation.ts';
+export type { Ad, Answer, Source } from './core/massive/generate/types.ts';
+export type { CallbackAttemptEntry, Decisions, JournalEntry, JournalFilter } from './core/control/journal.ts';
+export type { Format, Mode } from './core/massive/params/request.ts';
+export type {
+  Account,
+  BatchRecord,
+  DeliveryAttempt,
+  DeliveryRecord,
+  JobRecord,
+} from './core/massive/store.ts';
+export type { CountExpectation, NearMiss, RequestMatch, Verification } from './core/control/verify.ts';
+export { VerificationError } from './core/control/verify.ts';
 
 export interface StartOptions extends Partial<Config> {
   /** Fastify logger options; silent by default in a test suite. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load as parseYaml } from 'js-yaml';
-import { hostEntryProblem } from '../core/callback-hosts.ts';
-import type { FaultRuleInput } from '../core/faults.ts';
-import type { DomainStyle } from '../core/generate/index.ts';
-import type { LatencyProfile } from '../core/latency.ts';
+import { hostEntryProblem } from '../core/massive/async/callback-hosts.ts';
+import type { FaultRuleInput } from '../core/control/faults.ts';
+import type { DomainStyle } from '../core/massive/generate/index.ts';
+import type { LatencyProfile } from '../core/massive/latency.ts';
 import { SETTINGS, type Setting } from './settings.ts';
 
 /** The one typed configuration of a massive-mock instance, merged and checked once. */

@@ -2,7 +2,7 @@
  * Every setting of massive-mock, once: its config-file key, its flag, its environment variable,
  * its type, default and help. The CLI's --help, the loader and the README table all read this.
  */
-import { DEFAULT_REVISION, REVISION_IDS } from '../core/revisions/index.ts';
+import { DEFAULT_REVISION, REVISION_IDS } from '../core/massive/revisions/index.ts';
 
 export type SettingType =
   'string' | 'integer' | 'number' | 'list' | 'balances' | 'emails' | 'choice' | 'json' | 'boolean';

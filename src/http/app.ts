@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ApiError } from '../core/errors.ts';
-import { type AdminRouteOptions, registerAdminRoutes } from './admin-routes.ts';
-import { type ApiRouteOptions, registerApiRoutes } from './api-routes.ts';
+import { ApiError } from '../core/massive/errors.ts';
+import { type AdminRouteOptions, registerAdminRoutes } from './admin/routes.ts';
+import { type ApiRouteOptions, registerApiRoutes } from './massive/routes.ts';
 import { registerDocs } from './docs.ts';
 import { registerHome } from './home.ts';
 import { httpDate, sendApiError, sendText } from './reply.ts';
 import { RequestLog } from './request-log.ts';
-import { type RouterRouteOptions, registerRouterRoutes } from './router-routes.ts';
+import { type RouterRouteOptions, registerRouterRoutes } from './router/routes.ts';
 
 export interface AppOptions {
   api: ApiRouteOptions;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { REVISIONS, type Revision } from '../core/revisions/index.ts';
+import { REVISIONS, type Revision } from '../core/massive/revisions/index.ts';
 import { loadApiDocument, type OpenApiDocument } from './openapi-document.ts';
 
 const pointAtThisServer = (document: OpenApiDocument, url = '/') => ({

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { escapeHtml } from '../core/generate/escape.ts';
+import { escapeHtml } from '../core/massive/generate/escape.ts';
 
 export interface HomeFacts {
   version: string;

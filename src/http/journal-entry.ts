@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { bearerToken } from '../core/auth.ts';
-import { captureRequest } from '../core/capture.ts';
-import type { JournalEntry } from '../core/journal.ts';
-import { redactValue } from '../core/redact.ts';
+import { bearerToken } from '../core/kernel/bearer.ts';
+import { captureRequest } from '../core/control/capture.ts';
+import type { JournalEntry } from '../core/control/journal.ts';
+import { redactValue } from '../core/kernel/redact.ts';
 
 /**
  * What the journal keeps of a request, whichever API it reached: its method, path, redacted query

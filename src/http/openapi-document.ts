@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { load } from 'js-yaml';
-import { DEFAULT_REVISION, findRevision, type Revision } from '../core/revisions/index.ts';
+import { DEFAULT_REVISION, findRevision, type Revision } from '../core/massive/revisions/index.ts';
 
 const defaultRevision = () => findRevision(DEFAULT_REVISION) as Revision;
 

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { ApiError } from '../core/errors.ts';
+import type { ApiError } from '../core/massive/errors.ts';
 
 /**
  * A header value that any client can read and Node always accepts: printable ASCII is kept, every

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Bundle, BundleError, parseBundle } from '../core/bundle.ts';
+import { type Bundle, BundleError, parseBundle } from '../core/massive/bundle.ts';
 
 /** Reads a bundle written by GET /__admin/bundle; a file that is not one stops the start. */
 export function readBundleFile(path: string): Bundle {

@@ -11,8 +11,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CannedAnswer, FixtureError, parseCannedAnswer } from '../core/fixtures.ts';
-import { type CannedCompletion, parseCannedCompletion } from '../router/fixtures.ts';
+import { FixtureError } from '../core/kernel/canned-match.ts';
+import { type CannedAnswer, parseCannedAnswer } from '../core/massive/fixtures.ts';
+import { type CannedCompletion, parseCannedCompletion } from '../core/router/fixtures.ts';
 
 /** The canned answers shipped with massive-mock. */
 export const BUNDLED_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));

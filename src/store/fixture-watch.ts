@@ -1,5 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs';
-import type { CannedAnswer } from '../core/fixtures.ts';
+import type { CannedAnswer } from '../core/massive/fixtures.ts';
 import { readFixtureDir } from './fixture-files.ts';
 
 /** Editors write a file in several steps: wait for the writes to settle before reading. */

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { cacheCutoff, giveBackAbove, jobCutoff, pruneTarget, type Retention } from '../core/retention.ts';
+import {
+  cacheCutoff,
+  giveBackAbove,
+  jobCutoff,
+  pruneTarget,
+  type Retention,
+} from '../core/massive/retention.ts';
 
 interface Candidate {
   id: number;

@@ -2,9 +2,9 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
-import { type Clock, systemClock } from '../core/clock.ts';
-import type { Conversation } from '../core/generate/types.ts';
-import type { Format } from '../core/params/request.ts';
+import { type Clock, systemClock } from '../core/kernel/clock.ts';
+import type { Conversation } from '../core/massive/conversation.ts';
+import type { Format } from '../core/massive/params/request.ts';
 import type {
   Account,
   BatchRecord,
@@ -16,8 +16,8 @@ import type {
   Store,
   StoredAnswer,
   UserRecord,
-} from '../core/store.ts';
-import { DEFAULT_RETENTION, jobCutoff, type Retention } from '../core/retention.ts';
+} from '../core/massive/store.ts';
+import { DEFAULT_RETENTION, jobCutoff, type Retention } from '../core/massive/retention.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createPruner } from './prune.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePrompt } from '../../src/core/generate/index.ts';
+import { analyzePrompt } from '../../src/core/massive/generate/index.ts';
 import { PROMPTS } from './corpus.ts';
 import { corpusAnswers, plainText } from './text.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { a, gerund, isPlural, plural, singular } from '../../src/core/generate/english.ts';
+import { a, gerund, isPlural, plural, singular } from '../../src/core/massive/generate/english.ts';
 import { corpusAnswers, plainText } from './text.ts';
 
 const answers = [0, 4000].flatMap((seedBase) => corpusAnswers('chatgpt', seedBase));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateAnswer } from '../../src/core/generate/index.ts';
-import { answerLanguage } from '../../src/core/generate/locale.ts';
+import { generateAnswer } from '../../src/core/massive/generate/index.ts';
+import { answerLanguage } from '../../src/core/massive/generate/locale.ts';
 import { conversation } from '../support/conversation.ts';
 import { PROMPTS } from './corpus.ts';
 import { plainText, sentencesOf } from './text.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateAnswer, renderConversation } from '../../src/core/generate/index.ts';
-import { MODELS } from '../../src/core/generate/types.ts';
+import { generateAnswer, renderConversation } from '../../src/core/massive/generate/index.ts';
+import { MODELS } from '../../src/core/massive/conversation.ts';
 import { conversation } from '../support/conversation.ts';
 import { PROMPTS } from './corpus.ts';
 import { renderedCorpus } from './text.ts';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Category, PROFILES } from '../../src/core/generate/profiles.ts';
+import { type Category, PROFILES } from '../../src/core/massive/generate/profiles.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../src/core/generate');
+const ROOT = resolve(import.meta.dirname, '../../src/core/massive/generate');
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

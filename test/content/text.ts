@@ -1,5 +1,6 @@
-import { generateAnswer, renderConversation } from '../../src/core/generate/index.ts';
-import type { Answer, Model } from '../../src/core/generate/types.ts';
+import { generateAnswer, renderConversation } from '../../src/core/massive/generate/index.ts';
+import type { Model } from '../../src/core/massive/conversation.ts';
+import type { Answer } from '../../src/core/massive/generate/types.ts';
 import { conversation } from '../support/conversation.ts';
 import { PROMPTS } from './corpus.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePrompt } from '../../src/core/generate/index.ts';
-import { PROFILES } from '../../src/core/generate/profiles.ts';
+import { analyzePrompt } from '../../src/core/massive/generate/index.ts';
+import { PROFILES } from '../../src/core/massive/generate/profiles.ts';
 import { corpusAnswers, plainText } from './text.ts';
 
 const answers = [0, 9000].flatMap((seedBase) => corpusAnswers('chatgpt', seedBase));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayDomain } from '../../src/core/generate/escape.ts';
+import { displayDomain } from '../../src/core/massive/generate/escape.ts';
 import { corpusAnswers, sentencesOf } from './text.ts';
 
 describe('variety over the corpus', () => {

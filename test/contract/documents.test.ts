@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { REVISIONS } from '../../src/core/revisions/index.ts';
+import { REVISIONS } from '../../src/core/massive/revisions/index.ts';
 import { loadApiDocument, readDocument } from '../../src/http/openapi-document.ts';
-import { loadRouterDocument, ROUTER_DOCUMENTS } from '../../src/http/router-document.ts';
+import { loadRouterDocument, ROUTER_DOCUMENTS } from '../../src/http/router/document.ts';
 import { deriveRevisionDocuments, documentText } from '../../scripts/derive-revisions.ts';
 
 const operationIds = (document: ReturnType<typeof loadApiDocument>) =>

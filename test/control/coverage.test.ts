@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/config.ts';
-import type { OperationCoverage } from '../../src/core/coverage.ts';
+import type { OperationCoverage } from '../../src/core/control/coverage.ts';
 import { createInstance } from '../../src/instance.ts';
 import { startHarness } from '../support/harness.ts';
 

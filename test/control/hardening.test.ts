@@ -185,8 +185,8 @@ describe('memory that only grows (defect 9)', async () => {
 
 describe('firstAttempts remembers a bounded number of requests (defect 9)', () => {
   it('forgets the least recently seen request past its cap, which then fails again', async () => {
-    const { VirtualClock } = await import('../../src/core/clock.ts');
-    const { createFaults, FIRST_ATTEMPTS_MEMORY } = await import('../../src/core/faults.ts');
+    const { VirtualClock } = await import('../../src/core/kernel/clock.ts');
+    const { createFaults, FIRST_ATTEMPTS_MEMORY } = await import('../../src/core/control/faults.ts');
     const { readDocument } = await import('../../src/http/openapi-document.ts');
     const faults = createFaults({
       clock: new VirtualClock(),

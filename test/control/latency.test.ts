@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawLatency } from '../../src/core/latency.ts';
+import { drawLatency } from '../../src/core/massive/latency.ts';
 import { startHarness } from '../support/harness.ts';
 
 describe('latency profiles', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captureRequest } from '../../src/core/capture.ts';
-import { VerificationError } from '../../src/core/verify.ts';
+import { captureRequest } from '../../src/core/control/capture.ts';
+import { VerificationError } from '../../src/core/control/verify.ts';
 import { startHarness } from '../support/harness.ts';
 
 describe('the journal keeps headers and bodies, redacted and bounded', async () => {

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REVISION as REVISION } from '../../src/core/revisions/index.ts';
+import { DEFAULT_REVISION as REVISION } from '../../src/core/massive/revisions/index.ts';
 import { VERSION } from '../../src/instance.ts';
 import { startCli } from '../support/cli-process.ts';
 

@@ -2,7 +2,7 @@ import { METHODS } from 'node:http';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { bearerToken } from '../../src/core/auth.ts';
+import { bearerToken } from '../../src/core/kernel/bearer.ts';
 import { loadApiDocument, type OpenApiDocument, readDocument } from '../../src/http/openapi-document.ts';
 import { startHarness } from '../support/harness.ts';
 import { hostileText, invalidValue, resolveSchema, type Schema, validValue } from './schema-arbitrary.ts';

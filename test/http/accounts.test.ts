@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNLIMITED_CREDITS } from '../../src/core/users.ts';
+import { UNLIMITED_CREDITS } from '../../src/core/massive/accounts/users.ts';
 import { startHarness, TOKEN } from '../support/harness.ts';
 
 describe('account endpoints', async () => {

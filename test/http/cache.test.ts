@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../src/core/service.ts';
+import { DAY_MS } from '../../src/core/massive/service.ts';
 import { startHarness } from '../support/harness.ts';
 
 describe('the one-day answer cache', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHostPolicy } from '../../src/core/callback-hosts.ts';
-import { createCallbackSender } from '../../src/http/callback-sender.ts';
+import { createHostPolicy } from '../../src/core/massive/async/callback-hosts.ts';
+import { createCallbackSender } from '../../src/http/massive/callback-sender.ts';
 import { startReceiver } from '../support/receiver.ts';
 
 describe('the callback sender', async () => {

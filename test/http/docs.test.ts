@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REVISION_IDS } from '../../src/core/revisions/index.ts';
+import { REVISION_IDS } from '../../src/core/massive/revisions/index.ts';
 import { startHarness } from '../support/harness.ts';
 
 describe('published documents', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REVISION as REVISION, REVISION_IDS } from '../../src/core/revisions/index.ts';
+import { DEFAULT_REVISION as REVISION, REVISION_IDS } from '../../src/core/massive/revisions/index.ts';
 import { startHarness } from '../support/harness.ts';
 
 type Parameter = {

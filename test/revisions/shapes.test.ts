@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { replayEventStream } from '../../src/core/generate/sse.ts';
-import { REVISION_IDS } from '../../src/core/revisions/index.ts';
+import { replayEventStream } from '../../src/core/massive/generate/sse.ts';
+import { REVISION_IDS } from '../../src/core/massive/revisions/index.ts';
 import { startHarness } from '../support/harness.ts';
 
 const mock = await startHarness();

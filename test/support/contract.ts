@@ -2,15 +2,15 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
-import { DEFAULT_REVISION, REVISIONS } from '../../src/core/revisions/index.ts';
-import { REVISION_PATH } from '../../src/http/api-routes.ts';
+import { DEFAULT_REVISION, REVISIONS } from '../../src/core/massive/revisions/index.ts';
+import { REVISION_PATH } from '../../src/http/massive/routes.ts';
 import {
   loadApiDocument,
   type OpenApiDocument,
   pathTemplateOf,
   readDocument,
 } from '../../src/http/openapi-document.ts';
-import { loadRouterDocument } from '../../src/http/router-document.ts';
+import { loadRouterDocument } from '../../src/http/router/document.ts';
 
 /** Every revision's document by its id, and the admin API's. */
 const documents: Record<string, OpenApiDocument> = {

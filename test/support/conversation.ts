@@ -1,4 +1,4 @@
-import type { Conversation, Model } from '../../src/core/generate/types.ts';
+import type { Conversation, Model } from '../../src/core/massive/conversation.ts';
 
 /** A conversation from Portland, US, with whatever a test changes. */
 export function conversation(

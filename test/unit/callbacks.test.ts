@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createHostPolicy, hostEntryProblem } from '../../src/core/callback-hosts.ts';
+import { createHostPolicy, hostEntryProblem } from '../../src/core/massive/async/callback-hosts.ts';
 import {
   type CallbackRequest,
   createCallbackScheduler,
   type SendResult,
-} from '../../src/core/callback-scheduler.ts';
-import { MAX_ATTEMPTS, parseCallback, retryDelayMs } from '../../src/core/callbacks.ts';
-import { VirtualClock } from '../../src/core/clock.ts';
-import { ApiError } from '../../src/core/errors.ts';
-import { createJournal } from '../../src/core/journal.ts';
-import type { Store } from '../../src/core/store.ts';
+} from '../../src/core/massive/async/callback-scheduler.ts';
+import { MAX_ATTEMPTS, parseCallback, retryDelayMs } from '../../src/core/massive/async/callbacks.ts';
+import { VirtualClock } from '../../src/core/kernel/clock.ts';
+import { ApiError } from '../../src/core/massive/errors.ts';
+import { createJournal } from '../../src/core/control/journal.ts';
+import type { Store } from '../../src/core/massive/store.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 
 describe('retry backoff', () => {

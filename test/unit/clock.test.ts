@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from '../../src/core/clock.ts';
+import { VirtualClock } from '../../src/core/kernel/clock.ts';
 
 describe('the virtual clock’s timers', () => {
   it('fire when the clock is moved past them, in the order of their times', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideCall } from '../../src/core/decide.ts';
-import type { FaultDecision } from '../../src/core/faults.ts';
-import { parsePrefer } from '../../src/core/prefer.ts';
+import { decideCall } from '../../src/core/control/decide.ts';
+import type { FaultDecision } from '../../src/core/control/faults.ts';
+import { parsePrefer } from '../../src/core/control/prefer.ts';
 
 const quiet: FaultDecision = { delayMs: 0, failJob: false, fired: [] };
 const documented = new Set([401, 402, 403, 422, 500, 503, 504]);

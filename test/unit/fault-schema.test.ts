@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_MAX_MS } from '../../src/core/clock.ts';
+import { CLOCK_MAX_MS } from '../../src/core/kernel/clock.ts';
 import {
   type FaultEffect,
   type FaultMatch,
@@ -8,7 +8,7 @@ import {
   type FaultRuleInput,
   type StreamFault,
   MAX_DELAY_MS,
-} from '../../src/core/faults.ts';
+} from '../../src/core/control/faults.ts';
 import { readDocument } from '../../src/http/openapi-document.ts';
 
 // The fault rule's TypeScript types and the admin document's schemas, checked against each other

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateAnswer } from '../../src/core/generate/index.ts';
+import { generateAnswer } from '../../src/core/massive/generate/index.ts';
 import { conversation } from '../support/conversation.ts';
 
 /** Each writer, reached through the prompt that routes to it, with what only it writes. */

@@ -4,8 +4,8 @@ import {
   generateAnswer,
   type Model,
   renderConversation,
-} from '../../src/core/generate/index.ts';
-import { MODELS } from '../../src/core/generate/types.ts';
+} from '../../src/core/massive/generate/index.ts';
+import { MODELS } from '../../src/core/massive/conversation.ts';
 import { conversation } from '../support/conversation.ts';
 
 function render(prompt: string, model: Model, seed = 1) {

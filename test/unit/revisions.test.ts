@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chatgptEventStream, replayEventStream } from '../../src/core/generate/sse.ts';
-import type { Completion } from '../../src/core/generate/types.ts';
-import { REVISIONS } from '../../src/core/revisions/index.ts';
-import { usageReport } from '../../src/core/usage.ts';
+import { chatgptEventStream, replayEventStream } from '../../src/core/massive/generate/sse.ts';
+import type { Completion } from '../../src/core/massive/conversation.ts';
+import { REVISIONS } from '../../src/core/massive/revisions/index.ts';
+import { usageReport } from '../../src/core/massive/accounts/usage.ts';
 import { conversation } from '../support/conversation.ts';
 
 const page: Completion = {

@@ -1,17 +1,17 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from '../../src/core/clock.ts';
-import { createFaker } from '../../src/core/random.ts';
-import { createCatalogue } from '../../src/router/catalogue.ts';
-import { createCompleter } from '../../src/router/completion.ts';
-import { createCompletionFixtures } from '../../src/router/fixtures.ts';
-import { valueForSchema } from '../../src/router/json-schema.ts';
-import { createRateLimiter } from '../../src/router/rate-limit.ts';
-import { parseCompletionBody } from '../../src/router/request.ts';
-import { planStream } from '../../src/router/stream.ts';
-import { drawTiming } from '../../src/router/timing.ts';
-import { loadTokenizer } from '../../src/router/tokenizer.ts';
+import { VirtualClock } from '../../src/core/kernel/clock.ts';
+import { createFaker } from '../../src/core/kernel/random.ts';
+import { createCatalogue } from '../../src/core/router/catalogue.ts';
+import { createCompleter } from '../../src/core/router/completion.ts';
+import { createCompletionFixtures } from '../../src/core/router/fixtures.ts';
+import { valueForSchema } from '../../src/core/router/json-schema.ts';
+import { createRateLimiter } from '../../src/core/router/rate-limit.ts';
+import { parseCompletionBody } from '../../src/core/router/request.ts';
+import { planStream } from '../../src/core/router/stream.ts';
+import { drawTiming } from '../../src/core/router/timing.ts';
+import { loadTokenizer } from '../../src/core/router/tokenizer.ts';
 
 const tokenizer = await loadTokenizer();
 const completer = createCompleter({

@@ -1,0 +1,152 @@
+/**
+ * What makes an instance a test fixture beyond the emulator: the fixture folder reloaded, record
+ * and replay, sessions, repro bundles and the coverage report, wired from its configuration here
+ * so that instance.ts only plugs them in.
+ */
+import { existsSync } from 'node:fs';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
+import { type Config, resolveConfig } from './config/config.ts';
+import { type Bundle, bundleSettings, makeBundle } from './core/massive/bundle.ts';
+import type { VirtualClock } from './core/kernel/clock.ts';
+import type { Coverage } from './core/control/coverage.ts';
+import type { Faults } from './core/control/faults.ts';
+import type { FixtureRegistry } from './core/massive/fixture-registry.ts';
+import type { Journal } from './core/control/journal.ts';
+import { createRecordingIndex } from './core/control/recording.ts';
+import type { Store } from './core/massive/store.ts';
+import { writeCoverageReport } from './http/massive/api-coverage.ts';
+import { createSessions, type SessionInstance } from './http/admin/sessions.ts';
+import { createUpstream } from './http/massive/upstream.ts';
+import { readBundleFile } from './store/bundle-file.ts';
+import { watchFixtureDir } from './store/fixture-watch.ts';
+import { readRecordingDir, writeRecording } from './store/recording-files.ts';
+
+/** Sessions open at once: each is a whole emulator in memory. */
+const MAX_SESSIONS = 100;
+
+/** The configuration with a `--bundle`'s settings over it; its fixture folder only if it is here too. */
+export function withBundle(given: Config): { config: Config; bundle?: Bundle; warnings: string[] } {
+  if (given.bundle === null) return { config: given, warnings: [] };
+  const bundle = readBundleFile(given.bundle);
+  const settings = bundleSettings(bundle);
+  const warnings: string[] = [];
+  if (typeof settings.fixtures === 'string' && !existsSync(settings.fixtures)) {
+    warnings.push(`the bundle's fixture folder ${settings.fixtures} is not here: started without it`);
+    settings.fixtures = null;
+  }
+  if (bundle.redacted.length)
+    warnings.push(`the bundle redacted ${bundle.redacted.join(', ')}: started without them`);
+  return { config: resolveConfig(settings as Partial<Config>, given), bundle, warnings };
+}
+
+export interface FixtureFeatureOptions<T extends SessionInstance> {
+  config: Config;
+  version: string;
+  logger: FastifyServerOptions['logger'];
+  store: Store;
+  clock: VirtualClock;
+  faults: Faults;
+  journal: Journal;
+  fixtures: FixtureRegistry;
+  coverage: Coverage;
+  /** Builds the emulator of a session from its configuration. */
+  createSession: (config: Config, logger: FastifyServerOptions['logger']) => Promise<T>;
+}
+
+export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatureOptions<T>) {
+  const { config, fixtures } = options;
+  // Upstreams and sessions log only once requests come, that is once `attach` gave the app.
+  let appLog: FastifyBaseLogger | undefined;
+  const log = () => appLog as FastifyBaseLogger;
+  const record = config.record;
+  const recordings = createRecordingIndex(record === null ? [] : readRecordingDir(record));
+  const upstream =
+    config.upstream === null && record === null
+      ? undefined
+      : createUpstream({
+          url: config.upstream,
+          recordDir: record,
+          replayOnly: config.replayOnly,
+          recordFailures: config.recordFailures,
+          timeoutMs: config.upstreamTimeoutMs,
+          faults: options.faults,
+          recordings,
+          save: (recording) => (record === null ? '' : writeRecording(record, recording)),
+          ownFixture: (conversation) => fixtures.findOwn(conversation),
+          warn: (message, details) => log().warn(details ?? {}, message),
+        });
+  const { logger } = options;
+  // A session is a whole emulator of its own, in memory, that has no sessions itself.
+  const sessions =
+    config.sessionIdleMs === 0
+      ? undefined
+      : createSessions({
+          create: () =>
+            options.createSession(
+              { ...config, database: ':memory:', bundle: null, coverageReport: null, sessionIdleMs: 0 },
+              // One pretty-printing worker is enough: sessions log plain JSON at the same level.
+              typeof logger === 'object' && logger !== null ? { level: logger.level ?? 'info' } : logger,
+            ),
+          idleMs: config.sessionIdleMs,
+          max: MAX_SESSIONS,
+          log: (message, details) => log().info(details, message),
+        });
+  const bundle = (): Bundle =>
+    makeBundle({
+      version: options.version,
+      config: config as unknown as Record<string, unknown>,
+      faults: options.faults.list(),
+      clock: options.clock,
+      accounts: options.store.accounts(),
+      fixtures: fixtures.list(),
+      journal: options.journal.list(),
+    });
+
+  return {
+    /** For the control plane: a reset replays recordings from their first answers again. */
+    onReset: recordings.rewind,
+    /** For the API routes. */
+    ...(upstream && { upstream }),
+    /** For the app: requests naming a session go to its app. */
+    ...(sessions && { dispatch: sessions.dispatch }),
+    /** For the admin API. */
+    admin: {
+      bundle,
+      sessions: {
+        names: () => sessions?.names() ?? [],
+        close: (name: string) => sessions?.close(name) ?? Promise.resolve(false),
+      },
+    },
+    bundle,
+    session(name: string): Promise<T> {
+      if (!sessions) return Promise.reject(new Error('sessions are off (sessionIdleMs is 0)'));
+      return sessions.open(name);
+    },
+    closeSession: (name: string) => sessions?.close(name) ?? Promise.resolve(false),
+    /** Starts watching the fixture folder; on close, ends the sessions and writes the coverage report. */
+    attach(app: FastifyInstance): void {
+      appLog = app.log;
+      const watcher =
+        config.fixtures === null
+          ? undefined
+          : watchFixtureDir({
+              dir: config.fixtures,
+              reload: (files) => {
+                fixtures.replaceFiles(files);
+                app.log.info({ fixtures: files.length, dir: config.fixtures }, 'fixtures reloaded');
+              },
+              warn: (message) => app.log.warn(message),
+            });
+      app.addHook('onClose', async () => {
+        await sessions?.closeAll();
+        watcher?.close();
+        if (config.coverageReport === null) return;
+        try {
+          writeCoverageReport(options.coverage, config.coverageReport);
+        } catch (error) {
+          app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
+        }
+      });
+    },
+  };
+}
