@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
 import { DEFAULT_REVISION, REVISIONS } from '../../src/core/massive/revisions/index.ts';
-import { REVISION_PATH } from '../../src/http/massive/routes.ts';
+import { REVISION_PATH } from '../../src/http/massive/revisions.ts';
 import {
   loadApiDocument,
   type OpenApiDocument,

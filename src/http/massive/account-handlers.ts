@@ -1,5 +1,5 @@
 import { usageReport, usageWindow } from '../../core/massive/accounts/usage.ts';
-import type { ApiRouteOptions } from './routes.ts';
+import type { ApiRouteOptions } from './revisions.ts';
 import { type Handler, tokenOf } from '../openapi-router.ts';
 
 type Query = Readonly<Record<string, string | string[] | undefined>>;

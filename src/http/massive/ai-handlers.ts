@@ -9,7 +9,7 @@ import { drawLatency } from '../../core/massive/latency.ts';
 import { deviceNames } from '../../core/massive/params/devices.ts';
 import { parseAiRequest, type Query } from '../../core/massive/params/request.ts';
 import { answerBody, type Retrieved } from '../../core/massive/service.ts';
-import { type ApiRouteOptions, REVISION_PATH, type RevisionRoutes } from './routes.ts';
+import { type ApiRouteOptions, REVISION_PATH, type RevisionRoutes } from './revisions.ts';
 import { type Handler, tokenOf } from '../openapi-router.ts';
 import { type ControlledCall, controlled } from '../controlled.ts';
 import { sendApiError, setTextHeader } from '../reply.ts';

@@ -8,7 +8,7 @@ import {
 import type { Faults } from '../../core/control/faults.ts';
 import type { Journal } from '../../core/control/journal.ts';
 import { findRevision, REVISIONS } from '../../core/massive/revisions/index.ts';
-import { REVISION_PATH } from './routes.ts';
+import { REVISION_PATH } from './revisions.ts';
 import { loadApiDocument, pathTemplateOf } from '../openapi-document.ts';
 
 /**
