@@ -1,14 +1,10 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config/config.ts';
-import { BundleError } from './core/massive/bundle.ts';
+import { loadConfig } from './config/config.ts';
+import { MockError, mockErrorClass } from './core/kernel/errors.ts';
 import { SETTINGS } from './config/settings.ts';
-import { FaultRuleError } from './core/control/faults.ts';
-import { FixtureError } from './core/kernel/canned-match.ts';
-import { RecordingError } from './core/control/recording.ts';
 import { startupLine } from './http/home.ts';
 import { createInstance, VERSION } from './instance.ts';
-import { StoreError } from './store/sqlite-store.ts';
 
 function helpText(): string {
   const rows = SETTINGS.map((setting) => {
@@ -34,9 +30,7 @@ function helpText(): string {
 }
 
 /** The listening failures a user causes (the port is taken, or needs privileges): one line each. */
-class ListenError extends Error {
-  override name = 'ListenError';
-}
+const ListenError = mockErrorClass('ListenError', 'MOCK_ERR_LISTEN', 500);
 
 function listenError(error: unknown, host: string, port: number): unknown {
   const code = (error as NodeJS.ErrnoException).code;
@@ -108,15 +102,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = [
-    BundleError,
-    ConfigError,
-    FaultRuleError,
-    FixtureError,
-    RecordingError,
-    StoreError,
-    ListenError,
-  ].some((kind) => error instanceof kind);
+  const expected = error instanceof MockError;
   process.stderr.write(`massive-mock: ${expected ? (error as Error).message : (error as Error).stack}\n`);
   process.exit(expected ? 2 : 1);
 });

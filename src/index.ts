@@ -3,13 +3,14 @@ import type { Bundle } from './core/massive/bundle.ts';
 import type { Control } from './core/massive/control-plane.ts';
 import { createInstance } from './instance.ts';
 
+// The public API, grouped. Store records (rows as SQLite keeps them) are not part of it: the
+// control plane hands out views of them (JobView, BatchView, DeliveryView, Account).
+
+/* Start */
 export type { Config } from './config/config.ts';
-export type { Bundle } from './core/massive/bundle.ts';
-export type { VirtualClock } from './core/kernel/clock.ts';
-export type { BatchStatus, BatchView } from './core/massive/async/batches.ts';
-export type { DeliveryView } from './core/massive/async/callback-scheduler.ts';
+
+/* The control plane: faults, clock, journal, verification, canned answers, bundles */
 export type { Control, JobView } from './core/massive/control-plane.ts';
-export { ApiError } from './core/massive/errors.ts';
 export type {
   FaultEffect,
   FaultMatch,
@@ -18,22 +19,27 @@ export type {
   FaultRuleInput,
   StreamFault,
 } from './core/control/faults.ts';
-export { FaultRuleError } from './core/control/faults.ts';
+export type { VirtualClock } from './core/kernel/clock.ts';
+export type { CallbackAttemptEntry, Decisions, JournalEntry, JournalFilter } from './core/control/journal.ts';
+export type { CountExpectation, NearMiss, RequestMatch, Verification } from './core/control/verify.ts';
 export type { RuntimeFixture, RuntimeFixtureInput } from './core/massive/fixture-registry.ts';
-export { FixtureError } from './core/kernel/canned-match.ts';
+export type { Bundle } from './core/massive/bundle.ts';
+export type { BatchStatus, BatchView } from './core/massive/async/batches.ts';
+export type { DeliveryView } from './core/massive/async/callback-scheduler.ts';
+export type { Account } from './core/massive/store.ts';
+
+/* Errors: an emulated API's answer (ApiError), or a misuse of the emulator's own features (a
+   MockError, matched on its stable `code`: MOCK_ERR_FAULT_RULE, MOCK_ERR_FIXTURE, ...) */
+export { ApiError } from './core/massive/errors.ts';
+export { FaultRuleError } from './core/control/errors.ts';
+export { FixtureError } from './core/kernel/errors.ts';
+export { VerificationError } from './core/control/verify.ts';
+export type { MockError } from './core/kernel/errors.ts';
+
+/* Domain types of the Massive AI service */
 export type { Completion, Conversation, Model } from './core/massive/conversation.ts';
 export type { Ad, Answer, Source } from './core/massive/generate/types.ts';
-export type { CallbackAttemptEntry, Decisions, JournalEntry, JournalFilter } from './core/control/journal.ts';
 export type { Format, Mode } from './core/massive/params/request.ts';
-export type {
-  Account,
-  BatchRecord,
-  DeliveryAttempt,
-  DeliveryRecord,
-  JobRecord,
-} from './core/massive/store.ts';
-export type { CountExpectation, NearMiss, RequestMatch, Verification } from './core/control/verify.ts';
-export { VerificationError } from './core/control/verify.ts';
 
 export interface StartOptions extends Partial<Config> {
   /** Fastify logger options; silent by default in a test suite. */

@@ -1,3 +1,4 @@
+import { mockErrorClass } from '../core/kernel/errors.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { load as parseYaml } from 'js-yaml';
@@ -49,9 +50,8 @@ export interface Config {
 }
 
 /** A setting with a bad value: the message names the setting, where it came from and the rule. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export const ConfigError = mockErrorClass('ConfigError', 'MOCK_ERR_CONFIG', 400);
+export type ConfigError = InstanceType<typeof ConfigError>;
 
 export const DEFAULT_CONFIG = Object.freeze(
   Object.fromEntries(SETTINGS.map((setting) => [setting.key, setting.default])) as unknown as Config,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type Bundle, BundleError, parseBundle } from '../core/massive/bundle.ts';
+import { type Bundle, parseBundle } from '../core/massive/bundle.ts';
+import { BundleError } from '../core/massive/errors.ts';
 
 /** Reads a bundle written by GET /__admin/bundle; a file that is not one stops the start. */
 export function readBundleFile(path: string): Bundle {

@@ -1,11 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type Recording,
-  RecordingError,
-  parseRecording,
-  recordingFileName,
-} from '../core/control/recording.ts';
+import { RecordingError } from '../core/control/errors.ts';
+import { type Recording, parseRecording, recordingFileName } from '../core/control/recording.ts';
 import { readJsonFiles } from './fixture-files.ts';
 
 /** Every recording of a folder (a missing folder holds none); a bad file stops the start. */

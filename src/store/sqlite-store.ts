@@ -1,3 +1,4 @@
+import { mockErrorClass } from '../core/kernel/errors.ts';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,9 +23,8 @@ import { MIGRATIONS } from './migrations.ts';
 import { createPruner } from './prune.ts';
 
 /** The database can't be used: the message says which file and why. */
-export class StoreError extends Error {
-  override name = 'StoreError';
-}
+export const StoreError = mockErrorClass('StoreError', 'MOCK_ERR_STORE', 500);
+export type StoreError = InstanceType<typeof StoreError>;
 
 interface AnswerRow {
   id: number;

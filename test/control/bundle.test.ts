@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/config.ts';
-import { BundleError } from '../../src/core/massive/bundle.ts';
+import { BundleError } from '../../src/core/massive/errors.ts';
 import { createInstance, type Instance } from '../../src/instance.ts';
 import { startHarness } from '../support/harness.ts';
 

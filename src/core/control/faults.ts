@@ -1,3 +1,4 @@
+import { FaultRuleError } from './errors.ts';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Ajv from 'ajv/dist/2020.js';
@@ -131,11 +132,6 @@ const CALLBACK_EFFECTS = ['callbackDelayMs', 'callbackFailures', 'dropCallback']
 /** A batch's prompts are decided one by one against the rules that fail jobs; the call, against the rest. */
 const promptScoped = (rule: FaultRule) =>
   rule.effect.failJob === true || rule.match.promptIndex !== undefined;
-
-/** A rule that can't be used: the message names the field and the rule. */
-export class FaultRuleError extends Error {
-  override name = 'FaultRuleError';
-}
 
 /** A day: the most a rule, or all the rules firing on one call, may delay it (timers hold 24.8 days). */
 export const MAX_DELAY_MS = 86_400_000;

@@ -1,3 +1,4 @@
+import { RecordingError } from './errors.ts';
 import { createHash } from 'node:crypto';
 import { redactHeaders, redactText } from '../kernel/redact.ts';
 
@@ -24,11 +25,6 @@ export interface Recording {
     /** `utf8` for text, `base64` for bytes that are not UTF-8. */
     encoding: 'utf8' | 'base64';
   };
-}
-
-/** A recording file that can't be used: the message names the file and the field. */
-export class RecordingError extends Error {
-  override name = 'RecordingError';
 }
 
 /** Headers a replayed answer carries; the rest (dates, connection, the server's own) are noise. */

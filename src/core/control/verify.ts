@@ -1,3 +1,4 @@
+import { MockError } from '../kernel/errors.ts';
 import type { Journal, JournalEntry } from './journal.ts';
 
 /** A string to equal, or (from code) a regular expression to match. */
@@ -46,6 +47,16 @@ const fits = (matcher: Matcher, value: string | undefined) =>
   value !== undefined && (typeof matcher === 'string' ? matcher === value : matcher.test(value));
 
 /** Each field of `match` the entry does not have, described. */
+/** A verification that failed (MOCK_ERR_VERIFICATION, answered 408): its message shows the near misses. */
+export class VerificationError extends MockError {
+  override name = 'VerificationError';
+  readonly verification: Verification;
+  constructor(verification: Verification) {
+    super('MOCK_ERR_VERIFICATION', 408, verification.message);
+    this.verification = verification;
+  }
+}
+
 export function differences(entry: JournalEntry, match: RequestMatch): string[] {
   const found: string[] = [];
   const compare = (field: string, matcher: Matcher | number | undefined, actual: unknown) => {
@@ -130,16 +141,6 @@ export function verifyRequests(
           : nearMissText(misses)
       }`;
   return { ok, count: matches.length, matches, nearMisses: misses, message };
-}
-
-/** A verification that failed: its message shows the near misses. */
-export class VerificationError extends Error {
-  override name = 'VerificationError';
-  readonly verification: Verification;
-  constructor(verification: Verification) {
-    super(verification.message);
-    this.verification = verification;
-  }
 }
 
 /**

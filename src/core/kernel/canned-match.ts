@@ -1,8 +1,6 @@
-/** A canned-answer file that can't be used: the message says which and why. */
-export class FixtureError extends Error {
-  override name = 'FixtureError';
-}
+import { FixtureError } from './errors.ts';
 
+export { FixtureError };
 /** A prompt as canned answers match it: ignoring case and runs of spaces. */
 export const normalisePrompt = (prompt: string) => prompt.trim().replace(/\s+/g, ' ').toLowerCase();
 

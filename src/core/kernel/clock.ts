@@ -1,3 +1,5 @@
+import { ClockRangeError } from './errors.ts';
+
 /** Where the core reads the time: injected, so tests move it instead of sleeping. */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -21,11 +23,6 @@ const MAX_REAL_WAIT_MS = 2 ** 31 - 1;
  */
 export const CLOCK_MIN_MS = 0;
 export const CLOCK_MAX_MS = 253_402_300_799_999;
-
-/** A move that would take the clock out of its range: the message names the bound. */
-export class ClockRangeError extends RangeError {
-  override name = 'ClockRangeError';
-}
 
 const RANGE =
   `from ${new Date(CLOCK_MIN_MS).toISOString()} to ${new Date(CLOCK_MAX_MS).toISOString()} ` +

@@ -1,3 +1,4 @@
+import { BundleError } from './errors.ts';
 import type { VirtualClock } from '../kernel/clock.ts';
 import type { FaultRule, FaultRuleInput } from '../control/faults.ts';
 import type { RuntimeFixture, RuntimeFixtureInput } from './fixture-registry.ts';
@@ -22,11 +23,6 @@ export interface Bundle {
   fixtures: RuntimeFixture[];
   /** What was asked, oldest first: to read, and to send again. */
   journal: JournalEntry[];
-}
-
-/** A bundle file that can't be used: the message says why. */
-export class BundleError extends Error {
-  override name = 'BundleError';
 }
 
 /**

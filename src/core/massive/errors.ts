@@ -1,3 +1,5 @@
+import { mockErrorClass } from '../kernel/errors.ts';
+
 /**
  * Every error the emulated API answers with, in one catalogue: the real service's status and its
  * exact plain-text body. Faults, validation and the HTTP layer all build their answers from here.
@@ -51,3 +53,7 @@ export class ApiError extends Error {
     });
   }
 }
+
+/** A repro bundle that can't be used: the message says why. */
+export const BundleError = mockErrorClass('BundleError', 'MOCK_ERR_BUNDLE', 400);
+export type BundleError = InstanceType<typeof BundleError>;

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isAdminToken } from '../../core/kernel/bearer.ts';
-import { ClockRangeError } from '../../core/kernel/clock.ts';
+import { ClockRangeError } from '../../core/kernel/errors.ts';
 import type { Bundle } from '../../core/massive/bundle.ts';
 import type { Control } from '../../core/massive/control-plane.ts';
 import { ApiError } from '../../core/massive/errors.ts';
-import { FaultRuleError, type FaultRuleInput } from '../../core/control/faults.ts';
+import { FaultRuleError } from '../../core/control/errors.ts';
+import type { FaultRuleInput } from '../../core/control/faults.ts';
 import type { RuntimeFixtureInput } from '../../core/massive/fixture-registry.ts';
 import { FixtureError } from '../../core/kernel/canned-match.ts';
 import type { JournalFilter } from '../../core/control/journal.ts';
