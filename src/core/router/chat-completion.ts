@@ -12,7 +12,8 @@ import {
 } from './completion.ts';
 import { conversationPicker } from './drawn.ts';
 import { jsonBudget, valueForSchema } from './json-schema.ts';
-import { type Piece, piecesOf, scorePieces } from './logprobs.ts';
+import type { Piece } from './logprobs.ts';
+import { piecesInTurns, scoreInTurns, type Turn } from './pieces.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import { createTurns } from './turns.ts';
 
@@ -151,48 +152,56 @@ const userText = (call: ChatCall) =>
       .reverse(),
   ].join('\n');
 
+interface Writing {
+  seed: number;
+  tokenizer: Tokenizer;
+  turn: Turn;
+  /** Characters each JSON document may take (see `jsonBudget`). */
+  budget: number;
+}
+
 /** Tool calls with arguments that satisfy each tool's schema, within the call's token and size bounds. */
-function writeToolCalls(
+async function writeToolCalls(
   context: CompleterContext,
   call: ChatCall,
   tools: readonly Tool[],
-  seed: number,
-  tokenizer: Tokenizer,
-): { toolCalls: GeneratedToolCall[]; tokens: number; finishReason: ChatFinishReason } {
+  { seed, tokenizer, turn, budget }: Writing,
+): Promise<{ toolCalls: GeneratedToolCall[]; tokens: number; finishReason: ChatFinishReason }> {
   const pick = conversationPicker(userText(call));
-  const budget = jsonBudget(call.maxTokens);
   let tokens = 0;
   let finishReason: ChatFinishReason = 'tool_calls';
-  const toolCalls = tools.map((tool, index) => {
+  const toolCalls: GeneratedToolCall[] = [];
+  for (const [index, tool] of tools.entries()) {
+    await turn();
     context.faker.seed(deriveSeed(seed, 'tool', index));
     const natural = JSON.stringify(valueForSchema(tool.parameters, context.faker, { budget, pick }));
     const left = call.maxTokens === null ? null : Math.max(0, call.maxTokens - tokens);
-    const { tokens: kept, finishReason: ended } = cut(natural, { stop: [], maxTokens: left }, tokenizer);
-    if (ended === 'length') finishReason = 'length';
-    tokens += kept.length;
-    const pieces = piecesOf(kept, tokenizer).map((piece) => piece.text);
-    return {
+    const written = await cut(natural, { stop: [], maxTokens: left }, tokenizer, turn);
+    if (written.finishReason === 'length') finishReason = 'length';
+    tokens += written.tokens.length;
+    const pieces = (await piecesInTurns(written.tokens, tokenizer, turn)).map((piece) => piece.text);
+    toolCalls.push({
       id: `call_${deriveSeed(seed, 'call', index).toString(36).padStart(7, '0')}${index}`,
       name: tool.name,
       arguments: pieces.join(''),
       pieces,
-    };
-  });
+    });
+  }
   return { toolCalls, tokens, finishReason };
 }
 
 /** One choice: tool calls, the answer to tool results, a canned text, JSON or prose; cut and scored. */
-function writeChoice(
+async function writeChoice(
   context: CompleterContext,
   call: ChatCall,
-  options: { seed: number; tokenizer: Tokenizer; canned: string | undefined; index: number },
-): { choice: ChatChoice; tokens: number } {
-  const { seed, tokenizer } = options;
+  options: Writing & { canned: string | undefined; index: number },
+): Promise<{ choice: ChatChoice; tokens: number }> {
+  const { seed, tokenizer, turn } = options;
   const calling =
     options.canned === undefined || typeof call.toolChoice === 'object' || call.toolChoice === 'required';
   const tools = calling ? toolsToCall(call) : [];
   if (tools.length) {
-    const { toolCalls, tokens, finishReason } = writeToolCalls(context, call, tools, seed, tokenizer);
+    const { toolCalls, tokens, finishReason } = await writeToolCalls(context, call, tools, options);
     return { choice: { index: options.index, content: null, pieces: [], toolCalls, finishReason }, tokens };
   }
   context.faker.seed(seed);
@@ -204,17 +213,21 @@ function writeChoice(
       : naturalText(call.format, {
           prompt: call.lastUser,
           faker: context.faker,
-          maxTokens: call.maxTokens,
+          budget: options.budget,
           pick: conversationPicker(userText(call)),
         }).trimStart());
-  const { text, tokens, finishReason } = cut(natural, call, tokenizer);
-  const pieces = scorePieces(piecesOf(tokens, tokenizer), {
-    rng: createRng(seed),
-    tokenizer,
-    alternatives: call.logprobs,
-    greedy: call.temperature === 0,
-    firstIsNull: false,
-  });
+  const { text, tokens, finishReason } = await cut(natural, call, tokenizer, turn);
+  const pieces = await scoreInTurns(
+    await piecesInTurns(tokens, tokenizer, turn),
+    {
+      rng: createRng(seed),
+      tokenizer,
+      alternatives: call.logprobs,
+      greedy: call.temperature === 0,
+      firstIsNull: false,
+    },
+    turn,
+  );
   return {
     choice: { index: options.index, content: text, pieces, toolCalls: [], finishReason },
     tokens: tokens.length,
@@ -236,12 +249,14 @@ export async function completeChat(
   const turn = createTurns();
   const fixture = context.fixtures.find(call.lastUser, model.id);
   const choices: ChatChoice[] = [];
+  const budget = jsonBudget(call.maxTokens, call.n * Math.max(1, call.tools.length));
   let completionTokens = 0;
   const conversation = JSON.stringify([call.messages, call.tools, call.toolChoice, call.format]);
   for (let index = 0; index < call.n; index++) {
     await turn();
     const seed = textSeed(context, call, request, [model.id, 'chat', conversation, index]);
-    const written = writeChoice(context, call, { seed, tokenizer, canned: fixture?.completion.text, index });
+    const canned = fixture?.completion.text;
+    const written = await writeChoice(context, call, { seed, tokenizer, turn, budget, canned, index });
     completionTokens += written.tokens;
     choices.push(written.choice);
   }

@@ -2,7 +2,8 @@ import type { Faker } from '@faker-js/faker';
 import { createRng, deriveSeed } from '../kernel/random.ts';
 import type { Catalogue, RouterModel } from './catalogue.ts';
 import type { CompletionFixtures } from './fixtures.ts';
-import { type Logprobs, logprobsOf, type Piece, piecesOf, scorePieces } from './logprobs.ts';
+import { type Logprobs, logprobsOf, type Piece } from './logprobs.ts';
+import { encodeInTurns, piecesInTurns, scoreInTurns, type Turn } from './pieces.ts';
 import { subjectOf, writeProse } from './prose.ts';
 import { jsonBudget, type Pick, valueForSchema } from './json-schema.ts';
 import type { CompletionCall, Prompt, ResponseFormat } from './request.ts';
@@ -83,17 +84,12 @@ export function completionId(context: CompleterContext, prefix: string, request:
 /** The text a prompt calls for, before `stop` and `max_tokens` cut it. */
 export function naturalText(
   format: ResponseFormat,
-  options: { prompt: string; faker: Faker; maxTokens: number | null; pick?: Pick },
+  options: { prompt: string; faker: Faker; budget: number; pick?: Pick },
 ): string {
-  const { prompt, faker } = options;
+  const { prompt, faker, budget } = options;
   if (format.type === 'json_schema') {
-    const budget = jsonBudget(options.maxTokens);
-    return JSON.stringify(
-      valueForSchema(format.json_schema.schema ?? {}, faker, {
-        budget,
-        ...(options.pick && { pick: options.pick }),
-      }),
-    );
+    const pick = options.pick && { pick: options.pick };
+    return JSON.stringify(valueForSchema(format.json_schema.schema ?? {}, faker, { budget, ...pick }));
   }
   const prose = writeProse(prompt, faker, faker.number.int(SENTENCES));
   if (format.type === 'json_object')
@@ -101,19 +97,23 @@ export function naturalText(
   return prose;
 }
 
-/** Cuts a text where `stop` and `max_tokens` say: before the first stop sequence, or after max_tokens tokens. */
-export function cut(
+/**
+ * Cuts a text where `stop` and `max_tokens` say: before the first stop sequence, or after
+ * max_tokens tokens (what comes after them is never encoded).
+ */
+export async function cut(
   text: string,
   call: { stop: readonly string[]; maxTokens: number | null },
   tokenizer: Tokenizer,
-): { text: string; tokens: number[]; finishReason: FinishReason } {
+  turn: Turn,
+): Promise<{ text: string; tokens: number[]; finishReason: FinishReason }> {
   let end = text.length;
   for (const sequence of call.stop) {
     const at = text.indexOf(sequence);
     if (at >= 0 && at < end) end = at;
   }
   const kept = text.slice(0, end);
-  const tokens = tokenizer.encode(kept);
+  const tokens = await encodeInTurns(kept, tokenizer, turn, call.maxTokens);
   if (call.maxTokens !== null && tokens.length > call.maxTokens) {
     const first = tokens.slice(0, call.maxTokens);
     return { text: tokenizer.decode(first), tokens: first, finishReason: 'length' };
@@ -122,28 +122,33 @@ export function cut(
 }
 
 /** One candidate for a prompt: its text cut, scored piece by piece. */
-function writeCandidate(
+async function writeCandidate(
   context: CompleterContext,
   call: CompletionCall,
   prompt: Prompt,
   seed: number,
-  options: { tokenizer: Tokenizer; canned: string | undefined },
-): GeneratedChoice {
-  const { tokenizer } = options;
+  options: { tokenizer: Tokenizer; canned: string | undefined; turn: Turn; budget: number },
+): Promise<GeneratedChoice> {
+  const { tokenizer, turn } = options;
   context.faker.seed(seed);
   const natural =
     options.canned ??
-    naturalText(call.format, { prompt: prompt.text, faker: context.faker, maxTokens: call.maxTokens });
-  const { text, tokens, finishReason } = cut(natural, call, tokenizer);
-  const echoed = call.echo ? piecesOf(prompt.tokens, tokenizer) : [];
-  const scored = scorePieces([...echoed, ...piecesOf(tokens, tokenizer)], {
-    rng: createRng(seed),
-    tokenizer,
-    alternatives: call.logprobs,
-    greedy: call.temperature === 0,
-    firstIsNull: echoed.length > 0,
-  });
-  const own = scored.slice(echoed.length);
+    naturalText(call.format, { prompt: prompt.text, faker: context.faker, budget: options.budget });
+  const { text, tokens, finishReason } = await cut(natural, call, tokenizer, turn);
+  const echoed = call.echo ? await piecesInTurns(prompt.tokens, tokenizer, turn) : [];
+  const own = await piecesInTurns(tokens, tokenizer, turn);
+  const scored = await scoreInTurns(
+    [...echoed, ...own],
+    {
+      rng: createRng(seed),
+      tokenizer,
+      alternatives: call.logprobs,
+      greedy: call.temperature === 0,
+      firstIsNull: echoed.length > 0,
+    },
+    turn,
+  );
+  const mine = scored.slice(echoed.length);
   return {
     index: 0,
     text: call.echo ? prompt.text + text : text,
@@ -151,7 +156,7 @@ function writeCandidate(
     pieces: scored,
     offset: call.echo ? 0 : prompt.text.length,
     completionTokens: tokens.length,
-    score: own.reduce((sum, piece) => sum + (piece.logprob ?? 0), 0) / Math.max(1, own.length),
+    score: mine.reduce((sum, piece) => sum + (piece.logprob ?? 0), 0) / Math.max(1, mine.length),
   };
 }
 
@@ -168,6 +173,7 @@ export async function completeText(
   const request = ++context.sequence;
   const model = context.catalogue.resolve(call.model, call.models);
   const turn = createTurns();
+  const budget = jsonBudget(call.maxTokens, call.prompts.length * call.bestOf);
   const choices: GeneratedChoice[] = [];
   let canned = false;
   // Every candidate is billed, kept or not, as best_of is.
@@ -180,9 +186,11 @@ export async function completeText(
       await turn();
       const about = [model.id, prompt.text, call.suffix ?? '', JSON.stringify(call.format), candidate];
       const seed = textSeed(context, call, request, about);
-      const written = writeCandidate(context, call, prompt, seed, {
+      const written = await writeCandidate(context, call, prompt, seed, {
         tokenizer,
         canned: fixture?.completion.text,
+        turn,
+        budget,
       });
       completionTokens += written.completionTokens;
       candidates.push(written);

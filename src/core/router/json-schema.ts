@@ -35,15 +35,21 @@ const MAX_ITEMS = 100;
 const MAX_VALUES = 10_000;
 /**
  * The most characters one document may run to, whatever its schema asks (100 arrays of 100 strings
- * of 4,096 characters would be 41 MB): about 8,000 tokens, which keeps encoding it a few ms.
+ * of 4,096 characters would be 41 MB): about 5,000 tokens.
  */
-export const MAX_JSON_CHARS = 32 * 1024;
+export const MAX_JSON_CHARS = 16 * 1024;
+/** The most characters of JSON one request may make, all its choices together. */
+export const MAX_REQUEST_JSON_CHARS = 128 * 1024;
 /** A token of JSON is 3 or 4 characters: a budget of 6 per token always fills `max_tokens`. */
 const CHARS_PER_TOKEN = 6;
 
-/** The characters a document may take, decided before any is made: from `max_tokens`, and the cap. */
-export function jsonBudget(maxTokens: number | null): number {
-  return maxTokens === null ? MAX_JSON_CHARS : Math.min(MAX_JSON_CHARS, maxTokens * CHARS_PER_TOKEN + 16);
+/**
+ * The characters one of a request's `texts` documents may take, decided before any is made: what
+ * `max_tokens` can hold, within the cap per document and the request's share of its cap.
+ */
+export function jsonBudget(maxTokens: number | null, texts = 1): number {
+  const cap = Math.min(MAX_JSON_CHARS, Math.floor(MAX_REQUEST_JSON_CHARS / Math.max(1, texts)));
+  return maxTokens === null ? cap : Math.min(cap, maxTokens * CHARS_PER_TOKEN + 16);
 }
 
 /** A value the conversation gives for a property (`undefined`: none; draw one). */
@@ -110,7 +116,8 @@ function prose(faker: Faker, schema: Schema, hint: string, room: number): string
   let value = /name|title/i.test(hint)
     ? faker.commerce.productName()
     : faker.lorem.sentence({ min: 2, max: 6 });
-  while (value.length < min) value += ` ${faker.lorem.words(8)}`;
+  // Doubling, not a word at a time: a 4,096-character string costs a few draws.
+  while (value.length < min) value += ` ${value}`;
   return value.slice(0, max);
 }
 

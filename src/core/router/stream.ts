@@ -79,7 +79,13 @@ export function planChunks(
   const delay = fault.firstTokenDelayMs ?? 0;
   const at = (index: number) => Math.round(delay + timing.firstMs + index * timing.perPieceMs);
   const limit = Math.min(chunks.length, fault.cutAfterChunks ?? Infinity, fault.errorAfterChunks ?? Infinity);
-  const events = chunks.slice(0, limit).map((chunk, index) => ({ atMs: at(index), frame: frame(chunk) }));
+  // Framed when sent, not all up front: a long stream's JSON is written a batch at a time.
+  const events = chunks.slice(0, limit).map((chunk, index) => ({
+    atMs: at(index),
+    get frame() {
+      return frame(chunk);
+    },
+  }));
   const end = at(Math.max(0, limit - 1));
   if (limit < chunks.length && limit === fault.errorAfterChunks) {
     return {

@@ -3,6 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StreamPlan } from '../../core/router/stream.ts';
 import { type Decided, record, type RouterState } from './state.ts';
 
+/** Events framed and written in one go at most: past them the loop turns before the next batch. */
+const BATCH = 256;
+
 /** Sends a planned stream: each event at its time, pausing on backpressure, stopping on disconnect. */
 export function sendStream(
   state: RouterState,
@@ -44,12 +47,17 @@ export function sendStream(
       // Every event that is due goes in one write: an instant stream costs one syscall, not one per token.
       let due = '';
       const elapsed = performance.now() - started;
-      while (next < plan.events.length && (plan.events[next]?.atMs ?? 0) - elapsed < 1) {
+      const batchEnd = next + BATCH;
+      while (next < plan.events.length && next < batchEnd && (plan.events[next]?.atMs ?? 0) - elapsed < 1) {
         due += plan.events[next]?.frame;
         next++;
       }
       if (due && !res.write(due)) {
         res.once('drain', pump);
+        return;
+      }
+      if (next === batchEnd && next < plan.events.length) {
+        timer = setTimeout(pump, 0);
         return;
       }
       if (next < plan.events.length) {
