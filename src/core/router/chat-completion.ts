@@ -143,14 +143,10 @@ function answerFromResults(results: readonly { name: string; result: string }[])
 }
 
 /** The conversation's user messages, latest first: where tool arguments take their values from. */
-const userText = (call: ChatCall) =>
-  [
-    call.lastUser,
-    ...call.messages
-      .filter((message) => message.role === 'user')
-      .map((message) => message.text)
-      .reverse(),
-  ].join('\n');
+function userText(call: ChatCall): string {
+  const users = call.messages.filter((message) => message.role === 'user').map((message) => message.text);
+  return users.length ? users.reverse().join('\n\n') : call.lastUser;
+}
 
 interface Writing {
   seed: number;

@@ -7,9 +7,9 @@ const PROPER = /name|person|who|author|company/i;
 const ABOUT = /^(q|query|search|topic|subject|text|prompt|question|keywords?|term)$/i;
 
 /** A run of capitalised words after a preposition: "the weather in Lisbon" → "Lisbon". */
-const PLACE_PHRASE = /\b(?:in|at|for|to|from|near|of)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*)/gu;
+const PLACE_PHRASE = /\b(?:in|at|for|to|from|near|of)[ \t]+(\p{Lu}[\p{L}'-]*(?:[ \t]+\p{Lu}[\p{L}'-]*)*)/gu;
 /** Runs of capitalised words; the one opening a sentence is not a name ("What", "Please"). */
-const CAPITALISED = /\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*/gu;
+const CAPITALISED = /\p{Lu}[\p{L}'-]*(?:[ \t]+\p{Lu}[\p{L}'-]*)*/gu;
 const AFTER_STOP = /[.!?:\n]\s*$/;
 
 function opensSentence(text: string, index: number): boolean {
