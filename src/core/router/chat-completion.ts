@@ -100,11 +100,17 @@ export function toolsToCall(call: ChatCall): Tool[] {
     : toolChoice === 'required'
       ? [ranked[0]?.tool].filter((tool) => tool !== undefined)
       : [];
-  return call.parallelToolCalls ? chosen : chosen.slice(0, 1);
+  // Parallel calls come in the order the tools were given; a single one is the likeliest.
+  if (!call.parallelToolCalls) return chosen.slice(0, 1);
+  return [...chosen].sort((a, b) => tools.indexOf(a) - tools.indexOf(b));
 }
 
-/** The tool results since the assistant's last calls, each with the name of the tool that gave it. */
+/**
+ * The tool results the conversation ends with (since the assistant's last calls), each with the
+ * name of the tool that gave it; none when a user spoke after them.
+ */
 function latestResults(messages: readonly ChatMessage[]): { name: string; result: string }[] {
+  if (messages.at(-1)?.role !== 'tool') return [];
   const last = messages.findLastIndex(
     (message) => message.role === 'assistant' && message.toolCalls.length > 0,
   );
@@ -202,8 +208,9 @@ async function writeChoice(
   }
   context.faker.seed(seed);
   const results = call.format.type === 'text' ? latestResults(call.messages) : [];
+  // A canned completion often opens with the newlines a continuation needs; a chat answer does not.
   const natural =
-    options.canned ??
+    options.canned?.trimStart() ??
     (results.length
       ? answerFromResults(results)
       : naturalText(call.format, {

@@ -103,7 +103,9 @@ const textOf = (content: MessageBody['content']): string =>
   typeof content === 'string'
     ? content
     : (content ?? [])
-        .map((part) => (part.type === 'text' ? part.text : part.type === 'refusal' ? part.refusal : ''))
+        .flatMap((part) =>
+          part.type === 'text' ? [part.text] : part.type === 'refusal' ? [part.refusal] : [],
+        )
         .join('\n');
 
 /** Checks what the schema cannot, message by message; counts the prompt's tokens with the template's. */
@@ -180,7 +182,10 @@ export function parseChatBody(body: ChatBody, tokenizer: Tokenizer): ChatCall {
   if (stop.length > 4) throw RouterError.invalid('stop', 'stop must hold at most 4 sequences');
   const format = body.response_format ?? { type: 'text' };
   if (format.type === 'json_schema' && format.json_schema.schema === undefined)
-    throw RouterError.invalid('response_format.json_schema.schema', 'json_schema needs a schema');
+    throw RouterError.invalid(
+      'response_format.json_schema.schema',
+      'response_format.json_schema.schema is required with type json_schema',
+    );
   const { messages, tokens } = messagesOf(body, tokenizer);
   const tools = toolsOf(body, tokenizer);
   const promptTokens = tokens + tools.tokens;

@@ -110,7 +110,10 @@ export function parseCompletionBody(body: CompletionBody, tokenizer: Tokenizer):
   if (body.suffix != null && !tokenizer.fits(body.suffix, CONTEXT_TOKENS)) throw tooLong('suffix');
   const format = body.response_format ?? { type: 'text' };
   if (format.type === 'json_schema' && format.json_schema.schema === undefined) {
-    throw RouterError.invalid('response_format.json_schema.schema', 'json_schema needs a schema');
+    throw RouterError.invalid(
+      'response_format.json_schema.schema',
+      'response_format.json_schema.schema is required with type json_schema',
+    );
   }
   const prompts = promptsOf(body.prompt, tokenizer);
   if (prompts.length * bestOf > MAX_CANDIDATES) {
