@@ -159,7 +159,7 @@ describe('the openai SDK chat.completions against the router', async () => {
         }),
       ],
     });
-    const call = completion.choices[0]?.message.tool_calls[0];
+    const call = completion.choices[0]?.message.tool_calls?.[0];
     expect(call?.type === 'function' && call.function.parsed_arguments).toEqual({ city: 'Rome', people: 4 });
   });
 
