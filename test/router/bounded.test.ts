@@ -97,4 +97,15 @@ describe('generated JSON is bounded by construction (real HTTP)', async () => {
     expect(result.text.length).toBeLessThan(1024 * 1024);
     expect(stallMs).toBeLessThan(STALL_MS);
   });
+
+  it('a prompt past the context is refused at the message that passes it, without stalling the loop', async () => {
+    const words = 'lorem ipsum dolor sit amet '.repeat(1800);
+    const messages = Array.from({ length: 20 }, () => ({ role: 'user', content: words }));
+    const { result, stallMs } = await longestStall(async () => {
+      const res = await post('chat/completions', { messages });
+      return (await res.json()) as { error: { param: string } };
+    });
+    expect(result.error.param).toBe('messages[1].content');
+    expect(stallMs).toBeLessThan(STALL_MS);
+  });
 });

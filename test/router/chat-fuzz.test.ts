@@ -14,7 +14,7 @@ type Body = Record<string, unknown> & { messages?: { role?: string }[]; tools?: 
 
 /** A valid body made to pass the rules the schema cannot say too, so that most reach the generation. */
 function coherent(value: unknown): Body {
-  const body = { ...(value as Body), model: 'openai/gpt-4o-mini' };
+  const body: Body = { ...(value as Body), model: 'openai/gpt-4o-mini' };
   delete body.models;
   const messages = (body.messages ?? []).filter((message) => message.role !== 'tool');
   body.messages = messages.length ? messages : [{ role: 'user', content: 'x' } as never];

@@ -19,9 +19,9 @@ const completer = createCompleter({
   catalogue: createCatalogue(),
   fixtures: createCompletionFixtures([]),
 });
-const completion = (body: Record<string, unknown>) =>
+const completion = async (body: Record<string, unknown>) =>
   completer.complete(
-    parseCompletionBody({ model: 'openai/gpt-4o-mini', prompt: 'x', ...body }, tokenizer),
+    await parseCompletionBody({ model: 'openai/gpt-4o-mini', prompt: 'x', ...body }, tokenizer),
     tokenizer,
     0,
   );

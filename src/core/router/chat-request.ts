@@ -1,6 +1,8 @@
 import { RouterError } from './errors.ts';
 import { CONTEXT_TOKENS, type ResponseFormat } from './request.ts';
+import { encodeInTurns, type Turn } from './pieces.ts';
 import type { Tokenizer } from './tokenizer.ts';
+import { createTurns } from './turns.ts';
 
 export type ContentPart =
   | { type: 'text'; text: string }
@@ -108,46 +110,61 @@ const textOf = (content: MessageBody['content']): string =>
         )
         .join('\n');
 
-/** Checks what the schema cannot, message by message; counts the prompt's tokens with the template's. */
-function messagesOf(body: ChatBody, tokenizer: Tokenizer): { messages: ChatMessage[]; tokens: number } {
-  const called = new Set<string>();
-  let tokens = TEMPLATE.reply;
-  const messages = body.messages.map((message, index): ChatMessage => {
-    const param = `messages[${index}]`;
-    const text = textOf(message.content);
-    if (!tokenizer.fits(text, CONTEXT_TOKENS))
-      throw RouterError.invalid(
-        `${param}.content`,
-        `${param}.content is longer than the context of ${CONTEXT_TOKENS} tokens`,
-      );
-    if (message.role === 'tool') {
-      if (!message.tool_call_id || !called.has(message.tool_call_id))
+/** Counts texts into a prompt, refusing the one that takes it past the context before encoding the rest. */
+function promptCounter(tokenizer: Tokenizer, turn: Turn) {
+  const counter = {
+    tokens: TEMPLATE.reply,
+    async count(text: string, param: string): Promise<void> {
+      const left = CONTEXT_TOKENS - counter.tokens;
+      const tokens = (await encodeInTurns(text, tokenizer, turn, left)).length;
+      if (tokens > left)
         throw RouterError.invalid(
-          `${param}.tool_call_id`,
-          `${param}.tool_call_id must name a tool call of an earlier assistant message`,
+          param,
+          `${param} takes the prompt past this model's context of ${CONTEXT_TOKENS} tokens`,
         );
-    }
-    const toolCalls = message.role === 'assistant' ? (message.tool_calls ?? []) : [];
-    for (const toolCall of toolCalls) called.add(toolCall.id);
-    tokens += TEMPLATE.perMessage + tokenizer.encode(message.role).length + tokenizer.encode(text).length;
-    if (message.name) tokens += TEMPLATE.perName + tokenizer.encode(message.name).length;
-    for (const part of Array.isArray(message.content) ? message.content : [])
-      if (part.type === 'image_url')
-        tokens += part.image_url.detail === 'low' ? TEMPLATE.imageLow : TEMPLATE.imageHigh;
-    for (const toolCall of toolCalls)
-      tokens +=
-        tokenizer.encode(toolCall.function.name).length +
-        tokenizer.encode(toolCall.function.arguments).length;
-    return { role: message.role, text, toolCalls, toolCallId: message.tool_call_id ?? null };
-  });
-  return { messages, tokens };
+      counter.tokens += tokens;
+    },
+  };
+  return counter;
 }
 
-/** The tools and the choice among them, checked against each other. */
-function toolsOf(
+/** Checks what the schema cannot, message by message; counts the prompt's tokens with the template's. */
+async function messagesOf(body: ChatBody, counter: ReturnType<typeof promptCounter>): Promise<ChatMessage[]> {
+  const called = new Set<string>();
+  const messages: ChatMessage[] = [];
+  for (const [index, message] of body.messages.entries()) {
+    const param = `messages[${index}]`;
+    if (message.role === 'tool' && (!message.tool_call_id || !called.has(message.tool_call_id)))
+      throw RouterError.invalid(
+        `${param}.tool_call_id`,
+        `${param}.tool_call_id must name a tool call of an earlier assistant message`,
+      );
+    const text = textOf(message.content);
+    counter.tokens += TEMPLATE.perMessage;
+    await counter.count(message.role, `${param}.role`);
+    await counter.count(text, `${param}.content`);
+    if (message.name) {
+      counter.tokens += TEMPLATE.perName;
+      await counter.count(message.name, `${param}.name`);
+    }
+    for (const part of Array.isArray(message.content) ? message.content : [])
+      if (part.type === 'image_url')
+        counter.tokens += part.image_url.detail === 'low' ? TEMPLATE.imageLow : TEMPLATE.imageHigh;
+    const toolCalls = message.role === 'assistant' ? (message.tool_calls ?? []) : [];
+    for (const toolCall of toolCalls) {
+      called.add(toolCall.id);
+      await counter.count(toolCall.function.name + toolCall.function.arguments, `${param}.tool_calls`);
+    }
+    messages.push({ role: message.role, text, toolCalls, toolCallId: message.tool_call_id ?? null });
+  }
+  return messages;
+}
+
+/** The tools and the choice among them, checked against each other; their definitions counted. */
+async function toolsOf(
   body: ChatBody,
-  tokenizer: Tokenizer,
-): { tools: Tool[]; choice: ToolChoice; tokens: number } {
+  counter: ReturnType<typeof promptCounter>,
+): Promise<{ tools: Tool[]; choice: ToolChoice }> {
   const tools = (body.tools ?? []).map((tool) => ({
     name: tool.function.name,
     description: tool.function.description ?? '',
@@ -161,18 +178,17 @@ function toolsOf(
       'tool_choice.function.name',
       `tool_choice.function.name "${choice.function.name}" is not one of the tools`,
     );
-  const definitions = tools.length ? JSON.stringify(body.tools) : '';
-  if (!tokenizer.fits(definitions, CONTEXT_TOKENS))
-    throw RouterError.invalid('tools', 'tools are longer than the context');
-  return { tools, choice, tokens: definitions ? tokenizer.encode(definitions).length : 0 };
+  if (tools.length) await counter.count(JSON.stringify(body.tools), 'tools');
+  return { tools, choice };
 }
 
 /**
  * Checks what the schema cannot (a tool message answering no call, `tool_choice` naming no tool,
  * `top_logprobs` without `logprobs`, `stream_options` without `stream`, the context length) and
- * fills in the defaults. Every failure names its parameter.
+ * fills in the defaults. Every failure names its parameter. Counting gives the event loop back
+ * between slices, and stops at the first text past the context.
  */
-export function parseChatBody(body: ChatBody, tokenizer: Tokenizer): ChatCall {
+export async function parseChatBody(body: ChatBody, tokenizer: Tokenizer): Promise<ChatCall> {
   const stream = body.stream === true;
   if (body.stream_options != null && !stream)
     throw RouterError.invalid('stream_options', 'stream_options is only allowed with stream: true');
@@ -186,20 +202,16 @@ export function parseChatBody(body: ChatBody, tokenizer: Tokenizer): ChatCall {
       'response_format.json_schema.schema',
       'response_format.json_schema.schema is required with type json_schema',
     );
-  const { messages, tokens } = messagesOf(body, tokenizer);
-  const tools = toolsOf(body, tokenizer);
-  const promptTokens = tokens + tools.tokens;
+  const counter = promptCounter(tokenizer, createTurns());
+  const messages = await messagesOf(body, counter);
+  const tools = await toolsOf(body, counter);
+  const promptTokens = counter.tokens;
   const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? null;
-  if (promptTokens + (maxTokens ?? 0) > CONTEXT_TOKENS) {
-    const param =
-      body.max_completion_tokens != null
-        ? 'max_completion_tokens'
-        : maxTokens === null
-          ? 'messages'
-          : 'max_tokens';
+  if (maxTokens !== null && promptTokens + maxTokens > CONTEXT_TOKENS) {
+    const param = body.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
     throw RouterError.invalid(
       param,
-      `This model's context is ${CONTEXT_TOKENS} tokens; the messages (${promptTokens}) and ${param === 'messages' ? 'max_tokens' : param} (${maxTokens ?? 0}) ask for more`,
+      `This model's context is ${CONTEXT_TOKENS} tokens; the messages (${promptTokens}) and ${param} (${maxTokens}) ask for more`,
     );
   }
   const lastUser = messages.findLast((message) => message.role === 'user') ?? messages.at(-1);

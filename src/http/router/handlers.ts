@@ -54,7 +54,7 @@ async function createCompletion(
 ): Promise<FastifyReply> {
   const { completer, clock } = state.options;
   const tokenizer = await loadTokenizer();
-  const call = answering(state, parseCompletionBody(request.body as CompletionBody, tokenizer), model);
+  const call = answering(state, await parseCompletionBody(request.body as CompletionBody, tokenizer), model);
   const completion = await completer.complete(call, tokenizer, clock.now());
   const decisions = (request as Decided).routerDecisions;
   decisions.model = completion.model.id;
@@ -81,7 +81,7 @@ async function createChatCompletion(
 ): Promise<FastifyReply> {
   const { completer, clock } = state.options;
   const tokenizer = await loadTokenizer();
-  const call = answering(state, parseChatBody(request.body as ChatBody, tokenizer), model);
+  const call = answering(state, await parseChatBody(request.body as ChatBody, tokenizer), model);
   const completion = await completer.chat(call, tokenizer, clock.now());
   const decisions = (request as Decided).routerDecisions;
   decisions.model = completion.model.id;
