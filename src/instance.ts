@@ -23,7 +23,7 @@ import { documentedStatuses } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
 import { loadRouterDocument } from './http/router/document.ts';
 import { createCatalogue } from './core/router/catalogue.ts';
-import { createCompleter } from './core/router/completion.ts';
+import { createCompleter } from './core/router/completer.ts';
 import { createCompletionFixtures } from './core/router/fixtures.ts';
 import { createRateLimiter } from './core/router/rate-limit.ts';
 import { BUNDLED_FIXTURES_DIR, readFixtureDir, readRouterFixtureDir } from './store/fixture-files.ts';

@@ -52,6 +52,10 @@ describe('openapi/ documents', () => {
   it('the router documents merge under /api/v1', async () => {
     const router = loadRouterDocument();
     expect((await new Validator().validate(router as never)).valid).toBe(true);
-    expect(Object.keys(router.paths)).toEqual(['/api/v1/completions', '/api/v1/models']);
+    expect(Object.keys(router.paths)).toEqual([
+      '/api/v1/completions',
+      '/api/v1/chat/completions',
+      '/api/v1/models',
+    ]);
   });
 });

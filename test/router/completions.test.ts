@@ -255,7 +255,14 @@ describe('GET /api/v1/models', async () => {
     });
     expect((await mock.get('/api/v1/models', null)).status).toBe(401);
     const docs = await mock.raw('/openapi-router.json');
-    expect(Object.keys(docs.body.paths)).toEqual(['/api/v1/completions', '/api/v1/models']);
+    expect(Object.keys(docs.body.paths)).toEqual([
+      '/api/v1/completions',
+      '/api/v1/chat/completions',
+      '/api/v1/models',
+    ]);
+    // Issue 23 item 7: the document names the emulated API, not one operation of the seed's.
+    expect(docs.body.info.title).toBe('LLM router API (emulated by massive-mock)');
+    expect(docs.body.info.description).toContain('emulates');
   });
 });
 

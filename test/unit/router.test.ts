@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/core/kernel/clock.ts';
 import { createFaker } from '../../src/core/kernel/random.ts';
 import { createCatalogue } from '../../src/core/router/catalogue.ts';
-import { createCompleter } from '../../src/core/router/completion.ts';
+import { createCompleter } from '../../src/core/router/completer.ts';
 import { createCompletionFixtures } from '../../src/core/router/fixtures.ts';
 import { valueForSchema } from '../../src/core/router/json-schema.ts';
 import { createRateLimiter } from '../../src/core/router/rate-limit.ts';
@@ -19,9 +19,9 @@ const completer = createCompleter({
   catalogue: createCatalogue(),
   fixtures: createCompletionFixtures([]),
 });
-const completion = (body: Record<string, unknown>) =>
+const completion = async (body: Record<string, unknown>) =>
   completer.complete(
-    parseCompletionBody({ model: 'openai/gpt-4o-mini', prompt: 'x', ...body }, tokenizer),
+    await parseCompletionBody({ model: 'openai/gpt-4o-mini', prompt: 'x', ...body }, tokenizer),
     tokenizer,
     0,
   );
@@ -95,8 +95,8 @@ describe('JSON from a schema', () => {
 });
 
 describe('stream plans', () => {
-  it('instant sends every chunk at 0 ms; realistic paces them from the seed, scaled', () => {
-    const done = completion({ max_tokens: 10, stream: true });
+  it('instant sends every chunk at 0 ms; realistic paces them from the seed, scaled', async () => {
+    const done = await completion({ max_tokens: 10, stream: true });
     const instant = planStream(done, {
       includeUsage: false,
       timing: drawTiming('instant', { seed: 1, sequence: 1, timeScale: 1 }),
@@ -115,8 +115,8 @@ describe('stream plans', () => {
     expect(paced.events[9]?.atMs).toBe(Math.round(timing.firstMs + 9 * timing.perPieceMs));
   });
 
-  it('stream faults: an error event or a cut after N chunks, a first chunk delayed', () => {
-    const done = completion({ max_tokens: 10, stream: true });
+  it('stream faults: an error event or a cut after N chunks, a first chunk delayed', async () => {
+    const done = await completion({ max_tokens: 10, stream: true });
     const timing = { firstMs: 0, perPieceMs: 0 };
     const errored = planStream(done, { includeUsage: true, timing, fault: { errorAfterChunks: 4 } });
     expect(errored).toMatchObject({ ending: 'error', chunks: 4 });

@@ -1,6 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 
-type Schema = {
+export type Schema = {
+  description?: string;
+  additionalProperties?: boolean | Schema;
   $ref?: string;
   const?: unknown;
   enum?: unknown[];
@@ -31,12 +33,36 @@ const MAX_STRING = 4096;
 const MAX_ITEMS = 100;
 /** The most values one document may hold: nested arrays of 100 would otherwise multiply. */
 const MAX_VALUES = 10_000;
+/**
+ * The most characters one document may run to, whatever its schema asks (100 arrays of 100 strings
+ * of 4,096 characters would be 41 MB): about 5,000 tokens.
+ */
+export const MAX_JSON_CHARS = 16 * 1024;
+/** The most characters of JSON one request may make, all its choices together. */
+export const MAX_REQUEST_JSON_CHARS = 128 * 1024;
+/** A token of JSON is 3 or 4 characters: a budget of 6 per token always fills `max_tokens`. */
+const CHARS_PER_TOKEN = 6;
+
+/**
+ * The characters one of a request's `texts` documents may take, decided before any is made: what
+ * `max_tokens` can hold, within the cap per document and the request's share of its cap.
+ */
+export function jsonBudget(maxTokens: number | null, texts = 1): number {
+  const cap = Math.min(MAX_JSON_CHARS, Math.floor(MAX_REQUEST_JSON_CHARS / Math.max(1, texts)));
+  return maxTokens === null ? cap : Math.min(cap, maxTokens * CHARS_PER_TOKEN + 16);
+}
+
+/** A value the conversation gives for a property (`undefined`: none; draw one). */
+export type Pick = (name: string, schema: Schema) => unknown;
 
 interface Context {
   faker: Faker;
   root: Schema;
   /** Values still allowed. */
   left: number;
+  /** Characters still allowed: past them every value is null and every array ends. */
+  chars: number;
+  pick: Pick | undefined;
 }
 
 function resolveRef(root: Schema, ref: string): Schema {
@@ -60,7 +86,14 @@ function merge(schemas: readonly Schema[]): Schema {
   );
 }
 
-function text(faker: Faker, schema: Schema, hint: string): string {
+function text(context: Context, schema: Schema, hint: string): string {
+  const { faker } = context;
+  const value = formatted(faker, schema) ?? prose(faker, schema, hint, Math.max(0, context.chars));
+  context.chars -= value.length + 3;
+  return value;
+}
+
+function formatted(faker: Faker, schema: Schema): string | undefined {
   switch (schema.format) {
     case 'date-time':
       return faker.date.between({ from: '2020-01-01', to: '2026-01-01' }).toISOString();
@@ -74,12 +107,17 @@ function text(faker: Faker, schema: Schema, hint: string): string {
     case 'uuid':
       return faker.string.uuid();
   }
-  const min = Math.min(schema.minLength ?? 0, MAX_STRING);
-  const max = Math.min(schema.maxLength ?? Math.max(min, 80), MAX_STRING);
+  return undefined;
+}
+
+function prose(faker: Faker, schema: Schema, hint: string, room: number): string {
+  const max = Math.min(schema.maxLength ?? Math.max(schema.minLength ?? 0, 80), MAX_STRING, room);
+  const min = Math.min(schema.minLength ?? 0, max);
   let value = /name|title/i.test(hint)
     ? faker.commerce.productName()
     : faker.lorem.sentence({ min: 2, max: 6 });
-  while (value.length < min) value += ` ${faker.lorem.word()}`;
+  // Doubling, not a word at a time: a 4,096-character string costs a few draws.
+  while (value.length < min) value += ` ${value}`;
   return value.slice(0, max);
 }
 
@@ -102,7 +140,10 @@ function number(faker: Faker, schema: Schema, integer: boolean): number {
 function generate(context: Context, schema: Schema, hint: string, depth: number): unknown {
   const { faker, root } = context;
   // A `$ref` cycle with nothing to stop it, or a document past its size, ends in null.
-  if (depth > MAX_DEPTH * 2 || context.left-- <= 0) return null;
+  if (depth > MAX_DEPTH * 2 || context.left-- <= 0 || context.chars <= 0) {
+    context.chars -= 4;
+    return null;
+  }
   if (schema.$ref) return generate(context, resolveRef(root, schema.$ref), hint, depth + 1);
   if ('const' in schema) return schema.const;
   if (schema.enum?.length) return faker.helpers.arrayElement(schema.enum);
@@ -119,9 +160,14 @@ function generate(context: Context, schema: Schema, hint: string, depth: number)
       const entries = Object.entries(schema.properties ?? {}).filter(
         ([name]) => depth < MAX_DEPTH || required.has(name),
       );
-      if (entries.length === 0 && !schema.properties) return { answer: text(faker, {}, hint) };
+      if (entries.length === 0 && !schema.properties) return { answer: text(context, {}, hint) };
+      context.chars -= 2;
       return Object.fromEntries(
-        entries.map(([name, child]) => [name, generate(context, child, name, depth + 1)]),
+        entries.map(([name, child]) => {
+          context.chars -= name.length + 4;
+          const drawn = context.pick?.(name, child);
+          return [name, drawn !== undefined ? drawn : generate(context, child, name, depth + 1)];
+        }),
       );
     }
     case 'array': {
@@ -132,30 +178,49 @@ function generate(context: Context, schema: Schema, hint: string, depth: number)
       );
       const max = Math.max(min, Math.min(schema.maxItems ?? 3, min + 3, MAX_ITEMS));
       const count = Math.max(0, Math.min(faker.number.int({ min, max }) - prefix.length, context.left));
-      const items = Array.from({ length: count }, () =>
-        generate(context, schema.items ?? {}, hint, depth + 1),
-      );
-      return [...prefix, ...items];
+      const items = [...prefix];
+      context.chars -= 2;
+      // Past the budget the array ends short: the text is cut there anyway.
+      for (let index = 0; index < count && context.chars > 0; index++) {
+        items.push(generate(context, schema.items ?? {}, hint, depth + 1));
+        context.chars -= 1;
+      }
+      return items;
     }
     case 'integer':
-      return number(faker, schema, true);
     case 'number':
-      return number(faker, schema, false);
+      context.chars -= 8;
+      return number(faker, schema, type === 'integer');
     case 'boolean':
+      context.chars -= 5;
       return faker.datatype.boolean();
     case 'null':
+      context.chars -= 4;
       return null;
     default:
-      return text(faker, schema, hint);
+      return text(context, schema, hint);
   }
 }
 
 /**
  * A value valid against a JSON Schema, drawn from a seeded Faker: types, formats, enums, consts,
- * bounds, local `$ref`s and combinators (the first `oneOf`/`anyOf` branch). `pattern`,
- * `uniqueItems`, `not` and conditional keywords are not honoured, nor strings past 4,096
- * characters or arrays past 100 items.
+ * bounds, local `$ref`s and combinators (the first `oneOf`/`anyOf` branch), a property's value
+ * taken from `pick` when it gives one. `pattern`, `uniqueItems`, `not` and conditional keywords are
+ * not honoured, nor strings past 4,096 characters or arrays past 100 items; and the whole stays
+ * within `budget` characters (about: `jsonBudget`), past which values are cut short: what
+ * `max_tokens` would cut anyway.
  */
-export function valueForSchema(schema: Record<string, unknown>, faker: Faker): unknown {
-  return generate({ faker, root: schema as Schema, left: MAX_VALUES }, schema as Schema, '', 0);
+export function valueForSchema(
+  schema: Record<string, unknown>,
+  faker: Faker,
+  options: { budget?: number; pick?: Pick } = {},
+): unknown {
+  const context = {
+    faker,
+    root: schema as Schema,
+    left: MAX_VALUES,
+    chars: options.budget ?? MAX_JSON_CHARS,
+    pick: options.pick,
+  };
+  return generate(context, schema as Schema, '', 0);
 }

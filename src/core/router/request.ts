@@ -1,5 +1,7 @@
 import { RouterError } from './errors.ts';
+import { encodeInTurns } from './pieces.ts';
 import type { Tokenizer } from './tokenizer.ts';
+import { createTurns } from './turns.ts';
 
 /** The body of `POST /completions` as the document allows it (already schema-checked). */
 export interface CompletionBody {
@@ -68,7 +70,8 @@ const isTokenList = (value: unknown): value is number[] =>
 const tooLong = (param: string) =>
   RouterError.invalid(param, `${param} is longer than this model's context of ${CONTEXT_TOKENS} tokens`);
 
-function promptsOf(prompt: CompletionBody['prompt'], tokenizer: Tokenizer): Prompt[] {
+async function promptsOf(prompt: CompletionBody['prompt'], tokenizer: Tokenizer): Promise<Prompt[]> {
+  const turn = createTurns();
   const decode = (tokens: number[], param: string): Prompt => {
     try {
       return { text: tokenizer.decode(tokens), tokens };
@@ -76,23 +79,32 @@ function promptsOf(prompt: CompletionBody['prompt'], tokenizer: Tokenizer): Prom
       throw RouterError.invalid(param, `${param} holds a token id the tokenizer (cl100k_base) does not know`);
     }
   };
-  // A text past the context is refused before it is encoded whole: encoding costs time.
-  const encode = (text: string, param: string): Prompt => {
-    if (!tokenizer.fits(text, CONTEXT_TOKENS)) throw tooLong(param);
-    return { text, tokens: tokenizer.encode(text) };
+  // Encoded in slices between turns, and refused as soon as it is past the context: encoding costs time.
+  const encode = async (text: string, param: string): Promise<Prompt> => {
+    const tokens = await encodeInTurns(text, tokenizer, turn, CONTEXT_TOKENS);
+    if (tokens.length > CONTEXT_TOKENS) throw tooLong(param);
+    return { text, tokens };
   };
-  if (typeof prompt === 'string') return [encode(prompt, 'prompt')];
+  if (typeof prompt === 'string') return [await encode(prompt, 'prompt')];
   if (isTokenList(prompt)) return [decode(prompt, 'prompt')];
-  return (prompt as (string | number[])[]).map((item, index) =>
-    typeof item === 'string' ? encode(item, `prompt[${index}]`) : decode(item, `prompt[${index}]`),
-  );
+  const prompts: Prompt[] = [];
+  for (const [index, item] of (prompt as (string | number[])[]).entries()) {
+    await turn();
+    prompts.push(
+      typeof item === 'string' ? await encode(item, `prompt[${index}]`) : decode(item, `prompt[${index}]`),
+    );
+  }
+  return prompts;
 }
 
 /**
  * Checks what the schema cannot (`best_of >= n`, `echo` with `suffix`, `stream_options` without
  * `stream`, the context length) and fills in the defaults. Every failure names its parameter.
  */
-export function parseCompletionBody(body: CompletionBody, tokenizer: Tokenizer): CompletionCall {
+export async function parseCompletionBody(
+  body: CompletionBody,
+  tokenizer: Tokenizer,
+): Promise<CompletionCall> {
   const n = body.n ?? 1;
   const bestOf = body.best_of ?? n;
   if (bestOf < n) throw RouterError.invalid('best_of', `best_of (${bestOf}) must be at least n (${n})`);
@@ -110,9 +122,12 @@ export function parseCompletionBody(body: CompletionBody, tokenizer: Tokenizer):
   if (body.suffix != null && !tokenizer.fits(body.suffix, CONTEXT_TOKENS)) throw tooLong('suffix');
   const format = body.response_format ?? { type: 'text' };
   if (format.type === 'json_schema' && format.json_schema.schema === undefined) {
-    throw RouterError.invalid('response_format.json_schema.schema', 'json_schema needs a schema');
+    throw RouterError.invalid(
+      'response_format.json_schema.schema',
+      'response_format.json_schema.schema is required with type json_schema',
+    );
   }
-  const prompts = promptsOf(body.prompt, tokenizer);
+  const prompts = await promptsOf(body.prompt, tokenizer);
   if (prompts.length * bestOf > MAX_CANDIDATES) {
     throw RouterError.invalid(
       body.best_of == null ? 'n' : 'best_of',

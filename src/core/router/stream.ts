@@ -31,14 +31,12 @@ export const STREAM_ERROR = new RouterError(
 
 /**
  * A completion as server-sent events: the choices' pieces interleaved (each choice's last piece
- * carries its finish_reason), the usage chunk when asked, then `[DONE]`, timed by `timing`. A
- * stream fault cuts the connection or sends an error event after N chunks, or delays the first.
+ * carries its finish_reason), the usage chunk when asked, then `[DONE]`, timed by `timing`.
  */
 export function planStream(
   completion: Completion,
   options: { includeUsage: boolean; timing: Timing; fault?: StreamFault },
 ): StreamPlan {
-  const { timing, fault = {} } = options;
   const head = envelope(completion);
   const usage = options.includeUsage ? { usage: null } : {};
   const chunks: unknown[] = [];
@@ -66,11 +64,28 @@ export function planStream(
     }
   }
   if (options.includeUsage) chunks.push({ ...head, choices: [], usage: completion.usage });
+  return planChunks(chunks, options);
+}
 
+/**
+ * Chunks (of a completion or a chat completion) as timed, framed events ending in `[DONE]`. A
+ * stream fault cuts the connection or sends an error event after N chunks, or delays the first.
+ */
+export function planChunks(
+  chunks: readonly unknown[],
+  options: { timing: Timing; fault?: StreamFault },
+): StreamPlan {
+  const { timing, fault = {} } = options;
   const delay = fault.firstTokenDelayMs ?? 0;
   const at = (index: number) => Math.round(delay + timing.firstMs + index * timing.perPieceMs);
   const limit = Math.min(chunks.length, fault.cutAfterChunks ?? Infinity, fault.errorAfterChunks ?? Infinity);
-  const events = chunks.slice(0, limit).map((chunk, index) => ({ atMs: at(index), frame: frame(chunk) }));
+  // Framed when sent, not all up front: a long stream's JSON is written a batch at a time.
+  const events = chunks.slice(0, limit).map((chunk, index) => ({
+    atMs: at(index),
+    get frame() {
+      return frame(chunk);
+    },
+  }));
   const end = at(Math.max(0, limit - 1));
   if (limit < chunks.length && limit === fault.errorAfterChunks) {
     return {

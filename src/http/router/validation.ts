@@ -19,6 +19,10 @@ const SHAPES: Readonly<Record<string, string>> = {
   response_format:
     'an object whose type is text, json_object, json_schema (with json_schema.name), grammar or python',
   stream_options: 'an object',
+  messages:
+    'a message: role system or developer (with content), user (with content: a string or text and image_url parts), assistant (content, tool_calls) or tool (with content and tool_call_id)',
+  'messages.content': 'a string or an array of content parts (text, image_url)',
+  tool_choice: 'none, auto, required or {"type": "function", "function": {"name": …}}',
 };
 
 /**
@@ -34,7 +38,7 @@ export function bodyValidationError(errors: readonly ErrorObject[] | null | unde
   if (!error) return RouterError.invalid(null, 'The request body is invalid');
   const param = paramOf(error);
   if (param === null) return RouterError.invalid(null, `The request body ${error.message ?? 'is invalid'}`);
-  const shape = SHAPES[param.replace(/\[\d+\]$/, '')];
+  const shape = SHAPES[param.replace(/\[\d+\]/g, '')];
   if (error.keyword === 'oneOf' && shape) return RouterError.invalid(param, `${param} must be ${shape}`);
   if (error.keyword === 'required') return RouterError.invalid(param, `${param} is required`);
   if (error.keyword === 'type') {
