@@ -79,6 +79,9 @@ export function isPlural(phrase: string): boolean {
     return false;
   if (/^[A-Z0-9]+$/.test(last)) return false; // "AWS", "CSS"
   if (/^[A-Z0-9]+s$/.test(last)) return true; // "TVs", "GPUs"
+  // A name is one thing ("Kubernetes is", "Postgres is"); peoples and teams are many ("Germans", "Lakers").
+  if (/^\p{Lu}\p{Ll}+s$/u.test(last) && !/(?:ans|ers|ists|ees)$/.test(last) && !/^the\s/i.test(head))
+    return false;
   return /[^su'’]s$/i.test(last);
 }
 

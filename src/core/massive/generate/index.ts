@@ -44,9 +44,12 @@ export function generateAnswer(
   const topic = analyzePrompt(conversation.prompt);
   const profile = profileFor(topic.category, topic.keywords);
   const domains = options.domains ?? 'reserved';
-  const sources = topic.subject
-    ? makeSources(topic, profile, createRng(deriveSeed(seed, 'sources')), domains)
-    : [];
+  // A poem or a sum cites nothing: chatbots answer those without searching.
+  const computed = topic.fact?.kind === 'conversion' || topic.fact?.kind === 'arithmetic';
+  const sources =
+    topic.subject && !topic.ask.piece && !computed
+      ? makeSources(topic, profile, createRng(deriveSeed(seed, 'sources')), domains)
+      : [];
   const items =
     topic.intent === 'recommendation' ? makeItems(topic, profile, createRng(deriveSeed(seed, 'items'))) : [];
   const rng = createRng(deriveSeed(seed, 'prose'));

@@ -1,0 +1,71 @@
+import { countries, type TCountryCode } from 'countries-list';
+import { continentName, equation, factWords, type FactWords } from '../fact-words.ts';
+import type { Fact } from '../facts.ts';
+import type { AnswerLanguage } from '../locale.ts';
+import { para, type ProseContext, type Writer } from './context.ts';
+import { FACT_SENTENCES, type FactSentences } from './fact-sentences.ts';
+
+type CountryFact = Extract<Fact, { country: string }>;
+
+/** The one sentence that answers the question. */
+function answer(fact: Fact, words: FactWords, say: FactSentences, language: AnswerLanguage): string {
+  switch (fact.kind) {
+    case 'capital':
+      return say.capital(words.country(fact.country), fact.capital);
+    case 'currency':
+      return say.currency(
+        words.country(fact.country),
+        words.currency(fact.currencies[0] ?? ''),
+        fact.currencies[0] ?? '',
+      );
+    case 'languages':
+      return say.languages(words.country(fact.country), words.list(fact.languages.map(words.language)));
+    case 'timezones': {
+      const [zone = ''] = fact.zones;
+      if (fact.zones.length === 1) return say.zone(words.country(fact.country), zone, words.offset(zone));
+      const sample = fact.zones.slice(0, 3).map((z) => `${z} (${words.offset(z)})`);
+      return say.zones(words.country(fact.country), fact.zones.length, words.list(sample));
+    }
+    case 'continent':
+      return say.continent(words.country(fact.country), continentName(language, fact.continent));
+    case 'city':
+      return say.city(fact.city, words.country(fact.country));
+    case 'conversion':
+      return say.conversion(words.measure(fact.value, fact.from), words.measure(fact.result, fact.to));
+    case 'arithmetic':
+      return say.arithmetic(equation(fact, words));
+  }
+}
+
+/** How a conversion was worked out: the rate for one unit, or the formula for temperatures. */
+function rateOf(fact: Extract<Fact, { kind: 'conversion' }>, words: FactWords): string {
+  if (fact.from === 'fahrenheit') return '(°F − 32) × 5/9';
+  if (fact.from === 'celsius') return '°C × 9/5 + 32';
+  const one = fact.value === 0 ? 0 : fact.result / fact.value;
+  return `1 ${words.measure(1, fact.from).replace(/^1\s*/, '')} = ${words.measure(Number(one.toPrecision(4)), fact.to)}`;
+}
+
+/** What the same data says about the country around the answer, so it reads like an answer, not a lookup. */
+function context(ctx: ProseContext, fact: CountryFact, words: FactWords, say: FactSentences): string {
+  const data = countries[fact.country as TCountryCode];
+  const name = words.country(fact.country);
+  const pieces = [ctx.rng.pick(say.source)];
+  if (data && fact.kind !== 'continent' && fact.kind !== 'currency')
+    pieces.push(
+      say.context(name, continentName(ctx.language, data.continent), words.currency(data.currency[0] ?? '')),
+    );
+  return para(ctx, pieces, 0.6);
+}
+
+/** A question the project's own data answers (a capital, a currency, a conversion): the answer first, then a line of context. */
+export const fact: Writer = (ctx) => {
+  const found = ctx.topic.fact;
+  if (!found) return [];
+  const words = factWords(ctx.language);
+  const say = FACT_SENTENCES[ctx.language];
+  const first = para(ctx, [answer(found, words, say, ctx.language)], 0.7);
+  if (found.kind === 'conversion') return [first, say.rate(rateOf(found, words))];
+  if (found.kind === 'arithmetic') return [first];
+  if (found.kind === 'city') return [first, ctx.rng.pick(say.more)(words.country(found.country))];
+  return [first, context(ctx, found, words, say), ctx.rng.pick(say.more)(words.country(found.country))];
+};
