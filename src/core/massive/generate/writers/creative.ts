@@ -1,7 +1,7 @@
 import type { Piece } from '../ask.ts';
 import { a, capitalize, mdText, numberWord, titleCase, upper } from '../english.ts';
 import { bullets, type ProseContext, type Writer } from './context.ts';
-import { HAIKU, HEROES, JOKES, LIMERICKS, SLOGANS, STANZAS, STORY } from './verses.ts';
+import { HAIKU, HEROES, JOKES, LIMERICKS, SLOGANS, STANZAS, STORY } from '../verses.ts';
 
 /** Lines of verse: a Markdown hard break (two trailing spaces) keeps each on its own line. */
 function verse(lines: readonly string[]): string {

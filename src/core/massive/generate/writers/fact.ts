@@ -3,7 +3,7 @@ import { continentName, equation, factWords, type FactWords } from '../fact-word
 import type { Fact } from '../facts.ts';
 import type { AnswerLanguage } from '../locale.ts';
 import { para, type ProseContext, type Writer } from './context.ts';
-import { FACT_SENTENCES, type FactSentences } from './fact-sentences.ts';
+import { FACT_SENTENCES, type FactSentences } from '../fact-sentences.ts';
 
 type CountryFact = Extract<Fact, { country: string }>;
 

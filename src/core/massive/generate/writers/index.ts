@@ -4,6 +4,8 @@ import { concise } from './concise.ts';
 import { creative } from './creative.ts';
 import { fact } from './fact.ts';
 import { listing } from './listing.ts';
+import { localForm } from './local-form.ts';
+import { shaped } from '../ask.ts';
 import type { ProseContext, Writer } from './context.ts';
 import { definition } from './definition.ts';
 import { general } from './general.ts';
@@ -22,7 +24,7 @@ const WRITERS: Record<Intent, Writer> = { recommendation, definition, howto, com
 function writerFor(ctx: ProseContext): Writer {
   const { topic } = ctx;
   if (topic.fact) return fact;
-  if (ctx.language !== 'en') return translated;
+  if (ctx.language !== 'en') return shaped(topic.ask) ? localForm : translated;
   if (topic.ask.piece) return creative;
   if (topic.ask.list) return listing;
   if (topic.ask.shape || topic.ask.summary) return concise;

@@ -1,6 +1,6 @@
 import { mdText, numberWord, upper } from '../english.ts';
 import { bullets, forms, para, type Writer } from './context.ts';
-import { LIST_ITEMS } from './list-items.ts';
+import { LIST_ITEMS } from '../list-items.ts';
 
 const DEFAULT_ITEMS = 5;
 
@@ -19,7 +19,7 @@ export const listing: Writer = (ctx) => {
     .sample(pool, count)
     .map(
       ([lead, line], i) =>
-        `**${lead}${/\?$/.test(lead) ? '' : ':'}** ${upper(line(theme))}${i % 3 === 0 ? ctx.cite.maybe(0.4) : ''}`,
+        `**${lead}${/\?$/.test(lead) ? '' : ':'}** ${upper(line(theme))}${i === 0 ? ctx.cite.maybe(1) : i % 3 === 0 ? ctx.cite.maybe(0.4) : ''}`,
     );
   const intro = rng.pick([
     `Here are ${numberWord(count)} ${noun}${about}:`,

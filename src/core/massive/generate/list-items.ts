@@ -1,4 +1,4 @@
-import type { ListKind } from '../ask.ts';
+import type { ListKind } from './ask.ts';
 
 /** A list item: a bold lead and a sentence that names what the list is for. */
 export type ListItem = readonly [string, (s: string) => string];

@@ -1,4 +1,4 @@
-import type { AnswerLanguage } from '../locale.ts';
+import type { AnswerLanguage } from './locale.ts';
 
 /** The sentences of a data-backed fact answer, per language: each names what it is about. */
 export interface FactSentences {
