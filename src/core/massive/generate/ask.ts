@@ -126,7 +126,8 @@ const creative: Step = (reading) => {
   const piece = PIECES.find(([, words]) => new RegExp(`^(?:${words})$`, 'i').test(word))?.[0];
   if (!piece) return;
   reading.ask.piece = piece;
-  reading.ask.count = count(match[1]) ?? reading.ask.count;
+  // "a slogan" is one; "slogans" with no number leaves the count to the piece.
+  reading.ask.count = count(match[1]) ?? (/s$/i.test(word) || piece === 'haiku' ? reading.ask.count : 1);
   reading.ask.short = /\b(?:short|little|quick|brief)\b/i.test(match[2] ?? '') || reading.ask.words !== null;
   // An email keeps its "to ...": who it is for is part of what it is about.
   const rest = match[5] ?? '';
@@ -170,7 +171,7 @@ const list: Step = (reading) => {
     : trail
       ? { verb: trail[1], n: trail[2], word: trail[5], noun: trail[3], about: trail[6] ?? '', body: trail[4] }
       : null;
-  if (!found?.word || !found.body || !found.noun) return;
+  if (!found?.word || !found.body || !found.noun || /^(?:the\s+)?(?:best|top)\b/i.test(found.noun)) return;
   if (!found.verb && !found.n && !/^(?:ideas|reasons|mistakes|questions)$/i.test(found.word)) return;
   const { ask } = reading;
   ask.list =

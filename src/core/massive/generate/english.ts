@@ -12,6 +12,14 @@ export function upper(text: string): string {
   return /^\p{Ll}\p{Lu}/u.test(text) ? text : capitalize(text);
 }
 
+/** A paragraph's first letter in capitals, past any leading bold marker. */
+export function sentenceCase(text: string): string {
+  return text.replace(
+    /^(\*\*)?(\p{L})/u,
+    (_, bold: string | undefined, letter: string) => `${bold ?? ''}${letter.toUpperCase()}`,
+  );
+}
+
 /** "a" or "an" before a word, by its sound for the usual exceptions ("an hour", "a user", "an MCP"). */
 export function a(phrase: string): string {
   const vowelSound =

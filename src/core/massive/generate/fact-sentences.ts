@@ -5,6 +5,7 @@ export interface FactSentences {
   capital(country: string, capital: string): string;
   currency(country: string, currency: string, code: string): string;
   languages(country: string, names: string): string;
+  language(country: string, name: string): string;
   zone(country: string, zone: string, offset: string): string;
   zones(country: string, count: number, sample: string): string;
   continent(country: string, continent: string): string;
@@ -24,9 +25,10 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
   en: {
     capital: (c, x) => `The capital of **${c}** is **${x}**.`,
     currency: (c, x, code) => `**${c}** uses the **${x}** (${code}).`,
+    language: (c, x) => `The main language of **${c}** is **${x}**.`,
     languages: (c, x) => `The main languages of **${c}** are **${x}**.`,
     zone: (c, z, o) => `**${c}** uses a single time zone, **${z}**, which is ${o}.`,
-    zones: (c, n, s) => `**${c}** spans ${n} time zones, including ${s}.`,
+    zones: (c, n, s) => `**${c}** has ${n} time zones in the IANA database, including ${s}.`,
     continent: (c, x) => `**${c}** is in **${x}**.`,
     city: (city, c) => `**${city}** is a city in **${c}**.`,
     conversion: (from, to) => `${from} is **${to}**.`,
@@ -38,13 +40,14 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
     ],
     context: (c, x, m) => `For context, ${c} is in ${x}, and its currency is the ${m}.`,
     more: [
-      (c) => `Want to know more about ${c}, such as its languages or time zones?`,
-      (c) => `I can also tell you about the currency or time zones of ${c} if that helps.`,
+      (c) => `Is there anything else you'd like to know about ${c}?`,
+      (c) => `I can also share other basics about ${c} if that helps.`,
     ],
   },
   es: {
     capital: (c, x) => `La capital de **${c}** es **${x}**.`,
     currency: (c, x, code) => `En **${c}** se usa el **${x}** (${code}).`,
+    language: (c, x) => `La lengua principal de **${c}** es el **${x}**.`,
     languages: (c, x) => `Las principales lenguas de **${c}** son: **${x}**.`,
     zone: (c, z, o) => `**${c}** tiene un solo huso horario, **${z}**, que corresponde a ${o}.`,
     zones: (c, n, s) => `**${c}** abarca ${n} husos horarios, entre ellos ${s}.`,
@@ -60,6 +63,7 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
   fr: {
     capital: (c, x) => `La capitale de **${c}** est **${x}**.`,
     currency: (c, x, code) => `La monnaie utilisée en **${c}** est : **${x}** (${code}).`,
+    language: (c, x) => `La langue principale de **${c}** est : **${x}**.`,
     languages: (c, x) => `Les principales langues de **${c}** sont : **${x}**.`,
     zone: (c, z, o) => `**${c}** n’a qu’un seul fuseau horaire, **${z}**, soit ${o}.`,
     zones: (c, n, s) => `**${c}** compte ${n} fuseaux horaires, dont ${s}.`,
@@ -75,6 +79,7 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
   de: {
     capital: (c, x) => `Die Hauptstadt von **${c}** ist **${x}**.`,
     currency: (c, x, code) => `In **${c}** zahlt man mit: **${x}** (${code}).`,
+    language: (c, x) => `Die wichtigste Sprache von **${c}** ist **${x}**.`,
     languages: (c, x) => `Die wichtigsten Sprachen von **${c}** sind **${x}**.`,
     zone: (c, z, o) => `**${c}** hat nur eine Zeitzone, **${z}**, also ${o}.`,
     zones: (c, n, s) => `**${c}** umfasst ${n} Zeitzonen, darunter ${s}.`,

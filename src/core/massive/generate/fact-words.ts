@@ -1,7 +1,7 @@
 import { continents } from 'countries-list';
 import type { AnswerLanguage } from './locale.ts';
 import { list } from './english.ts';
-import type { Fact } from './facts.ts';
+import { countryName, type Fact } from './facts.ts';
 import { REFERENCE_YEAR } from './writers/context.ts';
 
 /**
@@ -42,7 +42,7 @@ export function factWords(language: AnswerLanguage): FactWords {
   const currencies = new Intl.DisplayNames(language, { type: 'currency' });
   const languages = new Intl.DisplayNames(language, { type: 'language' });
   return {
-    country: (code) => regions.of(code) ?? code,
+    country: (code) => (language === 'en' ? countryName(code) : (regions.of(code) ?? code)),
     currency: (code) => currencyName(language, currencies.of(code) ?? code),
     language: (code) => languages.of(code) ?? code,
     number: (value) => new Intl.NumberFormat(language, { maximumFractionDigits: 4 }).format(value),

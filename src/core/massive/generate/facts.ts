@@ -49,6 +49,16 @@ export function countryCode(name: string): TCountryCode | null {
   return code === false ? null : code;
 }
 
+/** English short names that take "the": "the Netherlands", "the United States". */
+const THE =
+  /^(?:United |Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros)|(?:Republic|Islands|Emirates)$/;
+
+/** A country's English name as a sentence uses it: "Japan", "the Netherlands". */
+export function countryName(code: string): string {
+  const name = new Intl.DisplayNames('en', { type: 'region' }).of(code) ?? code;
+  return THE.test(name) ? `the ${name}` : name;
+}
+
 interface GeoCity {
   name: string;
   country: string;

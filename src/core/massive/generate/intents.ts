@@ -6,7 +6,7 @@ export type Intent = 'recommendation' | 'definition' | 'howto' | 'comparison' | 
 
 /** Recommendation subjects that are not products ("best way to...") do not carry ads. */
 export const NON_PRODUCT =
-  /^(way|ways|time|times|place|places|method|methods|practice|practices|approach|strategy|strategies|age|day|days|thing|things|advice|tips?)\b/i;
+  /^(way|ways|time|times|place|places|method|methods|practice|practices|approach|strategy|strategies|age|day(?! trips?)|days|thing|things|advice|tips?)\b/i;
 
 /** Greetings and requests around the question (can you tell me), which are not its subject. */
 export const FILLER =
@@ -20,6 +20,8 @@ export function clean(phrase: string): string {
 }
 
 export interface Match {
+  /** A creative piece's theme: kept whole, never split or read for an intent. */
+  piece?: boolean;
   intent: Intent;
   subject: string;
   options?: string[];
@@ -161,8 +163,17 @@ const either: Matcher = (body) => {
   return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
 };
 
+/** "fun activities for toddlers", "indoor date ideas": things to do, recommended like places. */
+const outings: Matcher = (body) => {
+  const match =
+    /^((?:(?:fun|good|great|cheap|free|easy|indoor|outdoor|family|kid-friendly|romantic|relaxing|rainy day)\s+)*(?:activities|things to do|hobbies|day trips|date ideas|outings|excursions)\b.*)$/i.exec(
+      body,
+    );
+  return match?.[1] ? { intent: 'recommendation', subject: clean(match[1]) } : null;
+};
+
 /** Tried in order: the first that recognises the prompt's wording decides its intent. */
-const MATCHERS: readonly Matcher[] = [versus, todo, howto, definition, recommendation, news, either];
+const MATCHERS: readonly Matcher[] = [versus, todo, howto, definition, recommendation, outings, news, either];
 
 /** The intent and subject of a prompt's first clause, with greetings and requests taken off. */
 export function matchIntent(body: string): Match {

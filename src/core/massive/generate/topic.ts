@@ -1,7 +1,7 @@
 import { type Ask, readAsk } from './ask.ts';
 import { categoryOf } from './categories.ts';
 import { isPlural, parseCount, plural, secondPerson } from './english.ts';
-import { type Fact, readFact } from './facts.ts';
+import { countryCode, countryName, type Fact, readFact } from './facts.ts';
 import { clean, FILLER, type Intent, type Match, matchIntent, NON_PRODUCT } from './intents.ts';
 import { nameCase, properCase } from './names.ts';
 import type { Category } from './profiles.ts';
@@ -85,9 +85,9 @@ function firstClause(prompt: string): string {
   return space > MAX_CLAUSE / 2 ? cut.slice(0, space) : cut;
 }
 
-function shorten(phrase: string): string {
+function shorten(phrase: string, most = MAX_SUBJECT_WORDS): string {
   const words = phrase.split(' ');
-  return words.length <= MAX_SUBJECT_WORDS ? phrase : clean(words.slice(0, MAX_SUBJECT_WORDS).join(' '));
+  return words.length <= most ? phrase : clean(words.slice(0, most).join(' '));
 }
 
 /** Separates "basketball shoes" from "for flat feet in 2026". */
@@ -176,6 +176,11 @@ function audienceOf(qualifier: string): string | null {
 
 /** A capitalised place after "in", "to", "near", "from" or "around": "in Lisbon", "to Tokyo". */
 function placeOf(clause: string): string | null {
+  const country = /\b(?:in|to|from|around|visit|visiting)\s+((?:the\s+)?\p{L}+(?:\s+\p{L}+)?)\s*$/iu.exec(
+    clause,
+  )?.[1];
+  const code = country ? countryCode(country) : null;
+  if (code) return countryName(code);
   const match =
     /\b(?:in|to|near|from|around|visit|visiting)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u.exec(
       properCase(clause),
@@ -202,7 +207,9 @@ function pickKind(intent: Intent, subject: string): PickKind {
 
 /** The subject as sentences use it: year and particles off, acronyms and names in print casing. */
 function subjectOf(match: Match, raw: string, clause: string): string {
-  let subject = shorten(clean(raw.replace(/\b(19|20)\d{2}\b/g, '')));
+  // A piece keeps its whole theme ("an email to your boss asking for a day off").
+  const most = match.piece ? 16 : MAX_SUBJECT_WORDS;
+  let subject = shorten(clean(raw.replace(/\b(19|20)\d{2}\b/g, '')), most);
   // Japanese questions end on a particle ("ラーメンは"): the subject is what comes before it.
   subject = subject.replace(/(?<=[\p{Script=Han}\p{Script=Katakana}])[はがをもの]$/u, '');
   // Typed-lowercase acronyms ("mcp", "llm") read better the way they are written in print.
@@ -229,9 +236,11 @@ function articleOf(match: Match, subject: string): string {
 function readPrompt(clause: string): { ask: Ask; fact: Fact | null; match: Match } {
   const { ask, body } = readAsk(clean(clause.replace(FILLER, '')));
   // A creative piece or a list is about its theme, whatever the theme's wording would ask.
-  if (ask.piece || ask.list) return { ask, fact: null, match: { intent: 'general', subject: body } };
+  if (ask.piece)
+    return { ask, fact: null, match: { intent: 'general', subject: secondPerson(body), piece: true } };
+  if (ask.list) return { ask, fact: null, match: { intent: 'general', subject: body } };
   const fact = ask.shape || ask.summary ? null : readFact(body);
-  return { ask, fact, match: matchIntent(body) };
+  return { ask, fact, match: matchIntent(clean(body)) };
 }
 
 /** Reads what a prompt asks about. Pure: no randomness, so the same prompt always means the same. */

@@ -8,9 +8,14 @@ function verse(lines: readonly string[]): string {
   return lines.map((line, i) => (i === 0 ? upper(line) : line)).join('  \n');
 }
 
-/** The theme without its article, the way a title or a slogan uses it: "the sea" → "sea". */
+/** The theme without its article, the way a slogan uses it: "a coffee shop" → "coffee shop". */
 function bare(theme: string): string {
   return theme.replace(/^(?:an?|the|my|your|our)\s+/i, '');
+}
+
+/** The theme as a title: "a brave turtle" → "The Brave Turtle". */
+function title(theme: string): string {
+  return upper(titleCase(theme.replace(/^an?\s+/i, 'the ')));
 }
 
 function haiku(ctx: ProseContext, theme: string, count: number): string[] {
@@ -28,15 +33,15 @@ function haiku(ctx: ProseContext, theme: string, count: number): string[] {
 
 function poem(ctx: ProseContext, theme: string): string[] {
   const stanzas = ctx.rng.sample(STANZAS, ctx.topic.ask.short ? 2 : ctx.rng.int(3, 4));
-  const title = ctx.rng.pick([`On ${bare(theme)}`, `A song for ${theme}`, titleCase(bare(theme))]);
-  return [`**${upper(title)}**`, ...stanzas.map((stanza) => verse(stanza.map((line) => line(theme))))];
+  const heading = ctx.rng.pick([`On ${title(theme)}`, `A Song for ${title(theme)}`, title(theme)]);
+  return [`**${heading}**`, ...stanzas.map((stanza) => verse(stanza.map((line) => line(theme))))];
 }
 
 function story(ctx: ProseContext, theme: string): string[] {
   const hero = ctx.rng.pick(HEROES);
   const beats = ctx.topic.ask.short ? [STORY[0], STORY[2], STORY[4]] : STORY;
   const paragraphs = beats.map((options) => upper(ctx.rng.pick(options ?? [])(hero, theme)));
-  return [`**${upper(titleCase(`${hero} and ${bare(theme)}`))}**`, ...paragraphs];
+  return [`**${title(theme)}**`, ...paragraphs];
 }
 
 /** "to my landlord about a broken heater" → the recipient and what the email is about. */

@@ -2,6 +2,7 @@ import { countries, type TCountryCode } from 'countries-list';
 import { continentName, equation, factWords, type FactWords } from '../fact-words.ts';
 import type { Fact } from '../facts.ts';
 import type { AnswerLanguage } from '../locale.ts';
+import { sentenceCase } from '../english.ts';
 import { para, type ProseContext, type Writer } from './context.ts';
 import { FACT_SENTENCES, type FactSentences } from '../fact-sentences.ts';
 
@@ -19,6 +20,8 @@ function answer(fact: Fact, words: FactWords, say: FactSentences, language: Answ
         fact.currencies[0] ?? '',
       );
     case 'languages':
+      if (fact.languages.length === 1)
+        return say.language(words.country(fact.country), words.language(fact.languages[0] ?? ''));
       return say.languages(words.country(fact.country), words.list(fact.languages.map(words.language)));
     case 'timezones': {
       const [zone = ''] = fact.zones;
@@ -63,7 +66,7 @@ export const fact: Writer = (ctx) => {
   if (!found) return [];
   const words = factWords(ctx.language);
   const say = FACT_SENTENCES[ctx.language];
-  const first = para(ctx, [answer(found, words, say, ctx.language)], 0.7);
+  const first = para(ctx, [sentenceCase(answer(found, words, say, ctx.language))], 0.7);
   if (found.kind === 'conversion') return [first, say.rate(rateOf(found, words))];
   if (found.kind === 'arithmetic') return [first];
   if (found.kind === 'city') return [first, ctx.rng.pick(say.more)(words.country(found.country))];
