@@ -10,12 +10,14 @@ export interface FactSentences {
   zones(country: string, count: number, sample: string): string;
   continent(country: string, continent: string): string;
   city(city: string, country: string): string;
-  conversion(from: string, to: string): string;
+  conversion: readonly ((from: string, to: string) => string)[];
   /** "(1 mile = 1.609 kilometers)", or the formula for temperatures. */
-  rate(rate: string): string;
-  arithmetic(equation: string): string;
+  rate: readonly ((rate: string) => string)[];
+  /** An offer to convert or compute something else, or '' for none. */
+  again: readonly ((value: string) => string)[];
+  arithmetic: readonly ((equation: string, result: string) => string)[];
   /** Where the data comes from, said once, as chatbots note their source. */
-  source: readonly string[];
+  source: readonly ((country: string) => string)[];
   /** A related fact from the same data, to round the answer off. */
   context(country: string, continent: string, currency: string): string;
   more: readonly ((country: string) => string)[];
@@ -31,17 +33,32 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
     zones: (c, n, s) => `**${c}** has ${n} time zones in the IANA database, including ${s}.`,
     continent: (c, x) => `**${c}** is in **${x}**.`,
     city: (city, c) => `**${city}** is a city in **${c}**.`,
-    conversion: (from, to) => `${from} is **${to}**.`,
-    rate: (r) => `That's using ${r}.`,
-    arithmetic: (e) => `**${e}**`,
+    conversion: [
+      (from, to) => `Converted, ${from} is **${to}**.`,
+      (from, to) => `That's **${to}** for ${from}.`,
+      (from, to) => `The answer is **${to}**: ${from} converts to ${to}.`,
+    ],
+    rate: [(r) => `That's using ${r}.`, (r) => `The conversion uses ${r}.`, (r) => `For reference, ${r}.`],
+    again: [
+      () => '',
+      (v) => `Need anything else converted or worked out besides ${v}?`,
+      (v) => `I can run other numbers too, not just ${v}.`,
+    ],
+    arithmetic: [
+      (e, r) => `The answer is **${r}** (${e}).`,
+      (e, r) => `That comes to **${r}**: ${e}.`,
+      (e, r) => `It works out to **${r}** (${e}).`,
+    ],
     source: [
-      'That comes from standard reference data on countries and cities.',
-      'This is the standard reference answer, and it rarely changes.',
+      (c) => `That answer for ${c} comes from standard reference data on countries.`,
+      (c) => `This is the standard reference answer for ${c}, and it rarely changes.`,
     ],
     context: (c, x, m) => `For context, ${c} is in ${x}, and its currency is the ${m}.`,
     more: [
       (c) => `Is there anything else you'd like to know about ${c}?`,
       (c) => `I can also share other basics about ${c} if that helps.`,
+      (c) => `Want more facts about ${c}, from the same reference data?`,
+      (c) => `Curious about anything else in ${c}? Just ask.`,
     ],
   },
   es: {
@@ -53,10 +70,20 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
     zones: (c, n, s) => `**${c}** abarca ${n} husos horarios, entre ellos ${s}.`,
     continent: (c, x) => `**${c}** está en **${x}**.`,
     city: (city, c) => `**${city}** es una ciudad de **${c}**.`,
-    conversion: (from, to) => `${from} equivalen a **${to}**.`,
-    rate: (r) => `El cálculo usa ${r}.`,
-    arithmetic: (e) => `**${e}**`,
-    source: ['El dato procede de las tablas de referencia habituales sobre países y ciudades.'],
+    conversion: [
+      (from, to) => `Convertidas las unidades, ${from} equivalen a **${to}**.`,
+      (from, to) => `El resultado es **${to}** para ${from}.`,
+    ],
+    rate: [
+      (r) => `El cálculo parte de la equivalencia ${r}.`,
+      (r) => `Como referencia, la equivalencia de las unidades es ${r}.`,
+    ],
+    again: [() => '', (v) => `¿Quieres que calcule algo más, además de ${v}?`],
+    arithmetic: [
+      (e, r) => `El resultado de la operación es **${r}** (${e}).`,
+      (e, r) => `Hecha la cuenta, el resultado es **${r}** (${e}), sin redondeos de por medio.`,
+    ],
+    source: [(c) => `El dato sobre ${c} procede de las tablas de referencia habituales.`],
     context: (c, x, m) => `Como contexto: ${c} está en ${x} y su moneda es el ${m}.`,
     more: [(c) => `¿Quieres saber algo más sobre ${c}, como sus lenguas o sus husos horarios?`],
   },
@@ -69,10 +96,17 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
     zones: (c, n, s) => `**${c}** compte ${n} fuseaux horaires, dont ${s}.`,
     continent: (c, x) => `**${c}** se trouve en **${x}**.`,
     city: (city, c) => `**${city}** est une ville de ce pays : **${c}**.`,
-    conversion: (from, to) => `${from} font **${to}**.`,
-    rate: (r) => `Le calcul repose sur ${r}.`,
-    arithmetic: (e) => `**${e}**`,
-    source: ['Cette donnée vient des tables de référence habituelles sur les pays et les villes.'],
+    conversion: [
+      (from, to) => `Une fois convertis, les ${from} font **${to}**.`,
+      (from, to) => `Le résultat est de **${to}** pour ${from}.`,
+    ],
+    rate: [(r) => `Le calcul repose sur ${r}.`, (r) => `Pour référence, l’équivalence est de ${r}.`],
+    again: [() => '', (v) => `Voulez-vous que je calcule autre chose que ${v} ?`],
+    arithmetic: [
+      (e, r) => `Le résultat de l’opération est **${r}** (${e}).`,
+      (e, r) => `Le calcul donne **${r}** (${e}), sans arrondi de ma part.`,
+    ],
+    source: [(c) => `Cette donnée sur ${c} vient des tables de référence habituelles.`],
     context: (c, x, m) => `Pour le contexte : ${c} se trouve en ${x}, et sa monnaie est : ${m}.`,
     more: [(c) => `Voulez-vous en savoir plus sur ${c}, par exemple ses langues ou ses fuseaux horaires ?`],
   },
@@ -85,10 +119,17 @@ export const FACT_SENTENCES: Record<AnswerLanguage, FactSentences> = {
     zones: (c, n, s) => `**${c}** umfasst ${n} Zeitzonen, darunter ${s}.`,
     continent: (c, x) => `**${c}** liegt in **${x}**.`,
     city: (city, c) => `**${city}** ist eine Stadt in **${c}**.`,
-    conversion: (from, to) => `${from} sind **${to}**.`,
-    rate: (r) => `Gerechnet mit ${r}.`,
-    arithmetic: (e) => `**${e}**`,
-    source: ['Die Angabe stammt aus den üblichen Referenzdaten zu Ländern und Städten.'],
+    conversion: [
+      (from, to) => `Umgerechnet ist das Ergebnis für ${from} genau **${to}**.`,
+      (from, to) => `Das Ergebnis ist **${to}** für ${from}.`,
+    ],
+    rate: [(r) => `Gerechnet mit ${r}.`, (r) => `Zum Vergleich gilt die Umrechnung ${r}.`],
+    again: [() => '', (v) => `Soll ich außer ${v} noch etwas für dich rechnen?`],
+    arithmetic: [
+      (e, r) => `Das Ergebnis der Rechnung ist **${r}** (${e}).`,
+      (e, r) => `Die Rechnung ergibt **${r}** (${e}), und das ohne Rundung.`,
+    ],
+    source: [(c) => `Die Angabe zu ${c} stammt aus den üblichen Referenzdaten.`],
     context: (c, x, m) => `Zur Einordnung: ${c} liegt in ${x}, die Währung ist ${m}.`,
     more: [(c) => `Möchtest du mehr über ${c} wissen, etwa die Sprachen oder Zeitzonen?`],
   },

@@ -93,17 +93,18 @@ const ES: FormBook = {
     (s) => `Vuelve por ${s}, quédate por la gente.`,
   ],
   jokes: [
-    (s) => `Le conté a un amigo un chiste sobre ${s}. No se rio: dice que era demasiado especializado.`,
+    (s) =>
+      `Le conté a un amigo un chiste sobre ${s} y no se rio, porque dice que era demasiado especializado.`,
     (s) => `Quise escribir un chiste sobre ${s}, pero los buenos ya estaban cogidos.`,
-    (s) => `Intenté explicarle ${s} a mi perro. Ahora lo entiende mejor que yo.`,
+    (s) => `Intenté explicarle ${s} a mi perro y ahora lo entiende mejor que yo.`,
   ],
   email: {
     subject: 'Asunto',
     greeting: 'Hola:',
     body: [
-      (s) => `Te escribo por este motivo: ${s}. Me gustaría resolverlo cuando te venga bien.`,
+      (s) => `Te escribo para hablar de este asunto (${s}), que me gustaría resolver cuando te venga bien.`,
       (s) =>
-        `¿Podrías decirme cómo prefieres gestionar el tema (${s}) y cuándo te vendría bien? Me adapto a tu horario.`,
+        `¿Podrías decirme cómo prefieres gestionar el tema (${s}) y cuándo te vendría bien, ya que me adapto a tu horario?`,
     ],
     closing: 'Un saludo,  \n[Tu nombre]',
   },
@@ -210,18 +211,17 @@ const FR: FormBook = {
     (s) => `Venez pour ${s}, restez pour l’ambiance.`,
   ],
   jokes: [
-    (s) => `J’ai raconté une blague sur ${s} à un ami. Il n’a pas ri : trop pointu, paraît-il.`,
+    (s) => `J’ai raconté une blague sur ${s} à un ami, qui n’a pas ri : trop pointu, paraît-il.`,
     (s) => `J’ai voulu écrire une blague sur ${s}, mais les meilleures étaient déjà prises.`,
-    (s) => `J’ai essayé d’expliquer ${s} à mon chien. Maintenant, il comprend mieux que moi.`,
+    (s) => `J’ai essayé d’expliquer ${s} à mon chien, et maintenant il comprend mieux que moi.`,
   ],
   email: {
     subject: 'Objet',
     greeting: 'Bonjour,',
     body: [
+      (s) => `Je vous écris au sujet de ceci (${s}), que j’aimerais régler quand cela vous conviendra.`,
       (s) =>
-        `Je vous écris au sujet de ceci : ${s}. J’aimerais régler la question quand cela vous conviendra.`,
-      (s) =>
-        `Pourriez-vous me dire comment vous souhaitez traiter ce point (${s}) et à quel moment ? Je m’adapte à vos disponibilités.`,
+        `Pourriez-vous me dire comment vous souhaitez traiter ce point (${s}) et à quel moment, sachant que je m’adapte à vos disponibilités ?`,
     ],
     closing: 'Bien cordialement,  \n[Votre nom]',
   },
@@ -325,18 +325,18 @@ const DE: FormBook = {
   ],
   jokes: [
     (s) =>
-      `Ich habe einem Freund einen Witz über ${s} erzählt. Er hat nicht gelacht: zu speziell, meinte er.`,
+      `Ich habe einem Freund einen Witz über ${s} erzählt, aber er hat nicht gelacht, weil er zu speziell war.`,
     (s) => `Ich wollte einen Witz über ${s} schreiben, aber die guten waren schon vergeben.`,
-    (s) => `Ich habe versucht, meinem Hund ${s} zu erklären. Jetzt versteht er es besser als ich.`,
+    (s) => `Ich habe versucht, meinem Hund ${s} zu erklären, und jetzt versteht er es besser als ich.`,
   ],
   email: {
     subject: 'Betreff',
     greeting: 'Guten Tag,',
     body: [
       (s) =>
-        `ich schreibe Ihnen wegen folgender Sache: ${s}. Ich würde das gern klären, wann es Ihnen passt.`,
+        `ich schreibe Ihnen wegen folgender Sache (${s}), die ich gern klären würde, wann es Ihnen passt.`,
       (s) =>
-        `Könnten Sie mir sagen, wie Sie mit dem Thema (${s}) umgehen möchten und wann es Ihnen passt? Ich richte mich gern nach Ihnen.`,
+        `Könnten Sie mir sagen, wie Sie mit dem Thema (${s}) umgehen möchten und wann es Ihnen passt, da ich mich gern nach Ihnen richte?`,
     ],
     closing: 'Mit freundlichen Grüßen  \n[Ihr Name]',
   },

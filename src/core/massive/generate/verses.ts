@@ -137,14 +137,14 @@ export const SLOGANS: readonly Line[] = [
 
 /** Jokes about the theme as asked ("cats", "coffee"). */
 export const JOKES: readonly Line[] = [
-  (t) => `I told a friend a joke about ${t}. They didn't laugh — apparently it was too niche.`,
+  (t) => `I told a friend a joke about ${t}, but they didn't laugh — apparently it was too niche.`,
   (t) => `I wanted to write a joke about ${t}, but all the good ones were already taken.`,
   (t) =>
-    `I asked an expert on ${t} for a quick answer. Forty minutes later, I had a great story and still no answer.`,
-  (t) => `Someone said I talk about ${t} too much. I said, "Let me explain why that's wrong," and they left.`,
-  (t) => `Experts on ${t} never panic. They just call everything "an interesting development."`,
-  (t) => `I tried to explain ${t} to my dog. Now he understands it better than I do.`,
+    `I asked an expert on ${t} for a quick answer, and forty minutes later I had a great story and still no answer.`,
+  (t) => `Someone said I talk about ${t} too much, so I explained at length why that's wrong, and they left.`,
+  (t) => `Experts on ${t} never panic; they just call everything about ${t} "an interesting development."`,
+  (t) => `I tried to explain ${t} to my dog, and now he understands it better than I do.`,
   (t) =>
     `My plan to become an expert on ${t} is going well: I've bought three books about ${t} and read none of them.`,
-  (t) => `They say knowledge is power. Knowing a lot about ${t} mostly makes me great at parties.`,
+  (t) => `They say knowledge is power, but knowing a lot about ${t} mostly makes me great at parties.`,
 ];

@@ -69,10 +69,10 @@ function email(ctx: ProseContext, theme: string): string[] {
       `I'm getting in touch about ${about}, which I'd appreciate your help with.`,
     ]),
     rng.pick([
-      `Could you let me know how you'd like to handle ${about}, and when would suit you? I'm happy to work around your schedule.`,
+      `Could you let me know how you'd like to handle ${about} and when would suit you, as I'm happy to work around your schedule.`,
       `If it helps, I can share any details about ${about} you need, and I'm flexible on timing.`,
     ]),
-    `Thank you for your time, and I look forward to hearing from you.`,
+    `Thank you for looking into ${about}, and I look forward to hearing from you.`,
     'Best regards,  \n[Your name]',
   ];
 }
@@ -128,7 +128,7 @@ export const creative: Writer = (ctx) => {
   const count = topic.ask.count ?? DEFAULT_COUNT[piece];
   const [one, many] = NAMES[piece];
   const what = count === 1 ? a(one) : `${numberWord(count)} ${many}`;
-  const about = piece === 'email' ? '' : ` ${piece === 'slogan' ? 'for' : 'about'} ${theme}`;
+  const about = ` ${piece === 'slogan' ? 'for' : 'about'} ${piece === 'email' ? emailParts(theme).about : theme}`;
   const intro =
     piece === 'email'
       ? rng.pick([`Here's a draft you can adapt:`, `Here's an email you can copy and adjust:`])

@@ -9,7 +9,8 @@ import { FACT_SENTENCES, type FactSentences } from '../fact-sentences.ts';
 type CountryFact = Extract<Fact, { country: string }>;
 
 /** The one sentence that answers the question. */
-function answer(fact: Fact, words: FactWords, say: FactSentences, language: AnswerLanguage): string {
+function answer(ctx: ProseContext, fact: Fact, words: FactWords, say: FactSentences): string {
+  const language: AnswerLanguage = ctx.language;
   switch (fact.kind) {
     case 'capital':
       return say.capital(words.country(fact.country), fact.capital);
@@ -34,9 +35,12 @@ function answer(fact: Fact, words: FactWords, say: FactSentences, language: Answ
     case 'city':
       return say.city(fact.city, words.country(fact.country));
     case 'conversion':
-      return say.conversion(words.measure(fact.value, fact.from), words.measure(fact.result, fact.to));
+      return ctx.rng.pick(say.conversion)(
+        words.measure(fact.value, fact.from),
+        words.measure(fact.result, fact.to),
+      );
     case 'arithmetic':
-      return say.arithmetic(equation(fact, words));
+      return ctx.rng.pick(say.arithmetic)(equation(fact, words), words.number(fact.result));
   }
 }
 
@@ -52,7 +56,7 @@ function rateOf(fact: Extract<Fact, { kind: 'conversion' }>, words: FactWords): 
 function context(ctx: ProseContext, fact: CountryFact, words: FactWords, say: FactSentences): string {
   const data = countries[fact.country as TCountryCode];
   const name = words.country(fact.country);
-  const pieces = [ctx.rng.pick(say.source)];
+  const pieces = [ctx.rng.pick(say.source)(name)];
   if (data && fact.kind !== 'continent' && fact.kind !== 'currency')
     pieces.push(
       say.context(name, continentName(ctx.language, data.continent), words.currency(data.currency[0] ?? '')),
@@ -66,9 +70,17 @@ export const fact: Writer = (ctx) => {
   if (!found) return [];
   const words = factWords(ctx.language);
   const say = FACT_SENTENCES[ctx.language];
-  const first = para(ctx, [sentenceCase(answer(found, words, say, ctx.language))], 0.7);
-  if (found.kind === 'conversion') return [first, say.rate(rateOf(found, words))];
-  if (found.kind === 'arithmetic') return [first];
+  const first = para(ctx, [sentenceCase(answer(ctx, found, words, say))], 0.7);
+  const again = ctx.rng.pick(say.again)(
+    found.kind === 'conversion'
+      ? words.measure(found.result, found.to)
+      : found.kind === 'arithmetic'
+        ? words.number(found.result)
+        : '',
+  );
+  if (found.kind === 'conversion')
+    return [first, ctx.rng.pick(say.rate)(rateOf(found, words)), again].filter(Boolean);
+  if (found.kind === 'arithmetic') return [first, again].filter(Boolean);
   if (found.kind === 'city') return [first, ctx.rng.pick(say.more)(words.country(found.country))];
   return [first, context(ctx, found, words, say), ctx.rng.pick(say.more)(words.country(found.country))];
 };
