@@ -1,5 +1,7 @@
+import { ALL_FORM_PROMPTS } from './forms.ts';
+
 /**
- * The prompts content tests run over: at least 200, one per line of thought a real user might
+ * The prompts content tests run over: at least 300, one per line of thought a real user might
  * type, spread over every intent and category, with budgets, counts, years, places, audiences
  * and comparisons. Each prompt is different; add new ones anywhere.
  */
@@ -230,4 +232,6 @@ export const PROMPTS: readonly string[] = [
   'weekend trip ideas from Seattle',
   'best time to visit Iceland',
   'how long to boil an egg',
+  // Forms, facts, places and activities (see forms.ts)
+  ...ALL_FORM_PROMPTS,
 ];

@@ -25,8 +25,10 @@ describe('never false, never absurd', () => {
     const facts = about(
       /^(?:how (?:tall|many)|when was|what year|where is|who invented|what is the (?:capital|population))\b/i,
     );
-    expect(facts.length).toBeGreaterThanOrEqual(14);
-    for (const { prompt, answer } of facts) expect(plainText(answer.markdown), prompt).not.toMatch(/\d/);
+    // Facts the project's data or a computation answers are checked for being right in forms.test.ts.
+    const unknown = facts.filter(({ prompt }) => analyzePrompt(prompt).fact === null);
+    expect(unknown.length).toBeGreaterThanOrEqual(14);
+    for (const { prompt, answer } of unknown) expect(plainText(answer.markdown), prompt).not.toMatch(/\d/);
   });
 
   it('invents no dated event, quote or statistic in the news', () => {

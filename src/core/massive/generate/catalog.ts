@@ -57,7 +57,9 @@ export function makeItems(topic: Topic, profile: Profile, rng: Rng): Item[] {
   const priced = profile.pickStyle !== 'tier' || topic.commercial;
   const price = (): number | null => (priced ? drawPrice(profile, topic, rng) : null);
   if (profile.pickStyle === 'tier') {
-    const tiers = rng.sample(profile.lines, count);
+    // Unpriced picks (trails, museums) are not "budget" or "premium": no tier says they cost.
+    const labels = priced ? profile.lines : profile.lines.filter((line) => !/budget|premium/i.test(line));
+    const tiers = rng.sample(labels, count);
     // A count beyond the tier labels numbers the rest: "Option 9".
     while (tiers.length < count) tiers.push(`Option ${tiers.length + 1}`);
     return tiers.map((name) => ({ name, brand: null, price: price() }));

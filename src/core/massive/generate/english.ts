@@ -12,6 +12,14 @@ export function upper(text: string): string {
   return /^\p{Ll}\p{Lu}/u.test(text) ? text : capitalize(text);
 }
 
+/** A paragraph's first letter in capitals, past any leading bold marker. */
+export function sentenceCase(text: string): string {
+  return text.replace(
+    /^(\*\*)?(\p{L})/u,
+    (_, bold: string | undefined, letter: string) => `${bold ?? ''}${letter.toUpperCase()}`,
+  );
+}
+
 /** "a" or "an" before a word, by its sound for the usual exceptions ("an hour", "a user", "an MCP"). */
 export function a(phrase: string): string {
   const vowelSound =
@@ -79,6 +87,9 @@ export function isPlural(phrase: string): boolean {
     return false;
   if (/^[A-Z0-9]+$/.test(last)) return false; // "AWS", "CSS"
   if (/^[A-Z0-9]+s$/.test(last)) return true; // "TVs", "GPUs"
+  // A name is one thing ("Kubernetes is", "Postgres is"); peoples and teams are many ("Germans", "Lakers").
+  if (/^\p{Lu}\p{Ll}+s$/u.test(last) && !/(?:ans|ers|ists|ees)$/.test(last) && !/^the\s/i.test(head))
+    return false;
   return /[^su'’]s$/i.test(last);
 }
 

@@ -8,7 +8,7 @@ import { chatgpt } from './models/chatgpt.ts';
 import { copilot } from './models/copilot.ts';
 import { gemini } from './models/gemini.ts';
 import { perplexity } from './models/perplexity.ts';
-import { profileFor } from './profiles.ts';
+import { profileFor } from './profile-variants.ts';
 import type { ModelRenderer, RenderContext } from './render.ts';
 import { type DomainStyle, makeSources } from './sources.ts';
 import { analyzePrompt } from './topic.ts';
@@ -42,11 +42,14 @@ export function generateAnswer(
   options: GenerateOptions = {},
 ): Answer {
   const topic = analyzePrompt(conversation.prompt);
-  const profile = profileFor(topic.category, topic.keywords);
+  const profile = profileFor(topic.category, topic.keywords, topic.pick);
   const domains = options.domains ?? 'reserved';
-  const sources = topic.subject
-    ? makeSources(topic, profile, createRng(deriveSeed(seed, 'sources')), domains)
-    : [];
+  // A poem or a sum cites nothing: chatbots answer those without searching.
+  const computed = topic.fact?.kind === 'conversion' || topic.fact?.kind === 'arithmetic';
+  const sources =
+    topic.subject && !topic.ask.piece && !computed
+      ? makeSources(topic, profile, createRng(deriveSeed(seed, 'sources')), domains)
+      : [];
   const items =
     topic.intent === 'recommendation' ? makeItems(topic, profile, createRng(deriveSeed(seed, 'items'))) : [];
   const rng = createRng(deriveSeed(seed, 'prose'));

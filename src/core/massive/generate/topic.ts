@@ -1,9 +1,16 @@
-import { isPlural, parseCount, plural, secondPerson, thirdPerson } from './english.ts';
+import { type Ask, readAsk } from './ask.ts';
+import { categoryOf } from './categories.ts';
+import { isPlural, parseCount, plural, secondPerson } from './english.ts';
+import { countryCode, countryName, type Fact, readFact } from './facts.ts';
+import { clean, FILLER, type Intent, type Match, matchIntent, NON_PRODUCT } from './intents.ts';
+import { nameCase, properCase } from './names.ts';
 import type { Category } from './profiles.ts';
 
+export type { Ask } from './ask.ts';
+export type { Fact } from './facts.ts';
+export type { Intent } from './intents.ts';
+export { properCase } from './names.ts';
 export type { Category } from './profiles.ts';
-/** What kind of answer a prompt calls for; each intent has its own answer shapes. */
-export type Intent = 'recommendation' | 'definition' | 'howto' | 'comparison' | 'news' | 'general';
 
 export interface Topic {
   intent: Intent;
@@ -41,6 +48,12 @@ export interface Topic {
   place: string | null;
   /** Whether the prompt asks about somewhere near the asker ("near me"). */
   nearby: boolean;
+  /** For a recommendation, what its picks are; 'product' for other intents. */
+  pick: PickKind;
+  /** The form the answer is asked to take: a creative piece, a list, a length. */
+  ask: Ask;
+  /** The answer, when it is a fact the shipped data or a computation gives; null otherwise. */
+  fact: Fact | null;
 }
 
 const MAX_CLAUSE = 160;
@@ -56,60 +69,8 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const CATEGORY_WORDS: ReadonlyArray<[Category, RegExp]> = [
-  ['pets', /\b(dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|litter|aquariums?|hamsters?|dog food|cat food)\b/i],
-  [
-    'media',
-    /\b(books?|novels?|podcasts?|board games?|video games?|games|movies?|films?|tv shows?|shows|audiobooks?|online courses?|courses?|reads?)\b/i,
-  ],
-  [
-    'vehicles',
-    /\b(cars?|suvs?|trucks?|sedans?|minivans?|evs?|electric vehicles?|hybrids?|motorcycles?|tesla|ioniq|tires?|tyres?)\b(?!\s+(?:seats?|chargers?|mounts?|wash|insurance))/i,
-  ],
-  ['footwear', /\b(shoes?|sneakers?|boots?|sandals?|cleats?|trainers?|footwear|insoles?)\b/i],
-  [
-    'electronics',
-    /\b(laptops?|phones?|smartphones?|iphone|android|headphones?|earbuds?|tvs?|televisions?|monitors?|cameras?|tablets?|speakers?|gpus?|cpus?|keyboards?|mouse|routers?|smartwatch(es)?|watch(es)?|consoles?|chargers?|drones?|macs?|macbooks?|pcs?|computers?|desktops?|ipads?|printers?|networks?|wi-?fi|soundbars?|e-?readers?|dash ?cams?|projectors?|power banks?|ssds?|hdds?|hard drives?|ps5|xbox|playstation|nintendo|kindle|kobo|airpods)\b/i,
-  ],
-  [
-    'software',
-    /\b(apps?|software|tools?|platforms?|frameworks?|librar(y|ies)|languages?|python|javascript|typescript|api|apis|ai|llms?|saas|crm|ide|editors?|database|cloud|vpn|browser|protocol|code|coding|programming|password managers?|react|vue|angular|node|postgres|mysql|rust|golang|kubernetes|docker|aws|azure|oauth|microservices|agile)\b/i,
-  ],
-  [
-    'finance',
-    /\b(stocks?|invest(ing|ment)?|etfs?|credit cards?|banks?|loans?|mortgages?|savings|crypto|bitcoin|insurance|taxe?s?|retirement|index funds?|mutual funds?|savings accounts?|brokerage|roth|inflation|interest rates?|economy|recession|gdp|compound interest|401k|ira)\b/i,
-  ],
-  [
-    'travel',
-    /\b(travel|trips?|hotels?|flights?|destinations?|places?|cities|city|beach(es)?|vacations?|holidays?|visit|itinerary|resorts?|airlines?|things to do|sightseeing)\b/i,
-  ],
-  [
-    'food',
-    /\b(recipes?|cook|cooking|bake|baking|restaurants?|food|meals?|dinner|lunch|breakfast|coffee|tea|wine|diet|bread|sourdough|dough|cakes?|cookies|pasta|pizza|soups?|ramen|sushi|noodles|sauces?|eggs?|rice|steak|chicken|salads?|desserts?)\b|ラーメン|寿司|料理|レストラン/i,
-  ],
-  [
-    'health',
-    /\b(health|workouts?|exercises?|fitness|sleep|vitamins?|supplements?|symptoms?|pain|weight|yoga|running|run|jogging|walking|swimming|cycling|marathons?|5k|stretch(ing)?|therapy|doctor|skin|skincare|sunscreen|protein|yoga mats?|toothbrush(es)?|meditat\w*|procrastinat\w*|burnout|creatine|electrolytes|fasting|vo2)\b/i,
-  ],
-  [
-    'home',
-    /\b(heat pumps?|furnaces?|boilers?|air condition(er|ers|ing)|garden(s|ing)?|lawns?|plants?|furniture|kitchens?|bathrooms?|appliances?|cleaning|laundry|diy|renovat\w*|solar panels?|insulation|thermostats?|roofs?|paint(ing)?|vacuums?|purifiers?|mattress(es)?|desks?|chairs?|cookware|drills?|mowers?|faucets?|drains?|rooms?|screws?|kettles?)\b/i,
-  ],
-  [
-    'science',
-    /\b(sky|tides?|moon|sun|stars?|planets?|mars|space|nasa|rockets?|physics|chemistry|biology|atoms?|gravity|climate|oceans?|volcano(es)?|earthquakes?|evolution|dna|photosynthesis|universe|galax(y|ies)|black holes?|light|rainbows?|dinosaurs?)\b/i,
-  ],
-];
-
 const COMMERCIAL =
   /\b(buy|buying|cheap|cheapest|price|prices|pricing|deals?|discount|sale|coupon|shop|shopping|order|under \$?\d+|affordable|budget)\b|\$\d/i;
-
-/** Recommendation subjects that are not products ("best way to...") do not carry ads. */
-const NON_PRODUCT =
-  /^(way|ways|time|times|place|places|method|methods|practice|practices|approach|strategy|strategies|age|day|days|thing|things|advice|tips?)\b/i;
-
-const FILLER =
-  /^(?:(?:hey|hi|hello|ok|okay|so|please|pls|chatgpt|gemini|copilot|perplexity)[,!]?\s+)*(?:(?:can|could|would|will) you\s+|i (?:want|need|would like|wanna) (?:to (?:know|understand|learn)(?: about)? |you to )?|(?:please\s+)?(?:tell|show|give|find|explain to) (?:me|us)\s+(?:about\s+)?|help me (?:with |understand |find )?|i(?:'m| am) (?:looking for|curious about|wondering)\s+)*/i;
 
 /** Splits off the first sentence, so very long prompts are answered on what they open with. */
 function firstClause(prompt: string): string {
@@ -124,15 +85,9 @@ function firstClause(prompt: string): string {
   return space > MAX_CLAUSE / 2 ? cut.slice(0, space) : cut;
 }
 
-function clean(phrase: string): string {
-  return phrase
-    .replace(/^[\s"'“”‘’«»()[\]{}:,.!?¿¡-]+|[\s"'“”‘’«»()[\]{}:,.!?¿¡-]+$/gu, '')
-    .replace(/\s+/g, ' ');
-}
-
-function shorten(phrase: string): string {
+function shorten(phrase: string, most = MAX_SUBJECT_WORDS): string {
   const words = phrase.split(' ');
-  return words.length <= MAX_SUBJECT_WORDS ? phrase : clean(words.slice(0, MAX_SUBJECT_WORDS).join(' '));
+  return words.length <= most ? phrase : clean(words.slice(0, most).join(' '));
 }
 
 /** Separates "basketball shoes" from "for flat feet in 2026". */
@@ -164,18 +119,6 @@ function keywordsOf(clause: string): string[] {
   return [...seen].slice(0, 10);
 }
 
-function categoryOf(text: string): Category {
-  return CATEGORY_WORDS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'other';
-}
-
-interface Match {
-  intent: Intent;
-  subject: string;
-  options?: string[];
-  article?: string;
-  focus?: string;
-}
-
 /** Words a how-to subject usually opens with; when it opens with none, the answer gives tips about a thing. */
 const VERBS = new Set(
   (
@@ -191,257 +134,9 @@ const VERBS = new Set(
   ).split(' '),
 );
 
-const ARTICLE = /^(an?|the)\s+/i;
-
 /** Nouns with no plural, which recommendations keep as they are. */
 const MASS_NOUN =
   /\b(?:software|cookware|gear|equipment|furniture|luggage|skincare|clothing|advice|music|content|insurance|storage|hardware|bedding)$/i;
-
-/**
- * A why/how question as an indirect one, and what it is about: "why is the sky blue" →
- * ["why the sky is blue", "the sky"], "how do tides work" → ["how tides work", "tides"].
- */
-function explanation(body: string): [string, string] | null {
-  const match =
-    /^(why|how)\s+(is|are|was|were|do|does|did|can|can't|cannot|does not|doesn't|don't)\s+(.+?)[?.!]*$/i.exec(
-      body,
-    );
-  if (!match?.[1] || !match[2] || !match[3]) return null;
-  const wh = match[1].toLowerCase();
-  const aux = match[2].toLowerCase();
-  const rest = match[3].split(' ');
-  if (rest.length < 2 || rest.length > 6) return null;
-  const last = rest[rest.length - 1] ?? '';
-  const noun = rest.slice(0, -1).join(' ');
-  if (/^(i|you|we|they|he|she|it)$/i.test(noun)) return [`${wh} ${noun} ${last}`, last];
-  if (/^(is|are|was|were)$/.test(aux)) return [`${wh} ${noun} ${aux} ${last}`, noun];
-  if (aux === 'does') return [`${wh} ${noun} ${thirdPerson(last)}`, noun];
-  if (aux === 'do') return [`${wh} ${noun} ${last}`, noun];
-  return null;
-}
-
-function matchIntent(clause: string): Match {
-  const body = clean(clause.replace(FILLER, ''));
-
-  const versus =
-    /^(?:(?:which is better|what(?:'s| is) the difference between|compare|comparing)[:,]?\s+)?(.+?)\s+(?:vs\.?|versus|compared (?:to|with)|or|and)\s+(.+?)$/i;
-  if (/\b(vs\.?|versus|compared (to|with)|difference between|compare|which is better)\b/i.test(body)) {
-    const match = versus.exec(body);
-    if (match?.[1] && match[2]) {
-      const options = [
-        clean(match[1]).replace(ARTICLE, ''),
-        clean(match[2].replace(/\s*(?:for|in)\b.*$/i, '') || match[2]).replace(ARTICLE, ''),
-      ].map(productCase);
-      return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
-    }
-  }
-
-  // "things to do in barcelona": a guide to the place's options.
-  const todo =
-    /^(things to do|places to (?:visit|see|eat|stay)|where to (?:eat|stay)|what to do)\s+(in|around|near)\s+(.+)$/i.exec(
-      body,
-    );
-  if (todo?.[1] && todo[3])
-    return { intent: 'recommendation', subject: `${clean(todo[1])} ${todo[2]} ${clean(todo[3])}` };
-  // "what laptop should i get": a recommendation; "what to pack for iceland": a how-to.
-  const which =
-    /^(?:what|which)\s+(\p{L}+)\s+should\s+(?:i|we)\s+(?:get|buy|choose|use|pick)\b\s*(.*)$/iu.exec(body);
-  if (which?.[1])
-    return { intent: 'recommendation', subject: clean(`${plural(which[1])} ${which[2] ?? ''}`) };
-  const whatTo = /^what to\s+(.+)$/i.exec(body);
-  if (whatTo?.[1]) return { intent: 'howto', subject: clean(whatTo[1]) };
-
-  const howto =
-    /^(?:how (?:to|do i|do you|can i|should i|do we|can we|does one|would i)|steps to|guide to|ways to|tips (?:for|to|on))\s+(.+)$/i.exec(
-      body,
-    );
-  if (howto?.[1]) return { intent: 'howto', subject: clean(howto[1]) };
-
-  const tips = /^(.+?)\s+(?:tips|tricks|advice|hacks|guide)$/i.exec(body);
-  if (tips?.[1] && tips[1].split(' ').length <= 6) return { intent: 'howto', subject: clean(tips[1]) };
-
-  const explained = explanation(body);
-  if (explained) return { intent: 'general', subject: explained[0], focus: explained[1] };
-
-  const happening = /^what(?:'s| is) (?:happening|going on|new) (?:with|in|at|on) (?:the )?(.+)$/i.exec(body);
-  if (happening?.[1])
-    return {
-      intent: 'news',
-      subject: clean(happening[1].replace(/\s+(?:today|this week|right now|now|lately|currently)$/i, '')),
-    };
-  const stands = /^what (?:does|do) (.+?) (?:stand for|mean)$/i.exec(body);
-  if (stands?.[1]) return { intent: 'definition', subject: clean(stands[1]) };
-  const definition =
-    /^(?:(?:what|who)(?:'s|’s| is| are| was| were)\s+(?:(an?|the)\s+)?|define\s+|definition of\s+|meaning of\s+|explain\s+)(.+)$/i.exec(
-      body,
-    ) ?? /^()(.+?)\s+(?:meaning|definition|explained)$/i.exec(body);
-  if (definition?.[2] && !/^(the )?(best|top)\b/i.test(definition[2])) {
-    return {
-      intent: 'definition',
-      subject: clean(definition[2].replace(/\s+(?:mean|means|stand for)$/i, '')),
-      article: (definition[1] ?? '').toLowerCase(),
-    };
-  }
-
-  const recommendation =
-    /^(?:(?:what|which)(?:'s| is| are)? (?:the )?|recommend(?: me)?(?: an?| some| the)?\s+|suggest(?: an?| some)?\s+)?(?:(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+)?(?:best|top(?: \d+)?|greatest|recommended|good|great|cheapest|most (?:popular|comfortable|reliable|affordable))\s+(.+)$/i.exec(
-      body,
-    ) ?? /^(?:recommend|suggest)(?: me)?(?: an?| some| the)?\s+(.+)$/i.exec(body);
-  if (recommendation?.[1]) {
-    const way = /^(?:ways?|methods?|approach(?:es)?)\s+(?:to|of)\s+(.+)$/i.exec(recommendation[1]);
-    if (way?.[1]) return { intent: 'howto', subject: clean(way[1]) };
-    if (NON_PRODUCT.test(recommendation[1])) return { intent: 'general', subject: body };
-    // "cheapest flights to tokyo": fares are found, not picked; the answer is how to find them.
-    if (/^(?:flights?|airfares?|fares?|train tickets?)\b/i.test(recommendation[1]))
-      return { intent: 'general', subject: clean(`cheap ${recommendation[1]}`) };
-    return { intent: 'recommendation', subject: clean(recommendation[1]) };
-  }
-
-  if (
-    /\b(latest|today|tonight|this week|news|weather|forecast|current(ly)?|right now|yesterday|score|scores|update|updates|202[5-9])\b/i.test(
-      body,
-    )
-  ) {
-    const subject = body
-      .replace(/^(?:what(?:'s| is| are)|is there|are there|any)\s+(?:the\s+)?/i, '')
-      .replace(/\b(?:latest|current|today(?:'s)?|tonight|right now|this week|breaking)\b/gi, '')
-      .replace(/^\s*(?:news|updates?|headlines)\s+(?:on|about|for|from|regarding)\s+(?:the\s+)?/i, '')
-      .replace(/\s+(?:news|updates?|headlines)\s*(?=$|\s+(?:today|this week|now))/i, '')
-      .replace(/\s+(?:today|this week|this weekend|now|right now)$/i, '');
-    return { intent: 'news', subject: clean(subject) || body };
-  }
-
-  const either = /^(?:should i (?:get|buy|use|choose|learn)\s+)?(.+?)\s+or\s+(.+?)\??$/i.exec(body);
-  if (either?.[1] && either[2] && body.split(' ').length <= 10) {
-    const options = [clean(either[1]).replace(ARTICLE, ''), clean(either[2]).replace(ARTICLE, '')].map(
-      productCase,
-    );
-    return { intent: 'comparison', subject: `${options[0]} vs ${options[1]}`, options };
-  }
-
-  return { intent: 'general', subject: body.replace(/^(?:about|is|are|does|do|can|why|when|where)\s+/i, '') };
-}
-
-/** How products and languages are spelled in print, for subjects typed in lower case. */
-const PROPER: Record<string, string> = {
-  iphone: 'iPhone',
-  ipad: 'iPad',
-  ios: 'iOS',
-  macos: 'macOS',
-  macbook: 'MacBook',
-  mac: 'Mac',
-  pc: 'PC',
-  android: 'Android',
-  windows: 'Windows',
-  linux: 'Linux',
-  python: 'Python',
-  javascript: 'JavaScript',
-  typescript: 'TypeScript',
-  java: 'Java',
-  rust: 'Rust',
-  chatgpt: 'ChatGPT',
-  google: 'Google',
-  pixel: 'Pixel',
-  samsung: 'Samsung',
-  tokyo: 'Tokyo',
-  japan: 'Japan',
-  lisbon: 'Lisbon',
-  portugal: 'Portugal',
-  chicago: 'Chicago',
-  barcelona: 'Barcelona',
-  rome: 'Rome',
-  seattle: 'Seattle',
-  iceland: 'Iceland',
-  canada: 'Canada',
-  australia: 'Australia',
-  europe: 'Europe',
-  spain: 'Spain',
-  italy: 'Italy',
-  france: 'France',
-  germany: 'Germany',
-  mexico: 'Mexico',
-  berlin: 'Berlin',
-  portland: 'Portland',
-  everest: 'Everest',
-  eiffel: 'Eiffel',
-  machu: 'Machu',
-  picchu: 'Picchu',
-  microsoft: 'Microsoft',
-  roman: 'Roman',
-  node: 'Node',
-  postgres: 'Postgres',
-  mysql: 'MySQL',
-  kindle: 'Kindle',
-  kobo: 'Kobo',
-  react: 'React',
-  vue: 'Vue',
-  aws: 'AWS',
-  azure: 'Azure',
-  gdpr: 'GDPR',
-  oauth: 'OAuth',
-  kubernetes: 'Kubernetes',
-  airpods: 'AirPods',
-  sony: 'Sony',
-  nike: 'Nike',
-  brooks: 'Brooks',
-  tesla: 'Tesla',
-  hyundai: 'Hyundai',
-  ps5: 'PS5',
-  xbox: 'Xbox',
-  spanish: 'Spanish',
-  monday: 'Monday',
-  ceo: 'CEO',
-  ai: 'AI',
-  vpn: 'VPN',
-  crm: 'CRM',
-  tv: 'TV',
-  tvs: 'TVs',
-  ssd: 'SSD',
-  hdd: 'HDD',
-  dslr: 'DSLR',
-  etf: 'ETF',
-  ira: 'IRA',
-  roth: 'Roth',
-  '4k': '4K',
-  pilates: 'Pilates',
-  premier: 'Premier',
-  league: 'League',
-  paris: 'Paris',
-  london: 'London',
-  mars: 'Mars',
-  nasa: 'NASA',
-  bitcoin: 'Bitcoin',
-  excel: 'Excel',
-};
-
-/** Proper nouns typed in lower case, in print casing: "tokyo" → "Tokyo". */
-export function properCase(text: string): string {
-  return text
-    .replace(/[\p{L}\p{N}]+/gu, (word) => (word === word.toLowerCase() ? (PROPER[word] ?? word) : word))
-    .replace(/\bmount (?=\p{Lu})/gu, 'Mount ');
-}
-
-/**
- * A product name typed in lower case, as printed: "tesla model 3" → "Tesla Model 3",
- * "sony wf-1000xm5" → "Sony WF-1000XM5": names with a model number or a known brand; "drip coffee" stays.
- */
-function productCase(text: string): string {
-  const proper = properCase(text);
-  const brand = proper.split(' ')[0] !== text.split(' ')[0];
-  if (!/\d/.test(proper) && !brand) return proper;
-  return proper.replace(/[\p{L}\p{N}-]+/gu, (word) => {
-    if (/\p{Lu}/u.test(word.slice(1))) return word;
-    if (/\d/.test(word) && /\p{L}/u.test(word)) return word.toUpperCase();
-    return word.charAt(0).toUpperCase() + word.slice(1);
-  });
-}
-
-/** "ada lovelace" → "Ada Lovelace": a person's name typed in lower case. */
-function nameCase(text: string): string {
-  return text === text.toLowerCase()
-    ? text.replace(/(^|\s)(\p{L})/gu, (_, space, letter) => space + letter.toUpperCase())
-    : text;
-}
 
 /** Splits a how-to subject into what to do and what it is done to: "start running" → "running". */
 function taskOf(subject: string): { task: string; focus: string } {
@@ -481,6 +176,11 @@ function audienceOf(qualifier: string): string | null {
 
 /** A capitalised place after "in", "to", "near", "from" or "around": "in Lisbon", "to Tokyo". */
 function placeOf(clause: string): string | null {
+  const country = /\b(?:in|to|from|around|visit|visiting)\s+((?:the\s+)?\p{L}+(?:\s+\p{L}+)?)\s*$/iu.exec(
+    clause,
+  )?.[1];
+  const code = country ? countryCode(country) : null;
+  if (code) return countryName(code);
   const match =
     /\b(?:in|to|near|from|around|visit|visiting)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u.exec(
       properCase(clause),
@@ -488,16 +188,28 @@ function placeOf(clause: string): string | null {
   return match?.[1] ?? null;
 }
 
-/** Reads what a prompt asks about. Pure: no randomness, so the same prompt always means the same. */
-export function analyzePrompt(prompt: string): Topic {
-  const clause = firstClause(prompt);
-  const match = matchIntent(clause);
-  const year = /\b(19\d{2}|20\d{2})\b/.exec(clause)?.[1];
-  let [subject, qualifier] =
-    match.intent === 'comparison' || match.intent === 'news'
-      ? [match.subject, '']
-      : splitQualifier(match.subject);
-  subject = shorten(clean(subject.replace(/\b(19|20)\d{2}\b/g, '')));
+/** What a recommendation's picks are: places and activities are never priced like goods. */
+export type PickKind = 'product' | 'place' | 'activity' | 'service';
+
+const PLACES =
+  /\b(?:trails?|hikes?|hiking spots|museums?|beach(?:es)?|parks?|islands?|neighbou?rhoods?|attractions|sights|landmarks|cities|towns|villages|destinations|places|spots|walks|viewpoints?|lakes|waterfalls|campsites|campgrounds|bars|pubs|cafes|coffee shops|restaurants|markets|galleries|zoos|gardens|castles|temples|national parks|ski resorts|things to do|places to \w+|where to \w+|what to do)\b/i;
+const ACTIVITIES =
+  /\b(?:activities|hobbies|day trips|excursions|tours|experiences|date ideas|games to play|sports|exercises|workouts)\b/i;
+const SERVICES =
+  /\b(?:hotels?|hostels?|airbnbs?|plumbers?|dentists?|doctors?|lawyers?|gyms?|schools?|universities|banks?|insurers?|agencies|salons?|mechanics?|vets?|electricians?|accountants?)\b/i;
+
+function pickKind(intent: Intent, subject: string): PickKind {
+  if (intent !== 'recommendation') return 'product';
+  if (SERVICES.test(subject)) return 'service';
+  if (PLACES.test(subject)) return 'place';
+  return ACTIVITIES.test(subject) ? 'activity' : 'product';
+}
+
+/** The subject as sentences use it: year and particles off, acronyms and names in print casing. */
+function subjectOf(match: Match, raw: string, clause: string): string {
+  // A piece keeps its whole theme ("an email to your boss asking for a day off").
+  const most = match.piece ? 16 : MAX_SUBJECT_WORDS;
+  let subject = shorten(clean(raw.replace(/\b(19|20)\d{2}\b/g, '')), most);
   // Japanese questions end on a particle ("ラーメンは"): the subject is what comes before it.
   subject = subject.replace(/(?<=[\p{Script=Han}\p{Script=Katakana}])[はがをもの]$/u, '');
   // Typed-lowercase acronyms ("mcp", "llm") read better the way they are written in print.
@@ -508,43 +220,73 @@ export function analyzePrompt(prompt: string): Topic {
     subject = plural(subject);
   if (/^who\b/i.test(clause.replace(FILLER, '')) && match.intent === 'definition')
     subject = nameCase(subject);
-  let article = match.article ?? '';
-  // Superlatives take "the": "tallest buildings" → "the tallest buildings".
-  if (
-    !article &&
-    /^\p{L}+est\b/u.test(subject) &&
+  return subject;
+}
+
+/** Superlatives take "the": "tallest buildings" → "the tallest buildings". */
+function articleOf(match: Match, subject: string): string {
+  if (match.article) return match.article;
+  return /^\p{L}+est\b/u.test(subject) &&
     !/^(best|interest|forest|test|west|request|guest|chest|nest|rest)\b/i.test(subject)
-  )
-    article = 'the';
-  qualifier = properCase(clean(qualifier));
+    ? 'the'
+    : '';
+}
+
+/** What the prompt asks for, before its wording is read for a subject: a form, a fact, an intent. */
+function readPrompt(clause: string): { ask: Ask; fact: Fact | null; match: Match } {
+  const { ask, body } = readAsk(clean(clause.replace(FILLER, '')));
+  // A creative piece or a list is about its theme, whatever the theme's wording would ask.
+  if (ask.piece)
+    return { ask, fact: null, match: { intent: 'general', subject: secondPerson(body), piece: true } };
+  if (ask.list) return { ask, fact: null, match: { intent: 'general', subject: body } };
+  const fact = ask.shape || ask.summary ? null : readFact(body);
+  return { ask, fact, match: matchIntent(clean(body)) };
+}
+
+/** Reads what a prompt asks about. Pure: no randomness, so the same prompt always means the same. */
+export function analyzePrompt(prompt: string): Topic {
+  const clause = firstClause(prompt);
+  const { ask, fact, match } = readPrompt(clause);
+  const year = /\b(19\d{2}|20\d{2})\b/.exec(clause)?.[1];
+  const whole = match.intent === 'comparison' || match.intent === 'news' || ask.piece !== null;
+  const [raw, rawQualifier] = whole ? [match.subject, ''] : splitQualifier(match.subject);
+  const subject = subjectOf(match, raw, clause);
+  let qualifier = properCase(clean(rawQualifier));
   if (/^(?:for|in)\s+\d{4}$/i.test(qualifier)) qualifier = '';
-  const keywords = keywordsOf(clause);
   const hasText = /[\p{L}\p{N}]/u.test(subject);
   const intent = hasText ? match.intent : 'general';
-  const category = categoryOf(clause);
+  const pick = pickKind(intent, `${subject} ${qualifier}`);
+  const unpriced = pick === 'place' || pick === 'activity';
+  const category = unpriced && categoryOf(clause) !== 'food' ? 'travel' : categoryOf(clause);
   const commercial =
-    COMMERCIAL.test(clause) ||
-    (intent === 'recommendation' && !NON_PRODUCT.test(subject)) ||
-    (intent === 'comparison' && (category === 'electronics' || category === 'footwear'));
+    !unpriced &&
+    !ask.piece &&
+    !ask.list &&
+    !fact &&
+    (COMMERCIAL.test(clause) ||
+      (intent === 'recommendation' && !NON_PRODUCT.test(subject)) ||
+      (intent === 'comparison' && (category === 'electronics' || category === 'footwear')));
   const how = intent === 'howto' ? taskOf(subject) : { task: '', focus: '' };
-  const focus = hasText ? properCase(how.focus || match.focus || subject) : '';
   return {
     intent,
     subject: hasText ? subject : '',
     qualifier,
     options: hasText ? (match.options ?? []) : [],
-    keywords,
+    keywords: keywordsOf(clause),
     category,
     commercial,
     year: year ? Number(year) : null,
     clause,
-    article: hasText ? article : '',
-    focus,
+    article: hasText ? articleOf(match, subject) : '',
+    focus: hasText ? properCase(how.focus || match.focus || subject) : '',
     task: hasText ? how.task : '',
     budget: budgetOf(clause),
-    count: intent === 'recommendation' ? countOf(clause) : null,
+    count: intent === 'recommendation' ? (countOf(clause) ?? ask.count) : null,
     audience: audienceOf(qualifier),
     place: placeOf(clause),
     nearby: /\bnear (?:me|here|by)\b|\bnearby\b|\blocal\b/i.test(clause),
+    pick,
+    ask: { ...ask, noun: properCase(ask.noun), about: properCase(secondPerson(ask.about)) },
+    fact,
   };
 }

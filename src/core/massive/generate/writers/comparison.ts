@@ -72,6 +72,54 @@ export const comparison: Writer = (ctx) => {
     `What will you mainly use ${a0} or ${b0} for? With that, I can say whether ${a0} or ${b0} fits you better.`,
     `If you share your budget or use case, I'll tell you whether I'd pick ${a0} or ${b0}.`,
   ]);
+  return layout(ctx, {
+    a0,
+    b0,
+    strongA,
+    strongB,
+    intro,
+    overview,
+    differences,
+    chooseA,
+    chooseB,
+    verdict,
+    follow,
+    comparisonTable,
+  });
+};
+
+interface Parts {
+  a0: string;
+  b0: string;
+  strongA: string;
+  strongB: string;
+  intro: string;
+  overview: string;
+  differences: string;
+  chooseA: string;
+  chooseB: string;
+  verdict: string;
+  follow: string;
+  comparisonTable: string;
+}
+
+/** Two layouts: a table first, or one section per option with the table after. */
+function layout(ctx: ProseContext, parts: Parts): string[] {
+  const { rng } = ctx;
+  const {
+    a0,
+    b0,
+    strongA,
+    strongB,
+    intro,
+    overview,
+    differences,
+    chooseA,
+    chooseB,
+    verdict,
+    follow,
+    comparisonTable,
+  } = parts;
   if (rng.chance(0.5)) {
     return [
       intro,
@@ -106,4 +154,4 @@ export const comparison: Writer = (ctx) => {
     verdict,
     follow,
   ];
-};
+}

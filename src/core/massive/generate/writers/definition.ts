@@ -58,23 +58,14 @@ function usage(ctx: ProseContext, f: Forms, field: string | null): string[] {
   ];
 }
 
-/**
- * "What is X": the field X belongs to, what most sources agree on and where to read more. Only
- * for things that are built and used (a tool, a device) does it say how they work; it never
- * claims a fact about X that would need a source.
- */
-export const definition: Writer = (ctx) => {
-  const { rng, topic, profile } = ctx;
-  if (/^who\b/i.test(topic.clause)) return whoIs(ctx);
-  if (/^(?:the )?(?:capital|population|height|size|age|area|currency|president|ceo)\b/i.test(topic.subject))
-    return factual(ctx);
-  const f = forms(topic);
-  const known = topic.category !== 'other';
-  const field = known ? rng.pick(profile.fields) : null;
-  const kind = rng.pick(profile.kinds);
-  const made = known && MADE.has(kind);
-  const aKind = f.plural ? plural(kind) : a(kind);
-  const intro = made
+/** The first paragraph: what kind of thing it is, for made things; how sources use the term, for the rest. */
+function opening(
+  ctx: ProseContext,
+  f: Forms,
+  { made, field, aKind }: { made: boolean; field: string | null; aKind: string },
+): string {
+  const { rng } = ctx;
+  return made
     ? rng.pick([
         para(
           ctx,
@@ -103,6 +94,25 @@ export const definition: Writer = (ctx) => {
         ],
         0.9,
       );
+}
+
+/**
+ * "What is X": the field X belongs to, what most sources agree on and where to read more. Only
+ * for things that are built and used (a tool, a device) does it say how they work; it never
+ * claims a fact about X that would need a source.
+ */
+export const definition: Writer = (ctx) => {
+  const { rng, topic, profile } = ctx;
+  if (/^who\b/i.test(topic.clause)) return whoIs(ctx);
+  if (/^(?:the )?(?:capital|population|height|size|age|area|currency|president|ceo)\b/i.test(topic.subject))
+    return factual(ctx);
+  const f = forms(topic);
+  const known = topic.category !== 'other';
+  const field = known ? rng.pick(profile.fields) : null;
+  const kind = rng.pick(profile.kinds);
+  const made = known && MADE.has(kind);
+  const aKind = f.plural ? plural(kind) : a(kind);
+  const intro = opening(ctx, f, { made, field, aKind });
   const points = bullets(
     rng.sample(
       [

@@ -1,6 +1,6 @@
 import type { Category } from '../profiles.ts';
 import { upper } from '../english.ts';
-import { bullets, type Forms, forms, heading, para, type Writer } from './context.ts';
+import { bullets, type Forms, forms, heading, para, type ProseContext, type Writer } from './context.ts';
 import { clarify } from './clarify.ts';
 import { explain } from './explain.ts';
 import { QUESTION, question } from './question.ts';
@@ -56,12 +56,17 @@ const ANGLES: Partial<Record<Category, readonly Angle[]>> & { other: readonly An
   ],
 };
 
-export const general: Writer = (ctx) => {
+interface Overview {
+  intro: string;
+  context: string;
+  factors: string;
+  facts: string[];
+  follow: string;
+}
+
+/** The parts of an overview, drawn in a fixed order so that a seed always gives the same answer. */
+function overview(ctx: ProseContext): Overview {
   const { rng, topic } = ctx;
-  if (!topic.subject || /^(?:hi|hello|hey|thanks?|thank you|ok)$/i.test(topic.subject)) return clarify(ctx);
-  if (FACT_QUESTION.test(topic.clause)) return factual(ctx);
-  if (QUESTION.test(topic.clause)) return question(ctx);
-  if (/^(why|how)\s/i.test(topic.subject)) return explain(ctx);
   const f = forms(topic);
   const name = `${f.name}${f.qualifier}`;
   const Name = upper(name);
@@ -105,6 +110,17 @@ export const general: Writer = (ctx) => {
     `If you have a specific angle on ${f.subject} in mind, let me know and I'll focus on that.`,
     `I can also put together a short reading list on ${f.subject} if that's useful.`,
   ]);
+  return { intro, context, factors, facts, follow };
+}
+
+export const general: Writer = (ctx) => {
+  const { rng, topic } = ctx;
+  if (!topic.subject || /^(?:hi|hello|hey|thanks?|thank you|ok)$/i.test(topic.subject)) return clarify(ctx);
+  if (FACT_QUESTION.test(topic.clause)) return factual(ctx);
+  if (QUESTION.test(topic.clause)) return question(ctx);
+  if (/^(why|how)\s/i.test(topic.subject)) return explain(ctx);
+  const { intro, context, factors, facts, follow } = overview(ctx);
+  const f = forms(topic);
   if (rng.chance(0.5)) {
     return [
       intro,

@@ -45,10 +45,11 @@ export const guide: Writer = (ctx) => {
     items.length,
   );
   if (topic.audience) audiences.unshift(mdText(topic.audience));
-  const traits = rng.sample(TRAITS, items.length);
+  const priced = items.some((item) => item.price !== null);
+  // Places and activities are never priced, so no pick is "cheaper" or "pricier" than another.
+  const traits = rng.sample(priced ? TRAITS : TRAITS.filter((_, i) => i !== 1 && i !== 2), items.length);
   const trait = (i: number): string =>
     (traits[i % traits.length] ?? TRAITS[0] ?? String)(f.subject, criterion(i));
-  const priced = items.some((item) => item.price !== null);
   const intro = para(
     ctx,
     [

@@ -1,6 +1,6 @@
 import type { Rng } from '../../../kernel/random.ts';
 import { gerund } from '../english.ts';
-import { bullets, forms, heading, para, type Writer } from './context.ts';
+import { bullets, forms, heading, para, type ProseContext, type Writer } from './context.ts';
 import { type Step, STEP_BANKS, type StepBank, stepKind, type StepWords } from './steps.ts';
 
 /** 4 to 6 steps, one or two per phase, always in the order they happen. */
@@ -29,24 +29,16 @@ function chooseSteps(rng: Rng, bank: StepBank, words: StepWords): Array<readonly
   return steps.map((step) => step(words));
 }
 
-export const howto: Writer = (ctx) => {
-  const { rng, topic } = ctx;
-  const f = forms(topic);
-  const tipsOnly = !f.task;
-  const task = f.task || `get started with ${f.focus}`;
-  // "how to meditate": the task has no object, so sentences talk about "meditating".
-  const focus = f.task && f.focus === f.task ? gerund(f.focus) : f.focus;
-  const words: StepWords = { task, focus, activity: /^\p{L}+ing$/u.test(focus) ? focus : null };
-  const bank = STEP_BANKS[stepKind(task, topic.category)];
-  const steps = chooseSteps(rng, bank, words);
-  const goal = `${task}${f.qualifier}`;
-  const intro = tipsOnly
+/** The opening: tips for a thing, or the steps to a task. */
+function introduction(
+  ctx: ProseContext,
+  tipsOnly: boolean,
+  { focus, goal, task, qualifier }: { focus: string; goal: string; task: string; qualifier: string },
+): string {
+  const { rng } = ctx;
+  return tipsOnly
     ? rng.pick([
-        para(
-          ctx,
-          [`Here are practical tips for ${focus}${f.qualifier}, in the order you'll need them.`],
-          0.7,
-        ),
+        para(ctx, [`Here are practical tips for ${focus}${qualifier}, in the order you'll need them.`], 0.7),
         para(
           ctx,
           [
@@ -72,6 +64,20 @@ export const howto: Writer = (ctx) => {
           0.7,
         ),
       ]);
+}
+
+export const howto: Writer = (ctx) => {
+  const { rng, topic } = ctx;
+  const f = forms(topic);
+  const tipsOnly = !f.task;
+  const task = f.task || `get started with ${f.focus}`;
+  // "how to meditate": the task has no object, so sentences talk about "meditating".
+  const focus = f.task && f.focus === f.task ? gerund(f.focus) : f.focus;
+  const words: StepWords = { task, focus, activity: /^\p{L}+ing$/u.test(focus) ? focus : null };
+  const bank = STEP_BANKS[stepKind(task, topic.category)];
+  const steps = chooseSteps(rng, bank, words);
+  const goal = `${task}${f.qualifier}`;
+  const intro = introduction(ctx, tipsOnly, { focus, goal, task, qualifier: f.qualifier });
   const tips = bullets(
     rng.sample(bank.tips, 3).map((tip, i) => `${tip(words)}${i === 0 ? ctx.cite.maybe(0.5) : ''}`),
   );

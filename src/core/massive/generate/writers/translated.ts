@@ -1,16 +1,8 @@
 import { priceText } from '../catalog.ts';
-import { mdText, upper } from '../english.ts';
+import { mdText, sentenceCase, upper } from '../english.ts';
 import { bullets, heading, para, type ProseContext, table, type Writer } from './context.ts';
 import { general } from './general.ts';
 import { type LocalKind, PHRASEBOOKS, type Phrasebook } from './phrasebooks.ts';
-
-/** A paragraph's first letter in capitals, past any leading bold marker. */
-function sentenceCase(text: string): string {
-  return text.replace(
-    /^(\*\*)?(\p{L})/u,
-    (_, bold: string | undefined, letter: string) => `${bold ?? ''}${letter.toUpperCase()}`,
-  );
-}
 
 function kindOf(ctx: ProseContext, book: Phrasebook): { kind: LocalKind; subject: string } {
   const local = book.read(ctx.topic.clause);
