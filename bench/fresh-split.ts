@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/core/kernel/clock.ts';
 import { conversationKey } from '../src/core/massive/conversation.ts';
-import { generateAnswer, renderConversation } from '../src/core/massive/generate/index.ts';
+import { generateAnswer, renderMarked } from '../src/core/massive/generate/index.ts';
 import { chatgptEventStream } from '../src/core/massive/generate/sse.ts';
 import { parseAiRequest } from '../src/core/massive/params/request.ts';
 import { deriveSeed } from '../src/core/kernel/random.ts';
+import { jsonBytes } from '../src/core/massive/revisions/encode.ts';
 import { DEFAULT_REVISION, findRevision, type Revision } from '../src/core/massive/revisions/index.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 
@@ -56,12 +57,13 @@ try {
     );
     // What answerBody does on a miss (revisions/present.ts), step by step.
     const answer = timed('generate', () => generateAnswer(conversation, seed));
-    const rendered = timed('render', () => renderConversation(conversation, answer, seed));
+    const rendered = timed('render', () => renderMarked(conversation, answer, seed));
     const sse = timed('render', () => chatgptEventStream(conversation, answer, seed));
-    const json = timed('JSON encoding', () =>
-      JSON.stringify(revision.present({ page: rendered.completion, sse })),
+    const presented = timed('JSON encoding', () => revision.present({ page: rendered.completion, sse }));
+    bytes += timed(
+      'reply bytes',
+      () => jsonBytes(conversation.model, presented, rendered.completion.html).length,
     );
-    bytes += timed('reply bytes', () => Buffer.from(json).length);
   }
 } finally {
   store.close();

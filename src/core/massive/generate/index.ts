@@ -9,6 +9,7 @@ import { copilot } from './models/copilot.ts';
 import { gemini } from './models/gemini.ts';
 import { perplexity } from './models/perplexity.ts';
 import { profileFor } from './profiles.ts';
+import { expandChrome } from './shell.ts';
 import type { ModelRenderer, RenderContext } from './render.ts';
 import { type DomainStyle, makeSources } from './sources.ts';
 import { analyzePrompt } from './topic.ts';
@@ -73,6 +74,19 @@ export function renderConversation(
   answer: Answer,
   seed: number,
 ): RenderedConversation {
+  const { completion, raw } = renderMarked(conversation, answer, seed);
+  const { model } = conversation;
+  return {
+    completion: { ...completion, html: expandChrome(model, completion.html) },
+    raw: expandChrome(model, raw),
+  };
+}
+
+/**
+ * renderConversation with the pages' chrome marked, not written out (see chromeShell): what a
+ * reply encodes, splicing in the chrome's ready bytes.
+ */
+export function renderMarked(conversation: Conversation, answer: Answer, seed: number): RenderedConversation {
   const renderer = RENDERERS[conversation.model];
   const lang = pageLang(conversation);
   const context = (stream: string): RenderContext => ({

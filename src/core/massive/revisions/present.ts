@@ -1,9 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import type { Completion, Conversation, Model } from '../conversation.ts';
-import { generateAnswer, renderConversation } from '../generate/index.ts';
+import { generateAnswer, renderMarked } from '../generate/index.ts';
 import { chatgptEventStream } from '../generate/sse.ts';
 import type { Format } from '../params/request.ts';
 import type { StoredAnswer } from '../store.ts';
+import { htmlBytes, jsonBytes } from './encode.ts';
 import type { PageView, Revision } from './types.ts';
 
 /** The default budget of encoded replies kept, for the whole process (every session shares it). */
@@ -61,7 +62,7 @@ function cacheName(answer: StoredAnswer): string {
   return name;
 }
 
-/** The page of an answer: as stored by an older release, else made again from its recipe. */
+/** The page of an answer: as stored by an older release, else made again from its recipe, its chrome marked. */
 export function pageOf(answer: StoredAnswer): PageView & { raw: string } {
   if (answer.page) {
     const { completionJson, raw, sse } = answer.page;
@@ -69,7 +70,7 @@ export function pageOf(answer: StoredAnswer): PageView & { raw: string } {
   }
   const conversation = conversationOf(answer.key);
   const content = answer.canned ?? generateAnswer(conversation, answer.seed, { domains: answer.domains });
-  const rendered = renderConversation(conversation, content, answer.seed);
+  const rendered = renderMarked(conversation, content, answer.seed);
   let sse: string | undefined;
   return {
     page: rendered.completion,
@@ -84,8 +85,9 @@ export function pageOf(answer: StoredAnswer): PageView & { raw: string } {
 function encode(answer: StoredAnswer, format: Format, revision: Revision): Buffer {
   if (format === 'raw' && answer.page) return Buffer.from(answer.page.raw);
   const view = pageOf(answer);
-  if (format === 'json') return Buffer.from(JSON.stringify(revision.present(view)));
-  return Buffer.from(format === 'raw' ? view.raw : view.page.html);
+  const { model, html } = view.page;
+  if (format === 'json') return jsonBytes(model, revision.present(view), html);
+  return htmlBytes(model, format === 'raw' ? view.raw : html);
 }
 
 /**
