@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { systemClock } from '../src/core/kernel/clock.ts';
 import { conversationKey } from '../src/core/massive/conversation.ts';
 import { generateAnswer, renderMarked } from '../src/core/massive/generate/index.ts';
-import { chatgptEventStream } from '../src/core/massive/generate/sse.ts';
 import { parseAiRequest } from '../src/core/massive/params/request.ts';
 import { deriveSeed } from '../src/core/kernel/random.ts';
 import { jsonBytes } from '../src/core/massive/revisions/encode.ts';
@@ -55,11 +54,11 @@ try {
         }),
       ),
     );
-    // What answerBody does on a miss (revisions/present.ts), step by step.
+    // What answerBody does on a miss (revisions/present.ts), step by step; the default revision
+    // shows no event stream, so none is made.
     const answer = timed('generate', () => generateAnswer(conversation, seed));
     const rendered = timed('render', () => renderMarked(conversation, answer, seed));
-    const sse = timed('render', () => chatgptEventStream(conversation, answer, seed));
-    const presented = timed('JSON encoding', () => revision.present({ page: rendered.completion, sse }));
+    const presented = timed('JSON encoding', () => revision.present({ page: rendered.completion, sse: '' }));
     bytes += timed(
       'reply bytes',
       () => jsonBytes(conversation.model, presented, rendered.completion.html).length,

@@ -84,7 +84,8 @@ export function renderConversation(
 
 /**
  * renderConversation with the pages' chrome marked, not written out (see chromeShell): what a
- * reply encodes, splicing in the chrome's ready bytes.
+ * reply encodes, splicing in the chrome's ready bytes. The raw page is made when first read:
+ * only `format=raw` sends it.
  */
 export function renderMarked(conversation: Conversation, answer: Answer, seed: number): RenderedConversation {
   const renderer = RENDERERS[conversation.model];
@@ -97,7 +98,11 @@ export function renderMarked(conversation: Conversation, answer: Answer, seed: n
     labels: labelsFor(labelLang(conversation, lang)),
   });
   const fragments = renderer.fragments(context('fragments'));
+  let raw: string | undefined;
   return {
+    get raw() {
+      return (raw ??= renderer.raw(context('raw')));
+    },
     completion: {
       model: conversation.model,
       query: conversation.prompt,
@@ -114,6 +119,5 @@ export function renderMarked(conversation: Conversation, answer: Answer, seed: n
       language: conversation.language,
       display: conversation.display,
     },
-    raw: renderer.raw(context('raw')),
   };
 }

@@ -74,7 +74,9 @@ export function pageOf(answer: StoredAnswer): PageView & { raw: string } {
   let sse: string | undefined;
   return {
     page: rendered.completion,
-    raw: rendered.raw,
+    get raw() {
+      return rendered.raw;
+    },
     // Only June's shape shows it.
     get sse() {
       return (sse ??= chatgptEventStream(conversation, content, answer.seed));
