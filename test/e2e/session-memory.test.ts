@@ -47,12 +47,11 @@ describe.skipIf(process.platform !== 'linux')('sessions of many fresh answers, i
       }
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const after = rssMb(pid);
-      // 1,000 pages of 250 kB are 250 MB: what stays is the reply cache's budget (64 MB) and the
-      // sessions' small stores, not their pages.
-      expect(peak - before, `RSS ${before.toFixed(0)} → ${peak.toFixed(0)} MB`).toBeLessThan(200);
-      expect(after, `RSS after closing: ${after.toFixed(0)} MB, peak ${peak.toFixed(0)} MB`).toBeLessThan(
-        before + 150,
-      );
+      // Kept as pages, 1,000 answers held 500 MB in the sessions' in-memory databases alone. Now
+      // what grows is the reply cache's budget (64 MB, shared) and five emulators' own state.
+      const figures = `RSS ${before.toFixed(0)} MB, then ${peak.toFixed(0)} at most, ${after.toFixed(0)} after closing`;
+      expect(peak - before, figures).toBeLessThan(300);
+      expect(after, figures).toBeLessThan(before + 200);
     } finally {
       expect(await cli.stop()).toBe(0);
     }
