@@ -1,26 +1,26 @@
 /**
  * Where a fresh answer's time goes, step by step as the service makes one (core/service.ts
- * freshAnswer, then answerBody): generating the content, rendering the page, encoding it as JSON,
- * storing it (one transaction, as a call commits it) and the bytes of the reply. In-process, no
- * HTTP. `node bench/fresh-split.ts [answers=300]`; the store is a temporary file, as by default.
+ * freshAnswer, then revisions/present.ts answerBody): storing what makes it (one transaction, as
+ * a call commits it), generating the content, rendering the page, presenting and encoding it as
+ * JSON, and the bytes of the reply. In-process, no HTTP. `node bench/fresh-split.ts [answers=300]`;
+ * the store is a temporary file, as by default.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../src/core/kernel/clock.ts';
 import { conversationKey } from '../src/core/massive/conversation.ts';
-import { generateAnswer, renderConversation } from '../src/core/massive/generate/index.ts';
-import { chatgptEventStream } from '../src/core/massive/generate/sse.ts';
+import { generateAnswer, renderMarked } from '../src/core/massive/generate/index.ts';
 import { parseAiRequest } from '../src/core/massive/params/request.ts';
 import { deriveSeed } from '../src/core/kernel/random.ts';
+import { jsonBytes } from '../src/core/massive/revisions/encode.ts';
 import { DEFAULT_REVISION, findRevision, type Revision } from '../src/core/massive/revisions/index.ts';
-import { answerBody } from '../src/core/massive/service.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 
 const count = Number(process.argv[2] ?? 300);
 const dir = mkdtempSync(join(tmpdir(), 'massive-mock-split-'));
 const store = openSqliteStore(join(dir, 'split.db'));
-const STEPS = ['generate', 'render', 'JSON encoding', 'store (insert + commit)', 'reply bytes'] as const;
+const STEPS = ['store (insert + commit)', 'generate', 'render', 'JSON encoding', 'reply bytes'] as const;
 type Step = (typeof STEPS)[number];
 /** Wall time, and CPU time (which other work on the machine moves much less), per step. */
 const wall = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
@@ -42,23 +42,27 @@ try {
     const { conversation } = parseAiRequest({ prompt: `bench fresh prompt ${i}`, expiration: '0' });
     const key = conversationKey(conversation);
     const seed = deriveSeed(1, key, 1);
-    const answer = timed('generate', () => generateAnswer(conversation, seed));
-    const rendered = timed('render', () => renderConversation(conversation, answer, seed));
-    const sse = timed('render', () => chatgptEventStream(conversation, answer, seed));
-    const completionJson = timed('JSON encoding', () => JSON.stringify(rendered.completion));
-    const stored = timed('store (insert + commit)', () =>
+    timed('store (insert + commit)', () =>
       store.transaction(() =>
         store.addAnswer({
           key,
           version: 1,
           createdAt: systemClock.now(),
-          completionJson,
-          raw: rendered.raw,
-          sse,
+          seed,
+          domains: 'reserved',
+          canned: null,
         }),
       ),
     );
-    bytes += timed('reply bytes', () => answerBody(stored, 'json', revision).body.length);
+    // What answerBody does on a miss (revisions/present.ts), step by step; the default revision
+    // shows no event stream, so none is made.
+    const answer = timed('generate', () => generateAnswer(conversation, seed));
+    const rendered = timed('render', () => renderMarked(conversation, answer, seed));
+    const presented = timed('JSON encoding', () => revision.present({ page: rendered.completion, sse: '' }));
+    bytes += timed(
+      'reply bytes',
+      () => jsonBytes(conversation.model, presented, rendered.completion.html).length,
+    );
   }
 } finally {
   store.close();

@@ -88,6 +88,7 @@ export async function createInstance(
       fixtures,
       sourceDomains: config.sourceDomains,
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
+      latency: { profile: config.latency, timeScale: config.timeScale },
     });
     // Batches owe callbacks, and callbacks read batches: each reaches the other once both exist.
     const batches = createBatches({
@@ -156,7 +157,6 @@ export async function createInstance(
         revision,
         creditCost: config.creditCost,
         journalEntryBytes: config.journalEntryBytes,
-        latency: { profile: config.latency, timeScale: config.timeScale },
         ...(features.upstream && { upstream: features.upstream }),
       },
       router: {

@@ -32,12 +32,10 @@ export interface OpenApiRoutes {
 /** Hands a request to the handlers of one document: `path` is the request's path in that document. */
 export type OpenApiRouter = (request: FastifyRequest, reply: FastifyReply, path?: string) => Promise<unknown>;
 
-/**
- * A router over one document with openapi-backend: it matches the operation, runs the security
- * handlers, validates the request and calls the handler named by its operationId (or notFound,
- * methodNotAllowed, unauthorizedHandler and validationFail).
- */
-export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenApiRouter> {
+/** openapi-backend over one document, its handlers (as registered) and security handlers registered. */
+async function createBackend(
+  options: OpenApiRoutes,
+): Promise<{ api: OpenAPIBackend; handlers: Record<string, Handler> }> {
   const api = new OpenAPIBackend({
     definition: options.document as unknown as Document,
     // openapi-backend checks definitions against the OpenAPI 3.0 schema only, which rejects 3.1
@@ -65,96 +63,142 @@ export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenA
   for (const [scheme, check] of Object.entries(options.security)) {
     api.registerSecurityHandler(scheme, (_context, request: FastifyRequest) => check(request));
   }
-  const exact = new Map(
-    operations
-      .filter((operation) => !operation.path.includes('{'))
-      .map((operation) => [`${operation.method} ${operation.path}`, operation]),
-  );
+  return { api, handlers };
+}
 
-  const schemes = new Map(
-    operations.map((operation) => [
-      operation,
-      [...new Set((operation.security ?? []).flatMap((requirement) => Object.keys(requirement)))],
-    ]),
-  );
-  const schemesOf = (operation: Operation) => schemes.get(operation) ?? [];
-  // A request that has no body and no header or cookie parameters is valid or not by its URL
-  // alone: a test suite asks the same URLs again and again, and Ajv need not see them each time.
-  const byUrl = new Set(
-    operations
-      .filter(
-        (operation) =>
-          !operation.requestBody &&
-          (operation.parameters ?? []).every(
-            (parameter) => 'in' in parameter && (parameter.in === 'query' || parameter.in === 'path'),
-          ),
-      )
-      .map((operation) => operation.operationId),
-  );
-  const validations = new LRUCache<string, ValidationResult>({
-    max: 1000,
-    maxSize: 4 * 2 ** 20,
-    sizeCalculation: (_result, key) => key.length + 256,
-  });
-  const validate = (operation: Operation, input: Request, url: string): ValidationResult => {
-    if (!byUrl.has(operation.operationId) || input.body !== undefined)
-      return api.validator.validateRequest(input, operation);
-    const key = `${operation.operationId} ${url}`;
-    let result = validations.get(key);
-    if (!result) validations.set(key, (result = api.validator.validateRequest(input, operation)));
-    return result;
-  };
-  const handler = (name: string): Handler => {
-    const found = handlers[name];
-    if (!found) throw new Error(`no handler for ${name}`);
-    return found;
-  };
+/** What a router keeps about its document's operations, made once when it is mounted. */
+interface RouterContext {
+  api: OpenAPIBackend;
+  options: OpenApiRoutes;
+  /** The handlers as registered (bodies checked against their documented media types). */
+  handlers: Record<string, Handler>;
+  /** Operations of a path with no template, by method and path. */
+  exact: Map<string, Operation>;
+  /** The security schemes an operation's requirements name. */
+  schemes: Map<Operation, string[]>;
+  /** Operations whose requests are valid or not by their URL alone. */
+  byUrl: Set<string | undefined>;
+  validations: LRUCache<string, ValidationResult>;
+}
 
-  /**
-   * What handleRequest does for a path with no template, in one pass: it parses the request three
-   * times, runs each security handler through a chain of promises, and routes by scanning every
-   * operation; here the operation comes from a map, the checks run as they are, and the parsed
-   * request is made only if a handler reads it. Anything else goes through handleRequest.
-   */
-  async function handleExact(
-    operation: Operation,
-    input: Request,
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ) {
-    let parsed: ParsedRequest | undefined;
-    const context = {
-      api,
-      operation,
-      get request() {
-        return (parsed ??= api.router.parseRequest(input, operation));
-      },
-    } as unknown as Context;
-    const requirements = operation.security ?? [];
-    const results: Record<string, unknown> = {};
-    for (const scheme of schemesOf(operation)) {
-      const check = options.security[scheme];
-      try {
-        const result = check?.(request);
-        results[scheme] = result instanceof Promise ? await result : result;
-      } catch (error) {
-        results[scheme] = { error: error || new Error('security handler rejected') };
-      }
+function routerContext(
+  api: OpenAPIBackend,
+  handlers: Record<string, Handler>,
+  options: OpenApiRoutes,
+): RouterContext {
+  const operations = api.router.getOperations();
+  return {
+    api,
+    options,
+    handlers,
+    exact: new Map(
+      operations
+        .filter((operation) => !operation.path.includes('{'))
+        .map((operation) => [`${operation.method} ${operation.path}`, operation]),
+    ),
+    schemes: new Map(
+      operations.map((operation) => [
+        operation,
+        [...new Set((operation.security ?? []).flatMap((requirement) => Object.keys(requirement)))],
+      ]),
+    ),
+    // A request that has no body and no header or cookie parameters is valid or not by its URL
+    // alone: a test suite asks the same URLs again and again, and Ajv need not see them each time.
+    byUrl: new Set(
+      operations
+        .filter(
+          (operation) =>
+            !operation.requestBody &&
+            (operation.parameters ?? []).every(
+              (parameter) => 'in' in parameter && (parameter.in === 'query' || parameter.in === 'path'),
+            ),
+        )
+        .map((operation) => operation.operationId),
+    ),
+    validations: new LRUCache<string, ValidationResult>({
+      max: 1000,
+      maxSize: 4 * 2 ** 20,
+      sizeCalculation: (_result, key) => key.length + 256,
+    }),
+  };
+}
+
+function validate(ctx: RouterContext, operation: Operation, input: Request, url: string): ValidationResult {
+  const { api, validations } = ctx;
+  if (!ctx.byUrl.has(operation.operationId) || input.body !== undefined)
+    return api.validator.validateRequest(input, operation);
+  const key = `${operation.operationId} ${url}`;
+  let result = validations.get(key);
+  if (!result) validations.set(key, (result = api.validator.validateRequest(input, operation)));
+  return result;
+}
+
+function handlerOf(ctx: RouterContext, name: string): Handler {
+  const found = ctx.handlers[name];
+  if (!found) throw new Error(`no handler for ${name}`);
+  return found;
+}
+
+/** Each security handler's result for the operation, and whether one of its requirements is met. */
+async function securityOf(ctx: RouterContext, operation: Operation, request: FastifyRequest) {
+  const results: Record<string, unknown> = {};
+  for (const scheme of ctx.schemes.get(operation) ?? []) {
+    const check = ctx.options.security[scheme];
+    try {
+      const result = check?.(request);
+      results[scheme] = result instanceof Promise ? await result : result;
+    } catch (error) {
+      results[scheme] = { error: error || new Error('security handler rejected') };
     }
-    const satisfied = (scheme: string) => {
-      const result = results[scheme];
-      return Boolean(result) && !(typeof result === 'object' && (result as { error?: unknown }).error);
-    };
-    const authorized = requirements.some((requirement) => Object.keys(requirement).every(satisfied));
-    results.authorized = authorized;
-    context.security = results as Context['security'];
-    if (!authorized && requirements.length > 0)
-      return handler('unauthorizedHandler')(context, request, reply);
-    context.validation = validate(operation, input, request.url);
-    if (context.validation.errors) return handler('validationFail')(context, request, reply);
-    return handler(operation.operationId ?? '')(context, request, reply);
   }
+  const satisfied = (scheme: string) => {
+    const result = results[scheme];
+    return Boolean(result) && !(typeof result === 'object' && (result as { error?: unknown }).error);
+  };
+  const requirements = operation.security ?? [];
+  const authorized = requirements.some((requirement) => Object.keys(requirement).every(satisfied));
+  results.authorized = authorized;
+  return { results: results as Context['security'], allowed: authorized || requirements.length === 0 };
+}
 
+/**
+ * What handleRequest does for a path with no template, in one pass: it parses the request three
+ * times, runs each security handler through a chain of promises, and routes by scanning every
+ * operation; here the operation comes from a map, the checks run as they are, and the parsed
+ * request is made only if a handler reads it. Anything else goes through handleRequest.
+ */
+async function handleExact(
+  ctx: RouterContext,
+  operation: Operation,
+  input: Request,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const { api } = ctx;
+  let parsed: ParsedRequest | undefined;
+  const context = {
+    api,
+    operation,
+    get request() {
+      return (parsed ??= api.router.parseRequest(input, operation));
+    },
+  } as unknown as Context;
+  const security = await securityOf(ctx, operation, request);
+  context.security = security.results;
+  if (!security.allowed) return handlerOf(ctx, 'unauthorizedHandler')(context, request, reply);
+  context.validation = validate(ctx, operation, input, request.url);
+  if (context.validation.errors) return handlerOf(ctx, 'validationFail')(context, request, reply);
+  return handlerOf(ctx, operation.operationId ?? '')(context, request, reply);
+}
+
+/**
+ * A router over one document with openapi-backend: it matches the operation, runs the security
+ * handlers, validates the request and calls the handler named by its operationId (or notFound,
+ * methodNotAllowed, unauthorizedHandler and validationFail).
+ */
+export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenApiRouter> {
+  const { api, handlers } = await createBackend(options);
+  const ctx = routerContext(api, handlers, options);
   return (request, reply, path = request.url.split('?', 1)[0] ?? '/') => {
     const input: Request = {
       method: request.method,
@@ -163,9 +207,9 @@ export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenA
       headers: request.headers as Record<string, string | string[]>,
       body: request.body,
     };
-    const operation = exact.get(`${request.method.toLowerCase()} ${path}`);
+    const operation = ctx.exact.get(`${request.method.toLowerCase()} ${path}`);
     return operation
-      ? handleExact(operation, input, request, reply)
+      ? handleExact(ctx, operation, input, request, reply)
       : api.handleRequest(input, request, reply);
   };
 }

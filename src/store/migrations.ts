@@ -103,4 +103,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX jobs_by_ready ON jobs (ready_at);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
    INSERT INTO counters (name, value) VALUES ('jobs', (SELECT COUNT(*) FROM jobs));`,
+  // An answer is kept as what makes it (core/massive/store.ts AnswerRecipe: seed, domains, the
+  // canned answer), never its page: pages are remade on reading. Rows written before keep their
+  // page and no recipe, and are served as they were stored.
+  `ALTER TABLE answers ADD COLUMN recipe TEXT;`,
 ];

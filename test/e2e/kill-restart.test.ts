@@ -12,7 +12,7 @@ const CLI = ['src/cli.ts'];
 const auth = { authorization: 'Bearer survivor' };
 
 describe('a process killed with SIGKILL while queuing jobs', () => {
-  it('keeps every acknowledged job and a balance that matches what was charged', async () => {
+  it('keeps every acknowledged job, a balance that matches what was charged, and byte-identical answers', async () => {
     const database = join(dir, 'jobs.db');
     const args = [
       ...CLI,
@@ -26,6 +26,15 @@ describe('a process killed with SIGKILL while queuing jobs', () => {
       '0',
     ];
     const first = await startCli(process.execPath, args);
+    // Answers are stored as what makes them: after the kill they are made again, byte for byte.
+    const KEPT = [
+      '/ai?prompt=kept+answer',
+      '/ai?prompt=kept+answer&format=rendered',
+      '/ai?prompt=kept+answer&format=raw',
+    ];
+    const kept = new Map<string, string>();
+    for (const path of KEPT)
+      kept.set(path, await (await fetch(`${first.url}${path}`, { headers: auth })).text());
     const acknowledged: string[] = [];
     let stop = false;
     const queue = async (worker: number) => {
@@ -49,6 +58,11 @@ describe('a process killed with SIGKILL while queuing jobs', () => {
 
     const second = await startCli(process.execPath, args);
     try {
+      for (const path of KEPT) {
+        const res = await fetch(`${second.url}${path}`, { headers: auth });
+        expect(res.headers.get('x-mock-cache'), path).toBe('hit');
+        expect(await res.text(), path).toBe(kept.get(path));
+      }
       for (const id of acknowledged) {
         const res = await fetch(`${second.url}/ai/completions?id=${id}`, { headers: auth });
         expect(res.status, id).toBe(200);
@@ -67,7 +81,8 @@ describe('a process killed with SIGKILL while queuing jobs', () => {
     };
     db.close();
     expect(jobs).toBeGreaterThanOrEqual(acknowledged.length);
-    expect(balance).toBe(100000 - charged);
+    // The kept answer's calls were charged too, in both processes.
+    expect(balance).toBe(100000 - charged - 2 * KEPT.length);
     expect(charged).toBe(jobs);
   });
 });

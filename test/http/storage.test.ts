@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { startHarness } from '../support/harness.ts';
 
 describe('a store at its size bound, through the API', async () => {
-  // 1 MB holds about four generated answers.
+  // An answer is stored as what makes it: a generated one is a few hundred bytes, a canned one
+  // its whole content. Canned answers of 300 kB fill 1 MB in four.
   const mock = await startHarness({ storeMaxMb: 1, jobRetentionMs: 60_000, credits: { payer: 50 } });
   const { clock } = mock.instance.control;
   clock.freeze();
@@ -21,7 +22,15 @@ describe('a store at its size bound, through the API', async () => {
 
   it('serves a conversation given up to the bound as a miss, with a new version', async () => {
     const first = await mock.get('/ai?prompt=given+up');
-    for (let i = 0; i < 8; i++) await mock.get(`/ai?prompt=more+filler+${i}`);
+    const markdown = 'A long canned answer. '.repeat(14_000);
+    for (let i = 0; i < 8; i++) {
+      const prompt = `more filler ${i}`;
+      mock.instance.control.fixtures.add({
+        match: { prompt },
+        answer: { markdown, sources: [], fanouts: [], ads: [] },
+      });
+      await mock.get(`/ai?prompt=${encodeURIComponent(prompt)}`);
+    }
     const again = await mock.get('/ai?prompt=given+up');
     expect(again.headers['x-mock-cache']).toBe('miss');
     expect(again.text).not.toBe(first.text);

@@ -23,9 +23,10 @@ function fresh(store: Store, clock: VirtualClock, key: string) {
       key,
       version,
       createdAt: clock.now(),
-      completionJson: body(version),
-      raw: '<html>',
-      sse: '',
+      seed: version,
+      domains: 'reserved',
+      // A canned answer is kept whole: these fill the store as pages once did.
+      canned: { markdown: body(version), sources: [], fanouts: [], ads: [] },
     });
   });
 }
@@ -60,11 +61,14 @@ describe('a store with a size bound', () => {
     largest = Math.max(largest, fileMb(file));
     // 4,000 answers of 1.8 kB are 7 MB: the file stays at its bound (and a few pages).
     expect(largest).toBeLessThan(1.05);
-    expect(store.answer(owed.id)?.completionJson).toBe(body(1));
+    expect(store.answer(owed.id)?.canned?.markdown).toBe(body(1));
     expect(store.job('job-1')?.answerId).toBe(owed.id);
     expect(store.account('alice')?.balance).toBe(7);
     // The newest answers stay served; an older conversation given up is a miss for its next version.
-    expect(store.latestAnswer('conversation 999')).toMatchObject({ version: 4, completionJson: body(4) });
+    expect(store.latestAnswer('conversation 999')).toMatchObject({
+      version: 4,
+      canned: { markdown: body(4) },
+    });
     const given = store.latestAnswer('conversation 0');
     expect(given?.version).toBe(4);
     expect(given?.createdAt).toBe(Number.NEGATIVE_INFINITY);
@@ -98,7 +102,7 @@ describe('a store with a size bound', () => {
     expect(store.jobs(10)).toEqual([]);
     expect(store.countJobs()).toBe(1);
     for (let i = 0; i < 500; i++) fresh(store, clock, `filler ${i}`);
-    expect(store.answer(answer.id)?.completionJson ?? '').toBe('');
+    expect(store.answer(answer.id)?.canned?.markdown ?? '').toBe('');
     expect(store.countJobs()).toBe(1);
     store.close();
   });
@@ -111,7 +115,7 @@ describe('a store with a size bound', () => {
     expect(fileMb(file)).toBeGreaterThan(2);
     const before = fileMb(file);
     store.clear();
-    // What stays is the empty schema: a dozen 16 kB pages.
+    // What stays is the empty schema: a few dozen pages.
     expect(fileMb(file)).toBeLessThan(Math.min(0.5, before / 5));
     store.close();
   });
@@ -133,7 +137,7 @@ describe('a store with a size bound', () => {
 
     const store = openSqliteStore(file, { retention: { maxBytes: 1 * MB, jobRetentionMs: DAY } });
     expect(fileMb(file)).toBeLessThan(1.05);
-    expect(store.latestAnswer('old 2999')?.completionJson).toBe(body(2999));
+    expect(store.latestAnswer('old 2999')?.page?.completionJson).toBe(body(2999));
     store.close();
     const reopened = new Database(file);
     expect(reopened.pragma('auto_vacuum', { simple: true })).toBe(2);

@@ -31,9 +31,9 @@ describe('the SQLite store', () => {
       key: 'k',
       version: 1,
       createdAt: 5,
-      completionJson: '{}',
-      raw: '<html>',
-      sse: '',
+      seed: 3,
+      domains: 'public',
+      canned: null,
     });
     store.insertJob({
       id: 'job-1',
@@ -128,7 +128,7 @@ describe('the SQLite store in a transaction that fails', () => {
     const store = openSqliteStore(':memory:');
     expect(() =>
       store.transaction(() => {
-        store.addAnswer({ key: 'k', version: 1, createdAt: 1, completionJson: '{}', raw: '', sse: '' });
+        store.addAnswer({ key: 'k', version: 1, createdAt: 1, seed: 1, domains: 'reserved', canned: null });
         throw new Error('402');
       }),
     ).toThrow('402');

@@ -1,19 +1,38 @@
 import type { Conversation } from './conversation.ts';
 import type { Format } from './params/request.ts';
+import type { DomainStyle } from './generate/sources.ts';
+import type { Answer } from './generate/types.ts';
 
-/** An answer as stored: its Completion as JSON text, and its raw page. */
-export interface StoredAnswer {
+/**
+ * What makes an answer, as stored: never its page, which is remade from these (revisions/present.ts)
+ * byte for byte, however often, after a restart as before it.
+ */
+export interface AnswerRecipe {
+  /** The seed its content and page were drawn from. */
+  seed: number;
+  /** Where its generated sources and ads point (see GenerateOptions). */
+  domains: DomainStyle;
+  /** The canned answer that wrote it, kept since stubs change at run time; null when generated. */
+  canned: Answer | null;
+}
+
+/** The page of an answer as a release before 0.2 stored it: served as it is. */
+export interface StoredPage {
+  completionJson: string;
+  raw: string;
+  sse: string;
+}
+
+/** An answer as stored: the conversation it answers, when, and how to make it again. */
+export interface StoredAnswer extends AnswerRecipe {
   id: number;
   /** The normalised conversation it answers (see conversationKey). */
   key: string;
   /** 1 for the first answer to a conversation, then one more for each fresh one. */
   version: number;
   createdAt: number;
-  /** The domain page (see Completion): every revision presents it in its own shape. */
-  completionJson: string;
-  raw: string;
-  /** ChatGPT's event stream the page was built from; empty for the other models. */
-  sse: string;
+  /** Only on answers an older release wrote with their page. */
+  page?: StoredPage;
 }
 
 export type JobOutcome = 'completed' | 'failed';
@@ -119,7 +138,7 @@ export interface Store {
 
   latestAnswer(key: string): StoredAnswer | undefined;
   answer(id: number): StoredAnswer | undefined;
-  addAnswer(answer: Omit<StoredAnswer, 'id'>): StoredAnswer;
+  addAnswer(answer: Omit<StoredAnswer, 'id' | 'page'>): StoredAnswer;
 
   insertJob(job: JobRecord): void;
   job(id: string): JobRecord | undefined;

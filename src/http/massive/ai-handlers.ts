@@ -5,10 +5,10 @@ import type { BatchBody } from '../../core/massive/async/batches.ts';
 import { parseCallback } from '../../core/massive/async/callbacks.ts';
 import type { CallDecision } from '../../core/control/decide.ts';
 import { ApiError } from '../../core/massive/errors.ts';
-import { drawLatency } from '../../core/massive/latency.ts';
 import { deviceNames } from '../../core/massive/params/devices.ts';
 import { parseAiRequest, type Query } from '../../core/massive/params/request.ts';
-import { answerBody, type Retrieved } from '../../core/massive/service.ts';
+import { answerBody } from '../../core/massive/revisions/present.ts';
+import type { Retrieved } from '../../core/massive/service.ts';
 import { type ApiRouteOptions, REVISION_PATH, type RevisionRoutes } from './revisions.ts';
 import { type Handler, tokenOf } from '../openapi-router.ts';
 import { type ControlledCall, controlled } from '../controlled.ts';
@@ -35,7 +35,6 @@ export function aiHandlers(
   routesOf: (request: FastifyRequest) => RevisionRoutes,
 ): Record<string, Handler> {
   const { service, faults, batches, callbacks, store } = options;
-  let latencySequence = 0;
   let devicesBody: Buffer | undefined;
 
   const describe =
@@ -157,15 +156,7 @@ export function aiHandlers(
         decisions.credits = job.cost;
         return reply.code(202).send({ id: job.id });
       }
-      const answered = service.answer(token, call, {
-        cost,
-        latency: () =>
-          drawLatency(options.latency.profile, call.conversation.model, {
-            seed: options.seed,
-            sequence: ++latencySequence,
-            timeScale: options.latency.timeScale,
-          }),
-      });
+      const answered = service.answer(token, call, { cost });
       if (answered.delayMs > 0) {
         decisions.delayMs = (decisions.delayMs ?? 0) + answered.delayMs;
         await sleep(answered.delayMs);

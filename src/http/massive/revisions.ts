@@ -6,7 +6,6 @@ import type { Clock } from '../../core/kernel/clock.ts';
 import { ApiError, type ApiErrorName } from '../../core/massive/errors.ts';
 import type { Faults } from '../../core/control/faults.ts';
 import type { Decisions, Journal } from '../../core/control/journal.ts';
-import type { LatencyProfile } from '../../core/kernel/pace.ts';
 import { REVISION_IDS, type Revision } from '../../core/massive/revisions/index.ts';
 import type { MassiveService } from '../../core/massive/service.ts';
 import type { Store } from '../../core/massive/store.ts';
@@ -31,7 +30,6 @@ export interface ApiRouteOptions {
   revision: Revision;
   /** Credits a successful AI call costs, whatever the revision's price; null: the revision's. */
   creditCost: number | null;
-  latency: { profile: LatencyProfile; timeScale: number };
   /** Record and replay (--upstream, --record): asked first, it may answer the call itself. */
   upstream?: Upstream;
 }

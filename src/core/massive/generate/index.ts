@@ -9,6 +9,7 @@ import { copilot } from './models/copilot.ts';
 import { gemini } from './models/gemini.ts';
 import { perplexity } from './models/perplexity.ts';
 import { profileFor } from './profile-variants.ts';
+import { expandChrome } from './shell.ts';
 import type { ModelRenderer, RenderContext } from './render.ts';
 import { type DomainStyle, makeSources } from './sources.ts';
 import { analyzePrompt } from './topic.ts';
@@ -76,6 +77,20 @@ export function renderConversation(
   answer: Answer,
   seed: number,
 ): RenderedConversation {
+  const { completion, raw } = renderMarked(conversation, answer, seed);
+  const { model } = conversation;
+  return {
+    completion: { ...completion, html: expandChrome(model, completion.html) },
+    raw: expandChrome(model, raw),
+  };
+}
+
+/**
+ * renderConversation with the pages' chrome marked, not written out (see chromeShell): what a
+ * reply encodes, splicing in the chrome's ready bytes. The raw page is made when first read:
+ * only `format=raw` sends it.
+ */
+export function renderMarked(conversation: Conversation, answer: Answer, seed: number): RenderedConversation {
   const renderer = RENDERERS[conversation.model];
   const lang = pageLang(conversation);
   const context = (stream: string): RenderContext => ({
@@ -86,7 +101,11 @@ export function renderConversation(
     labels: labelsFor(labelLang(conversation, lang)),
   });
   const fragments = renderer.fragments(context('fragments'));
+  let raw: string | undefined;
   return {
+    get raw() {
+      return (raw ??= renderer.raw(context('raw')));
+    },
     completion: {
       model: conversation.model,
       query: conversation.prompt,
@@ -103,6 +122,5 @@ export function renderConversation(
       language: conversation.language,
       display: conversation.display,
     },
-    raw: renderer.raw(context('raw')),
   };
 }

@@ -9,6 +9,57 @@ export function once<T>(build: () => T): () => T {
   };
 }
 
+/** A part of a page that every answer of a model shares, kept encoded: as HTML, and inside a JSON string. */
+export interface Chrome {
+  text: string;
+  html: Buffer;
+  json: Buffer;
+  /** What stands for it in a page made with its chrome marked (see chromeShell). */
+  mark: string;
+}
+
+/** Parts shorter than this are not worth marking: encoding them costs less than finding them. */
+const CHROME_MIN_CHARS = 2048;
+const chromeByModel = new Map<string, Chrome[]>();
+let marks = 0;
+
+/**
+ * A model's shell, built once like `once`, whose long strings (styles, scripts, frames: most of a
+ * page's bytes) are kept encoded as chrome, and stand in the shell as short marks: a page is
+ * then a few kB to build and to encode, the chrome's bytes spliced in as they are
+ * (`expandChrome` makes the whole text). A mark is bracketed by lone surrogates, which no
+ * decoded query (nor anything the escapes let through) can hold.
+ */
+export function chromeShell<T extends object>(model: string, build: () => T): () => T {
+  return once(() => {
+    const shell = { ...build() } as Record<string, unknown>;
+    const chrome: Chrome[] = [];
+    for (const [name, text] of Object.entries(shell)) {
+      if (typeof text !== 'string' || text.length < CHROME_MIN_CHARS) continue;
+      const mark = `\uDC00chrome ${++marks}\uD800`;
+      chrome.push({
+        text,
+        mark,
+        html: Buffer.from(text),
+        json: Buffer.from(JSON.stringify(text).slice(1, -1)),
+      });
+      shell[name] = mark;
+    }
+    chromeByModel.set(model, chrome);
+    return shell as T;
+  });
+}
+
+/** The chrome of a model's pages, once one of its pages has been built (none before). */
+export const chromeOf = (model: string): readonly Chrome[] => chromeByModel.get(model) ?? [];
+
+/** A page made with its chrome marked, as its whole text. */
+export function expandChrome(model: string, page: string): string {
+  let text = page;
+  for (const { mark, text: part } of chromeOf(model)) text = text.replace(mark, () => part);
+  return text;
+}
+
 /** The constant randomness of one model's shell: same bytes in every process, whatever the request. */
 export function shellRng(model: string): Rng {
   return createRng(deriveSeed('shell', model));

@@ -6,7 +6,7 @@ import {
   bundle,
   hex,
   htmlDocument,
-  once,
+  chromeShell,
   shellRng,
   stylesheet,
   utilitySelector,
@@ -96,7 +96,7 @@ const ACTIONS_CLASS =
   'touch:-me-2 touch:-ms-3.5 -ms-2.5 -me-1 flex flex-wrap items-center gap-y-4 p-1 select-none pointer-events-none [mask-image:linear-gradient(to_right,black_33%,transparent_66%)] [mask-size:300%_100%] [mask-position:100%_0%] motion-safe:transition-[mask-position] group-hover/turn-messages:pointer-events-auto group-hover/turn-messages:[mask-position:0_0] group-focus-within/turn-messages:[mask-position:0_0]';
 
 /** The logged-out chatgpt.com page around the thread: built once, it is the same for every answer. */
-const shell = once(() => {
+const shell = chromeShell('chatgpt', () => {
   const rng = shellRng('chatgpt');
   const build = hex(rng, 40);
   const scripts = Array.from({ length: 120 }, (_, i) => asset(rng, '/cdn/assets', `chunk${i}`, 'js'));

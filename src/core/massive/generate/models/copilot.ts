@@ -13,7 +13,7 @@ import {
   bundle,
   hex,
   htmlDocument,
-  once,
+  chromeShell,
   shellRng,
   stylesheet,
   utilitySelector,
@@ -24,7 +24,7 @@ import type { Source } from '../types.ts';
 const UTM = 'copilot.com';
 
 /** The copilot.microsoft.com app around a conversation: built once. */
-const shell = once(() => {
+const shell = chromeShell('copilot', () => {
   const rng = shellRng('copilot');
   const scripts = Array.from({ length: 24 }, (_, i) => asset(rng, '/static/cmc/js', `bundle${i}`, 'js'));
   const head = [

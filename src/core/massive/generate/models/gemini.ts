@@ -8,7 +8,7 @@ import {
   type RenderContext,
   sourceDomain,
 } from '../render.ts';
-import { asset, bundle, hex, htmlDocument, once, shellRng, stylesheet } from '../shell.ts';
+import { asset, bundle, chromeShell, hex, htmlDocument, shellRng, stylesheet } from '../shell.ts';
 import type { Source } from '../types.ts';
 
 const COMPONENTS = [
@@ -31,7 +31,7 @@ const ngSelector = (rng: ReturnType<typeof shellRng>): string =>
   `.${rng.pick(COMPONENTS)}${rng.chance(0.5) ? `__${rng.pick(['label', 'icon', 'container', 'content', 'title'])}` : ''}[_ngcontent-ng-c${rng.int(1000000, 4000000000)}]`;
 
 /** The gemini.google.com app around the conversation: built once. */
-const shell = once(() => {
+const shell = chromeShell('gemini', () => {
   const rng = shellRng('gemini');
   const ng = (): string => `_ngcontent-ng-c${rng.int(1000000, 4000000000)}=""`;
   const head = [

@@ -13,7 +13,7 @@ import {
   bundle,
   hex,
   htmlDocument,
-  once,
+  chromeShell,
   shellRng,
   stylesheet,
   utilitySelector,
@@ -23,7 +23,7 @@ import { slugify } from '../sources.ts';
 import type { Source } from '../types.ts';
 
 /** The perplexity.ai Next.js app around a thread: built once. */
-const shell = once(() => {
+const shell = chromeShell('perplexity', () => {
   const rng = shellRng('perplexity');
   const buildId = hex(rng, 21);
   const chunks = Array.from({ length: 40 }, (_, i) => asset(rng, '/_next/static/chunks', `${i}`, 'js'));

@@ -1,0 +1,108 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from './config/config.ts';
+import { MockError, mockErrorClass } from './core/kernel/errors.ts';
+import { SETTINGS } from './config/settings.ts';
+import { startupLine } from './http/home.ts';
+import { createInstance, VERSION } from './instance.ts';
+
+function helpText(): string {
+  const rows = SETTINGS.map((setting) => {
+    const fallback = setting.default === null ? 'none' : JSON.stringify(setting.default);
+    return `  --${setting.flag}${setting.type === 'boolean' ? '' : ' <value>'}\n      ${setting.help}\n      env ${setting.env}, config key "${setting.key}", default ${fallback}`;
+  });
+  return [
+    `massive-mock ${VERSION}: a local emulator of the Massive AI API`,
+    '',
+    'Usage: massive-mock [options]',
+    '',
+    'Every setting is a flag, an environment variable and a config-file key (JSON or YAML);',
+    'flags win over the environment, which wins over the config file.',
+    '',
+    'README.md tells more: "Quick start", "Configuration", "Control", "Docker", "In a test suite".',
+    '',
+    '  -c, --config <file>\n      Config file (.json, .yaml or .yml); env MASSIVE_MOCK_CONFIG',
+    ...rows,
+    '  -h, --help       Show this help.',
+    '  -v, --version    Show the version.',
+    '',
+  ].join('\n');
+}
+
+/** The listening failures a user causes (the port is taken, or needs privileges): one line each. */
+const ListenError = mockErrorClass('ListenError', 'MOCK_ERR_LISTEN', 500);
+
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new ListenError(
+      `port ${port} on ${host} is in use; stop what holds it, or pick another with --port (0 picks a free one)`,
+    );
+  if (code === 'EACCES')
+    return new ListenError(
+      `port ${port} on ${host} needs privileges this user lacks; pick one above 1023 with --port`,
+    );
+  if (code === 'EADDRNOTAVAIL')
+    return new ListenError(`${host} is not an address of this machine; use --host 127.0.0.1 or 0.0.0.0`);
+  return error;
+}
+
+/** A URL a client on this machine can call: an any-address host (0.0.0.0, ::) is reached on loopback. */
+function reachableUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+}
+
+async function main(): Promise<void> {
+  const { config, help, version } = loadConfig({ argv: process.argv.slice(2), env: process.env });
+  if (help) return void process.stdout.write(helpText());
+  if (version) return void process.stdout.write(`${VERSION}\n`);
+  const instance = await createInstance(config, {
+    level: config.logLevel,
+    ...(config.logFormat === 'pretty' && {
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } },
+    }),
+  });
+  // Registered before it listens: a signal sent as soon as it says where it listens finds them.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    instance.app.log.info({ signal }, 'stopping: answering requests in flight, then closing the database');
+    // A client that stops reading would hold the close forever: past the grace period, cut it off.
+    setTimeout(() => {
+      instance.app.log.warn('requests still in flight after 10 s: closing their connections');
+      instance.app.server.closeAllConnections();
+    }, 10_000).unref();
+    if (config.urlFile) rmSync(config.urlFile, { force: true });
+    instance.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        instance.app.log.error({ err: error }, 'could not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  try {
+    await instance.app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    if (stopping) return;
+    await instance.close();
+    throw listenError(error, config.host, config.port);
+  }
+  if (stopping) return;
+  const url = reachableUrl(config.host, (instance.app.server.address() as AddressInfo).port);
+  // The file first: whoever reads the line may look for it at once.
+  if (config.urlFile) writeFileSync(config.urlFile, `${url}\n`);
+  process.stdout.write(
+    `${startupLine(url, { version: VERSION, seed: config.seed, revision: config.revision, database: config.database })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  const expected = error instanceof MockError;
+  process.stderr.write(`massive-mock: ${expected ? (error as Error).message : (error as Error).stack}\n`);
+  process.exit(expected ? 2 : 1);
+});

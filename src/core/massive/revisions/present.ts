@@ -1,0 +1,109 @@
+import { LRUCache } from 'lru-cache';
+import type { Completion, Conversation, Model } from '../conversation.ts';
+import { generateAnswer, renderMarked } from '../generate/index.ts';
+import { chatgptEventStream } from '../generate/sse.ts';
+import type { Format } from '../params/request.ts';
+import type { StoredAnswer } from '../store.ts';
+import { htmlBytes, jsonBytes } from './encode.ts';
+import type { PageView, Revision } from './types.ts';
+
+/** The default budget of encoded replies kept, for the whole process (every session shares it). */
+export const DEFAULT_REPLY_CACHE_BYTES = 64 * 2 ** 20;
+
+/**
+ * Encoded reply bodies, by bytes, one budget for the process: a repeated read sends bytes it
+ * already has, and however many sessions run, pages take no more memory than this.
+ */
+let replies = replyCache(DEFAULT_REPLY_CACHE_BYTES);
+
+function replyCache(maxBytes: number) {
+  return new LRUCache<string, Buffer>({
+    maxSize: Math.max(1, maxBytes),
+    // A key holds the conversation (its prompt): counted too, at two bytes a character.
+    sizeCalculation: (body, key) => body.length + 2 * key.length + 64,
+  });
+}
+
+/** Sets the process's budget of encoded replies (0 keeps none); forgets what was kept. */
+export function setReplyCacheBytes(maxBytes: number): void {
+  if (replies.maxSize !== Math.max(1, maxBytes)) replies = replyCache(maxBytes);
+}
+
+/** What the reply cache holds now, in bytes (for the bench and the memory test). */
+export const replyCacheBytes = (): number => replies.calculatedSize;
+
+/** The conversation a key was made of: conversationKey's inverse. */
+function conversationOf(key: string): Conversation {
+  const [model, device, country, subdivision, city, language, display, prompt] = JSON.parse(key) as [
+    Model,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string,
+  ];
+  return { model, device, country, subdivision, city, language, display, prompt };
+}
+
+/** Answers an older release stored with their page, and canned ones: named by object. */
+const objectNames = new WeakMap<StoredAnswer, string>();
+let named = 0;
+
+/**
+ * What names an answer's bytes. A generated answer is a pure function of its conversation, seed
+ * and domains, so the same answer in two sessions (or after a restart) shares one entry.
+ */
+function cacheName(answer: StoredAnswer): string {
+  if (!answer.page && !answer.canned) return `${answer.seed} ${answer.domains} ${answer.key}`;
+  let name = objectNames.get(answer);
+  if (!name) objectNames.set(answer, (name = `#${++named}`));
+  return name;
+}
+
+/** The page of an answer: as stored by an older release, else made again from its recipe, its chrome marked. */
+export function pageOf(answer: StoredAnswer): PageView & { raw: string } {
+  if (answer.page) {
+    const { completionJson, raw, sse } = answer.page;
+    return { page: JSON.parse(completionJson) as Completion, raw, sse };
+  }
+  const conversation = conversationOf(answer.key);
+  const content = answer.canned ?? generateAnswer(conversation, answer.seed, { domains: answer.domains });
+  const rendered = renderMarked(conversation, content, answer.seed);
+  let sse: string | undefined;
+  return {
+    page: rendered.completion,
+    get raw() {
+      return rendered.raw;
+    },
+    // Only June's shape shows it.
+    get sse() {
+      return (sse ??= chatgptEventStream(conversation, content, answer.seed));
+    },
+  };
+}
+
+function encode(answer: StoredAnswer, format: Format, revision: Revision): Buffer {
+  if (format === 'raw' && answer.page) return Buffer.from(answer.page.raw);
+  const view = pageOf(answer);
+  const { model, html } = view.page;
+  if (format === 'json') return jsonBytes(model, revision.present(view), html);
+  return htmlBytes(model, format === 'raw' ? view.raw : html);
+}
+
+/**
+ * The body and content type of an answer in the format the call asked for, in the revision's
+ * shape: made once, then served from the process's reply cache while it is kept there.
+ */
+export function answerBody(
+  answer: StoredAnswer,
+  format: Format,
+  revision: Revision,
+): { contentType: string; body: Buffer } {
+  const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
+  const name = `${format === 'json' ? `json ${revision.id}` : format} ${cacheName(answer)}`;
+  let body = replies.get(name);
+  if (!body) replies.set(name, (body = encode(answer, format, revision)));
+  return { contentType, body };
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCli } from '../support/cli-process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'massive-mock-sessions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SESSIONS = 5;
+const ANSWERS = 200;
+const MB = 2 ** 20;
+
+/** The process's resident memory, as the kernel counts it. */
+function rssMb(pid: number): number {
+  const line = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return (Number(line) * 1024) / MB;
+}
+
+describe.skipIf(process.platform !== 'linux')('sessions of many fresh answers, in one process', () => {
+  it('share one memory budget, and give it back when they close', { timeout: 120_000 }, async () => {
+    const cli = await startCli(process.execPath, ['src/cli.ts', '--database', join(dir, 'sessions.db')]);
+    const pid = cli.child.pid as number;
+    const get = async (path: string, session?: string) => {
+      const res = await fetch(`${cli.url}${path}`, {
+        headers: { authorization: 'Bearer memory', ...(session && { 'x-mock-session': session }) },
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    try {
+      for (let i = 0; i < 50; i++) expect(await get(`/ai?prompt=warm+up+${i}&expiration=0`)).toBe(200);
+      const before = rssMb(pid);
+      let peak = before;
+      // Five sessions of 200 fresh answers each: each answer a page of 200-300 kB.
+      const session = async (s: number) => {
+        for (let i = 0; i < ANSWERS; i++) {
+          expect(await get(`/ai?prompt=session+${s}+answer+${i}&expiration=0`, `s${s}`)).toBe(200);
+          if (i % 50 === 0) peak = Math.max(peak, rssMb(pid));
+        }
+      };
+      await Promise.all(Array.from({ length: SESSIONS }, (_, s) => session(s)));
+      peak = Math.max(peak, rssMb(pid));
+      for (let s = 0; s < SESSIONS; s++) {
+        const res = await fetch(`${cli.url}/__admin/sessions/s${s}`, { method: 'DELETE' });
+        expect(res.status).toBe(204);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const after = rssMb(pid);
+      // Kept as pages, 1,000 answers held 500 MB in the sessions' in-memory databases alone. Now
+      // what grows is the reply cache's budget (64 MB, shared) and five emulators' own state.
+      const figures = `RSS ${before.toFixed(0)} MB, then ${peak.toFixed(0)} at most, ${after.toFixed(0)} after closing`;
+      expect(peak - before, figures).toBeLessThan(300);
+      expect(after, figures).toBeLessThan(before + 200);
+    } finally {
+      expect(await cli.stop()).toBe(0);
+    }
+  });
+});
