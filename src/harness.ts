@@ -4,11 +4,15 @@
  * so that instance.ts only plugs them in.
  */
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { type Config, resolveConfig } from './config/config.ts';
 import { type Bundle, bundleSettings, makeBundle } from './core/massive/bundle.ts';
 import type { VirtualClock } from './core/kernel/clock.ts';
 import type { Coverage } from './core/control/coverage.ts';
+import { isAdminToken } from './core/kernel/bearer.ts';
+import { createAuthenticator } from './core/massive/accounts/auth.ts';
+import type { ApiError } from './core/massive/errors.ts';
 import type { Faults } from './core/control/faults.ts';
 import type { FixtureRegistry } from './core/massive/fixture-registry.ts';
 import type { Journal } from './core/control/journal.ts';
@@ -37,6 +41,28 @@ export function withBundle(given: Config): { config: Config; bundle?: Bundle; wa
   if (bundle.redacted.length)
     warnings.push(`the bundle redacted ${bundle.redacted.join(', ')}: started without them`);
   return { config: resolveConfig(settings as Partial<Config>, given), bundle, warnings };
+}
+
+/**
+ * Why a request may not open a session: the admin API wants the admin token when one is set, the
+ * API a token it accepts (the configured ones, or any); the answer is the one the service gives.
+ */
+function sessionRefusal(config: Config) {
+  const authenticate = createAuthenticator(config.tokens);
+  return (request: IncomingMessage) => {
+    const header = request.headers.authorization;
+    if ((request.url ?? '').startsWith('/__admin')) {
+      if (config.adminToken === null || isAdminToken(config.adminToken, header)) return undefined;
+      return { status: 401, text: 'The admin API requires the admin token as a bearer token' };
+    }
+    try {
+      authenticate(header);
+      return undefined;
+    } catch (error) {
+      const { status, message } = error as ApiError;
+      return { status, text: message };
+    }
+  };
 }
 
 export interface FixtureFeatureOptions<T extends SessionInstance> {
@@ -89,6 +115,7 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
             ),
           idleMs: config.sessionIdleMs,
           max: MAX_SESSIONS,
+          refusal: sessionRefusal(config),
           log: (message, details) => log().info(details, message),
         });
   const bundle = (): Bundle =>
