@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { tokenFingerprint } from '../../kernel/redact.ts';
 import { ApiError } from '../errors.ts';
 import type { Store, UserRecord } from '../store.ts';
 
@@ -29,6 +30,15 @@ interface UsersContext {
   emails: Readonly<Record<string, string>>;
   /** The configured emails, lower-cased: taken before their tokens are first seen. */
   configured: ReadonlySet<string>;
+  /** Whether balances may be kept by token fingerprint (a bundle was applied). */
+  fingerprinted: boolean;
+}
+
+/** A token first seen takes the balance a bundle kept under its fingerprint. */
+function adopt(context: UsersContext, token: string): void {
+  if (!context.fingerprinted || context.store.account(token)) return;
+  const kept = context.store.account(tokenFingerprint(token));
+  if (kept) context.store.setBalance(token, kept.balance);
 }
 
 /** The token's user, made on first sight with its configured or default email. */
@@ -133,11 +143,17 @@ function deactivate(context: UsersContext, token: string, email: string): UserVi
  * The account endpoints: every token belongs to a user (its configured email, or a default one);
  * a user can create sub-users (a whitelabeler's accounts), grant them credits and deactivate them.
  */
-export function createUsers(options: { store: Store; emails: Readonly<Record<string, string>> }) {
+export function createUsers(options: {
+  store: Store;
+  emails: Readonly<Record<string, string>>;
+  /** Balances may be kept by token fingerprint (a bundle's): each becomes its token's when seen. */
+  fingerprinted?: boolean;
+}) {
   const { store, emails } = options;
   const context: UsersContext = {
     store,
     emails,
+    fingerprinted: options.fingerprinted ?? false,
     configured: new Set(Object.values(emails).map((email) => email.toLowerCase())),
   };
   return {
@@ -146,6 +162,7 @@ export function createUsers(options: { store: Store; emails: Readonly<Record<str
     isIssued: (token: string) => Boolean(store.user(token)?.parent),
     /** Whether the token was deactivated with `DELETE /users`. */
     isDeactivated: (token: string) => store.user(token)?.active === false,
+    adopt: (token: string) => adopt(context, token),
     /** `GET /user`: the caller. */
     me: (token: string): UserView[] => [view(context, userOf(context, token))],
     /** `GET /users`: the caller first, then its sub-users, optionally only those emails. */
