@@ -4,6 +4,7 @@
  * so that instance.ts only plugs them in.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { type Config, resolveConfig } from './config/config.ts';
@@ -107,9 +108,17 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
     config.sessionIdleMs === 0
       ? undefined
       : createSessions({
-          create: () =>
+          create: (name) =>
             options.createSession(
-              { ...config, database: ':memory:', bundle: null, coverageReport: null, sessionIdleMs: 0 },
+              {
+                ...config,
+                database: ':memory:',
+                bundle: null,
+                coverageReport: null,
+                sessionIdleMs: 0,
+                // A session records and replays in a folder of its own: never over another's files.
+                record: config.record === null ? null : join(config.record, 'sessions', name),
+              },
               // One pretty-printing worker is enough: sessions log plain JSON at the same level.
               typeof logger === 'object' && logger !== null ? { level: logger.level ?? 'info' } : logger,
             ),
