@@ -80,11 +80,13 @@ export interface FixtureFeatureOptions<T extends SessionInstance> {
   createSession: (config: Config, logger: FastifyServerOptions['logger']) => Promise<T>;
 }
 
-export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatureOptions<T>) {
-  const { config, fixtures } = options;
-  // Upstreams and sessions log only once requests come, that is once `attach` gave the app.
-  let appLog: FastifyBaseLogger | undefined;
-  const log = () => appLog as FastifyBaseLogger;
+/** Where the features log: the app's logger, once `attach` gave it (they log only once requests come). */
+interface LogBox {
+  log?: FastifyBaseLogger;
+}
+
+/** Record and replay in front of the API, when an upstream or a recording folder is set. */
+function upstreamOf(config: Config, options: FixtureFeatureOptions<SessionInstance>, box: LogBox) {
   const record = config.record;
   const recordings = createRecordingIndex(record === null ? [] : readRecordingDir(record));
   const upstream =
@@ -99,34 +101,73 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
           faults: options.faults,
           recordings,
           save: (recording) => (record === null ? '' : writeRecording(record, recording)),
-          ownFixture: (conversation) => fixtures.findOwn(conversation),
-          warn: (message, details) => log().warn(details ?? {}, message),
+          ownFixture: (conversation) => options.fixtures.findOwn(conversation),
+          warn: (message, details) => box.log?.warn(details ?? {}, message),
         });
-  const { logger } = options;
-  // A session is a whole emulator of its own, in memory, that has no sessions itself.
-  const sessions =
-    config.sessionIdleMs === 0
+  return { recordings, upstream };
+}
+
+/** Sessions: each a whole emulator of its own, in memory, that has no sessions itself. */
+function sessionsOf<T extends SessionInstance>(options: FixtureFeatureOptions<T>, box: LogBox) {
+  const { config, logger } = options;
+  if (config.sessionIdleMs === 0) return undefined;
+  return createSessions({
+    create: (name) =>
+      options.createSession(
+        {
+          ...config,
+          database: ':memory:',
+          bundle: null,
+          coverageReport: null,
+          sessionIdleMs: 0,
+          // A session records and replays in a folder of its own: never over another's files.
+          record: config.record === null ? null : join(config.record, 'sessions', name),
+        },
+        // One pretty-printing worker is enough: sessions log plain JSON at the same level.
+        typeof logger === 'object' && logger !== null ? { level: logger.level ?? 'info' } : logger,
+      ),
+    idleMs: config.sessionIdleMs,
+    max: MAX_SESSIONS,
+    refusal: sessionRefusal(config),
+    log: (message, details) => box.log?.info(details, message),
+  });
+}
+
+/** Watches the fixture folder; on close, ends the sessions and writes the coverage report. */
+function attachTo(
+  app: FastifyInstance,
+  options: FixtureFeatureOptions<SessionInstance>,
+  sessions: { closeAll(): Promise<void> } | undefined,
+): void {
+  const { config, fixtures } = options;
+  const watcher =
+    config.fixtures === null
       ? undefined
-      : createSessions({
-          create: (name) =>
-            options.createSession(
-              {
-                ...config,
-                database: ':memory:',
-                bundle: null,
-                coverageReport: null,
-                sessionIdleMs: 0,
-                // A session records and replays in a folder of its own: never over another's files.
-                record: config.record === null ? null : join(config.record, 'sessions', name),
-              },
-              // One pretty-printing worker is enough: sessions log plain JSON at the same level.
-              typeof logger === 'object' && logger !== null ? { level: logger.level ?? 'info' } : logger,
-            ),
-          idleMs: config.sessionIdleMs,
-          max: MAX_SESSIONS,
-          refusal: sessionRefusal(config),
-          log: (message, details) => log().info(details, message),
+      : watchFixtureDir({
+          dir: config.fixtures,
+          reload: (files) => {
+            fixtures.replaceFiles(files);
+            app.log.info({ fixtures: files.length, dir: config.fixtures }, 'fixtures reloaded');
+          },
+          warn: (message) => app.log.warn(message),
         });
+  app.addHook('onClose', async () => {
+    await sessions?.closeAll();
+    watcher?.close();
+    if (config.coverageReport === null) return;
+    try {
+      writeCoverageReport(options.coverage, config.coverageReport);
+    } catch (error) {
+      app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
+    }
+  });
+}
+
+export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatureOptions<T>) {
+  const { config } = options;
+  const box: LogBox = {};
+  const { recordings, upstream } = upstreamOf(config, options, box);
+  const sessions = sessionsOf(options, box);
   const bundle = (): Bundle =>
     makeBundle({
       version: options.version,
@@ -134,7 +175,7 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
       faults: options.faults.list(),
       clock: options.clock,
       accounts: options.store.accounts(),
-      fixtures: fixtures.list(),
+      fixtures: options.fixtures.list(),
       journal: options.journal.list(),
     });
 
@@ -161,28 +202,8 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
     closeSession: (name: string) => sessions?.close(name) ?? Promise.resolve(false),
     /** Starts watching the fixture folder; on close, ends the sessions and writes the coverage report. */
     attach(app: FastifyInstance): void {
-      appLog = app.log;
-      const watcher =
-        config.fixtures === null
-          ? undefined
-          : watchFixtureDir({
-              dir: config.fixtures,
-              reload: (files) => {
-                fixtures.replaceFiles(files);
-                app.log.info({ fixtures: files.length, dir: config.fixtures }, 'fixtures reloaded');
-              },
-              warn: (message) => app.log.warn(message),
-            });
-      app.addHook('onClose', async () => {
-        await sessions?.closeAll();
-        watcher?.close();
-        if (config.coverageReport === null) return;
-        try {
-          writeCoverageReport(options.coverage, config.coverageReport);
-        } catch (error) {
-          app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
-        }
-      });
+      box.log = app.log;
+      attachTo(app, options, sessions);
     },
   };
 }

@@ -327,12 +327,8 @@ async function answer(context: UpstreamContext, request: FastifyRequest, reply: 
   }
   const forwarded = await forward(context, request, call);
   request.decisions.replayed = 'upstream';
-  let sent: Answer | undefined = undefined;
-  if ('reason' in forwarded) sent = sendFailure(context, request, reply, call, forwarded);
-  else {
-    send(reply, forwarded);
-    sent = forwarded;
-  }
+  const sent = 'reason' in forwarded ? sendFailure(context, request, reply, call, forwarded) : forwarded;
+  if (!('reason' in forwarded)) send(reply, forwarded);
   if (sent && options.recordDir !== null) record(context, request, call, sent, peeked);
 }
 
