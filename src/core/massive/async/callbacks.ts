@@ -16,8 +16,16 @@ const SQS_ARN = new RegExp(`^arn:aws(?:-cn|-us-gov)?:sqs:(${REGION}):(\\d{12}):(
 
 const RULE = 'callback must be an HTTP or HTTPS URL, an Amazon SQS queue URL or an SQS queue ARN';
 
-/** A URL's `user:password@` part, masked: what a message or a listing may show of it. */
-export const maskUserinfo = (text: string) => text.replace(/(\/\/)[^/?#@]*@/, '$1***@');
+const decodedOnce = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** A URL's `user:password@` part masked, percent-encoded or not: what a message may show of it. */
+export const maskUserinfo = (text: string) => decodedOnce(text).replace(/(\/\/)[^/?#@]*@/, '$1***@');
 
 /**
  * The callback as the documents allow it. The vendor asks for it "encoded": a value still
