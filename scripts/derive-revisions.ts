@@ -207,6 +207,15 @@ function usageServices(document: Json): void {
   services.example = ['ai'];
 }
 
+/**
+ * `/usage` dates: the vendor's own example (`2025-12-25T9:00:00-06:00`, a one-digit hour) and a
+ * plain date are W3C datetimes but not RFC 3339 `date-time`s; the handler reads the W3C forms.
+ */
+function usageDates(document: Json): void {
+  for (const parameter of document.paths['/usage']?.get?.parameters ?? [])
+    if (parameter.name === 'from' || parameter.name === 'to') delete parameter.schema.format;
+}
+
 /** July: `prompt` is required unless `id` is given, which the handler checks, not the schema. */
 function promptOrId(document: Json): void {
   const parameters = aiParameters(document);
@@ -390,6 +399,7 @@ const COMMON_FIXES = [
   devicesForbidden,
   paramsEverywhere,
   usageServices,
+  usageDates,
   promptOrId,
   callbackExample,
   batchFixes,

@@ -4,11 +4,16 @@
  * so that instance.ts only plugs them in.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { type Config, resolveConfig } from './config/config.ts';
 import { type Bundle, bundleSettings, makeBundle } from './core/massive/bundle.ts';
 import type { VirtualClock } from './core/kernel/clock.ts';
 import type { Coverage } from './core/control/coverage.ts';
+import { isAdminToken } from './core/kernel/bearer.ts';
+import { createAuthenticator } from './core/massive/accounts/auth.ts';
+import type { ApiError } from './core/massive/errors.ts';
 import type { Faults } from './core/control/faults.ts';
 import type { FixtureRegistry } from './core/massive/fixture-registry.ts';
 import type { Journal } from './core/control/journal.ts';
@@ -39,6 +44,28 @@ export function withBundle(given: Config): { config: Config; bundle?: Bundle; wa
   return { config: resolveConfig(settings as Partial<Config>, given), bundle, warnings };
 }
 
+/**
+ * Why a request may not open a session: the admin API wants the admin token when one is set, the
+ * API a token it accepts (the configured ones, or any); the answer is the one the service gives.
+ */
+function sessionRefusal(config: Config) {
+  const authenticate = createAuthenticator(config.tokens);
+  return (request: IncomingMessage) => {
+    const header = request.headers.authorization;
+    if ((request.url ?? '').startsWith('/__admin')) {
+      if (config.adminToken === null || isAdminToken(config.adminToken, header)) return undefined;
+      return { status: 401, text: 'The admin API requires the admin token as a bearer token' };
+    }
+    try {
+      authenticate(header);
+      return undefined;
+    } catch (error) {
+      const { status, message } = error as ApiError;
+      return { status, text: message };
+    }
+  };
+}
+
 export interface FixtureFeatureOptions<T extends SessionInstance> {
   config: Config;
   version: string;
@@ -53,11 +80,13 @@ export interface FixtureFeatureOptions<T extends SessionInstance> {
   createSession: (config: Config, logger: FastifyServerOptions['logger']) => Promise<T>;
 }
 
-export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatureOptions<T>) {
-  const { config, fixtures } = options;
-  // Upstreams and sessions log only once requests come, that is once `attach` gave the app.
-  let appLog: FastifyBaseLogger | undefined;
-  const log = () => appLog as FastifyBaseLogger;
+/** Where the features log: the app's logger, once `attach` gave it (they log only once requests come). */
+interface LogBox {
+  log?: FastifyBaseLogger;
+}
+
+/** Record and replay in front of the API, when an upstream or a recording folder is set. */
+function upstreamOf(config: Config, options: FixtureFeatureOptions<SessionInstance>, box: LogBox) {
   const record = config.record;
   const recordings = createRecordingIndex(record === null ? [] : readRecordingDir(record));
   const upstream =
@@ -72,25 +101,73 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
           faults: options.faults,
           recordings,
           save: (recording) => (record === null ? '' : writeRecording(record, recording)),
-          ownFixture: (conversation) => fixtures.findOwn(conversation),
-          warn: (message, details) => log().warn(details ?? {}, message),
+          ownFixture: (conversation) => options.fixtures.findOwn(conversation),
+          warn: (message, details) => box.log?.warn(details ?? {}, message),
         });
-  const { logger } = options;
-  // A session is a whole emulator of its own, in memory, that has no sessions itself.
-  const sessions =
-    config.sessionIdleMs === 0
+  return { recordings, upstream };
+}
+
+/** Sessions: each a whole emulator of its own, in memory, that has no sessions itself. */
+function sessionsOf<T extends SessionInstance>(options: FixtureFeatureOptions<T>, box: LogBox) {
+  const { config, logger } = options;
+  if (config.sessionIdleMs === 0) return undefined;
+  return createSessions({
+    create: (name) =>
+      options.createSession(
+        {
+          ...config,
+          database: ':memory:',
+          bundle: null,
+          coverageReport: null,
+          sessionIdleMs: 0,
+          // A session records and replays in a folder of its own: never over another's files.
+          record: config.record === null ? null : join(config.record, 'sessions', name),
+        },
+        // One pretty-printing worker is enough: sessions log plain JSON at the same level.
+        typeof logger === 'object' && logger !== null ? { level: logger.level ?? 'info' } : logger,
+      ),
+    idleMs: config.sessionIdleMs,
+    max: MAX_SESSIONS,
+    refusal: sessionRefusal(config),
+    log: (message, details) => box.log?.info(details, message),
+  });
+}
+
+/** Watches the fixture folder; on close, ends the sessions and writes the coverage report. */
+function attachTo(
+  app: FastifyInstance,
+  options: FixtureFeatureOptions<SessionInstance>,
+  sessions: { closeAll(): Promise<void> } | undefined,
+): void {
+  const { config, fixtures } = options;
+  const watcher =
+    config.fixtures === null
       ? undefined
-      : createSessions({
-          create: () =>
-            options.createSession(
-              { ...config, database: ':memory:', bundle: null, coverageReport: null, sessionIdleMs: 0 },
-              // One pretty-printing worker is enough: sessions log plain JSON at the same level.
-              typeof logger === 'object' && logger !== null ? { level: logger.level ?? 'info' } : logger,
-            ),
-          idleMs: config.sessionIdleMs,
-          max: MAX_SESSIONS,
-          log: (message, details) => log().info(details, message),
+      : watchFixtureDir({
+          dir: config.fixtures,
+          reload: (files) => {
+            fixtures.replaceFiles(files);
+            app.log.info({ fixtures: files.length, dir: config.fixtures }, 'fixtures reloaded');
+          },
+          warn: (message) => app.log.warn(message),
         });
+  app.addHook('onClose', async () => {
+    await sessions?.closeAll();
+    watcher?.close();
+    if (config.coverageReport === null) return;
+    try {
+      writeCoverageReport(options.coverage, config.coverageReport);
+    } catch (error) {
+      app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
+    }
+  });
+}
+
+export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatureOptions<T>) {
+  const { config } = options;
+  const box: LogBox = {};
+  const { recordings, upstream } = upstreamOf(config, options, box);
+  const sessions = sessionsOf(options, box);
   const bundle = (): Bundle =>
     makeBundle({
       version: options.version,
@@ -98,7 +175,7 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
       faults: options.faults.list(),
       clock: options.clock,
       accounts: options.store.accounts(),
-      fixtures: fixtures.list(),
+      fixtures: options.fixtures.list(),
       journal: options.journal.list(),
     });
 
@@ -125,28 +202,8 @@ export function fixtureFeatures<T extends SessionInstance>(options: FixtureFeatu
     closeSession: (name: string) => sessions?.close(name) ?? Promise.resolve(false),
     /** Starts watching the fixture folder; on close, ends the sessions and writes the coverage report. */
     attach(app: FastifyInstance): void {
-      appLog = app.log;
-      const watcher =
-        config.fixtures === null
-          ? undefined
-          : watchFixtureDir({
-              dir: config.fixtures,
-              reload: (files) => {
-                fixtures.replaceFiles(files);
-                app.log.info({ fixtures: files.length, dir: config.fixtures }, 'fixtures reloaded');
-              },
-              warn: (message) => app.log.warn(message),
-            });
-      app.addHook('onClose', async () => {
-        await sessions?.closeAll();
-        watcher?.close();
-        if (config.coverageReport === null) return;
-        try {
-          writeCoverageReport(options.coverage, config.coverageReport);
-        } catch (error) {
-          app.log.error({ err: error }, `could not write the coverage report ${config.coverageReport}`);
-        }
-      });
+      box.log = app.log;
+      attachTo(app, options, sessions);
     },
   };
 }

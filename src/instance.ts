@@ -137,7 +137,7 @@ export async function createInstance(
       resets: [features.onReset, () => rateLimiter.reset()],
     });
     if (bundle) applyBundle(bundle, control);
-    const users = createUsers({ store, seed: config.seed, emails: config.emails });
+    const users = createUsers({ store, emails: config.emails, fingerprinted: Boolean(bundle) });
     const catalogue = createCatalogue(config.routerModels ?? undefined);
     const authenticate = createAuthenticator(config.tokens, users);
     const app = await buildApp({

@@ -169,7 +169,7 @@ export const SETTINGS = [
     env: 'MASSIVE_MOCK_CALLBACK_HOSTS',
     type: 'list',
     default: null,
-    help: 'Hosts callbacks may call (comma-separated): *, loopback, private, an address or CIDR range, a name or *.domain; by default loopback and private ranges.',
+    help: 'Hosts callbacks may call (comma-separated): *, loopback, private, link-local, an address or CIDR range, a name or *.domain; by default loopback and private ranges. Link-local and cloud metadata addresses only when listed; never the emulator itself.',
   },
   {
     key: 'adminToken',

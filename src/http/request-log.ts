@@ -1,4 +1,5 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { redactText } from '../core/kernel/redact.ts';
 
 /**
  * One log line per request, at debug, instead of Fastify's two at info: those two cost a busy
@@ -17,8 +18,15 @@ export class RequestLog extends LogController {
       reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
       return;
     }
+    if (request.log.level !== 'debug' && request.log.level !== 'trace') return;
+    // A query may carry a credential (`?key=`, a callback URL's `user:password@`): logs never do.
     request.log.debug(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      {
+        method: request.method,
+        url: redactText(request.url),
+        status: reply.statusCode,
+        ms: reply.elapsedTime,
+      },
       'answered',
     );
   }

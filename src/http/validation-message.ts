@@ -3,6 +3,13 @@ import type { ErrorObject } from 'ajv';
 /** 2047 as "2,047", without Intl: its first use costs start-up about 15 ms. */
 const withCommas = (value: unknown) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
+/** How a format reads in a sentence, in the service's lower-case style. */
+const FORMAT_NAMES: Record<string, string> = {
+  'date-time': 'a date-time such as 2025-12-24T18:00:00-06:00',
+  email: 'an email address',
+  uuid: 'a UUID',
+};
+
 /** The name of the query parameter an Ajv error is about. */
 function parameterOf(error: ErrorObject): string {
   if (error.keyword === 'required') return String(error.params.missingProperty);
@@ -42,7 +49,7 @@ export function describeValidationError(error: ErrorObject): string {
         ? `${String(params.additionalProperty)} is not a parameter of this operation`
         : `${name} has no field "${String(params.additionalProperty)}"`;
     case 'format':
-      return `${name} must be a ${String(params.format).toUpperCase()}`;
+      return `${name} must be ${FORMAT_NAMES[String(params.format)] ?? `a ${String(params.format)}`}`;
     default:
       return `${name} ${error.message ?? 'is invalid'}`;
   }

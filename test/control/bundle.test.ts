@@ -5,6 +5,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/config.ts';
 import { BundleError } from '../../src/core/massive/errors.ts';
+import { tokenFingerprint } from '../../src/core/kernel/redact.ts';
 import { createInstance, type Instance } from '../../src/instance.ts';
 import { startHarness } from '../support/harness.ts';
 
@@ -44,7 +45,10 @@ describe('repro bundles', async () => {
     expect(bundle).toMatchObject({ kind: 'massive-mock-bundle', revision: '2026-06-29', seed: 42 });
     expect(bundle.redacted.sort()).toEqual(['adminToken', 'emails', 'tokens']);
     const text = JSON.stringify(bundle);
-    for (const secret of ['ci-admin', 'dev@example.com']) expect(text).not.toContain(secret);
+    // Tokens too (issue 24, item 8): as fingerprints, in the journal, the accounts and the balances.
+    for (const secret of ['ci-admin', 'dev@example.com', '"ci-token"', '"other"'])
+      expect(text).not.toContain(secret);
+    expect(bundle.journal.at(-1).token).toBe(tokenFingerprint('ci-token'));
     expect(bundle.journal.at(-1).headers.authorization).toBe('[redacted]');
     expect(bundle.faults[0]).toMatchObject({ matched: 1, fired: 0 });
 
@@ -56,7 +60,11 @@ describe('repro bundles', async () => {
     expect(local.config).toMatchObject({ seed: 42, revision: '2026-06-29', adminToken: null, tokens: null });
     expect(local.control.clock.now()).toBe(ci.instance.control.clock.now());
     expect(local.control.clock.frozen).toBe(true);
-    expect(local.control.accounts.get('other')?.balance).toBe(3);
+    // A balance kept by fingerprint is the token's once the token is first seen.
+    expect(local.control.accounts.get(tokenFingerprint('other'))?.balance).toBe(3);
+    expect((await request(local.app.server).get('/user').set('authorization', 'Bearer other')).body).toEqual([
+      expect.objectContaining({ credits: 3 }),
+    ]);
     for (const url of [
       '/ai?prompt=flaky',
       '/ai?prompt=flaky',

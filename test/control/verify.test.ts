@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureRequest } from '../../src/core/control/capture.ts';
 import { VerificationError } from '../../src/core/control/verify.ts';
+import { tokenFingerprint } from '../../src/core/kernel/redact.ts';
 import { startHarness } from '../support/harness.ts';
 
 describe('the journal keeps headers and bodies, redacted and bounded', async () => {
@@ -39,7 +40,8 @@ describe('the journal keeps headers and bodies, redacted and bounded', async () 
       4096,
     );
     expect(captured.body).toBe(
-      '{"apiKey":"[redacted]","note":"mail me at [email]","auth":"Bearer [redacted]"}',
+      // `auth` names a credential itself (issue 24, item 9): its whole value goes.
+      '{"apiKey":"[redacted]","note":"mail me at [email]","auth":"[redacted]"}',
     );
     const cut = captureRequest({}, `${'x'.repeat(95)} someone@example.com`, 100);
     expect(cut.body).not.toContain('someone');
@@ -87,7 +89,10 @@ describe('verification', async () => {
     expect(good.body).toMatchObject({ ok: true, count: 1, message: '' });
     const bad = await admin('/journal/verify', { match: { token: 'bob', path: '/ai' } });
     expect(bad.body.ok).toBe(false);
-    expect(bad.body.nearMisses[0].differences).toEqual(['token: expected "bob", got "alice"']);
+    // The journal keeps fingerprints (issue 24, item 8): a token given in clear is compared as one.
+    expect(bad.body.nearMisses[0].differences).toEqual([
+      `token: expected "${tokenFingerprint('bob')}", got "${tokenFingerprint('alice')}"`,
+    ]);
     expect((await admin('/journal/verify', { match: { tokn: 'x' } })).status).toBe(400);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNLIMITED_CREDITS } from '../../src/core/massive/accounts/users.ts';
+import { defaultEmail, UNLIMITED_CREDITS } from '../../src/core/massive/accounts/users.ts';
 import { startHarness, TOKEN } from '../support/harness.ts';
 
 describe('account endpoints', async () => {
@@ -142,5 +142,76 @@ describe('GET /usage', async () => {
     expect(garbage.status).toBe(422);
     expect(garbage.text).toContain('from');
     expect((await mock.get('/usage?from=2026-07-01T00:00:00Z')).status).toBe(422);
+  });
+});
+
+describe('accounts under hostile input (issue 24)', async () => {
+  const mock = await startHarness({
+    credits: { [TOKEN]: 100, owner2: 5 },
+    emails: { [TOKEN]: 'owner@example.com', owner2: 'Second@Example.com' },
+    tokens: [TOKEN, 'owner2'],
+    revision: '2026-06-29',
+  });
+  const json = (method: string, url: string, body: unknown, token = TOKEN) =>
+    mock.send(method, url, { token, body, headers: { 'content-type': 'application/json' } });
+
+  it('issues random sub-user tokens, not ones derivable from the seed and the email (item 5)', async () => {
+    const other = await startHarness({ credits: { [TOKEN]: 100 }, tokens: [TOKEN], revision: '2026-06-29' });
+    const here = await json('POST', '/users', { email: 'same@example.com', credits: 1 });
+    const there = await other.send('POST', '/users', {
+      body: { email: 'same@example.com', credits: 1 },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(here.status).toBe(201);
+    expect(there.status).toBe(201);
+    expect(here.body.token).not.toBe(there.body.token);
+    expect(here.body.token).toMatch(/^mm-[A-Za-z0-9_-]{32,}$/);
+    expect((await mock.get('/user', here.body.token)).status).toBe(200);
+  });
+
+  it("refuses a configured user's email in any case, and that user keeps working (item 6)", async () => {
+    const taken = await json('POST', '/users', { email: 'SECOND@example.com' });
+    expect(taken.status).toBe(409);
+    expect(taken.text).toBe('Email already exists');
+    const reserved = await json('POST', '/users', { email: defaultEmail('someone-else') });
+    expect(reserved.status).toBe(409);
+    for (const path of ['/user', '/users', '/usage?from=2026-01-01&to=2027-01-01']) {
+      expect((await mock.get(path, 'owner2')).status).toBe(200);
+    }
+    expect((await mock.get('/user', 'someone-else')).status).toBe(403);
+  });
+
+  it('bounds PATCH amounts to 32-bit credits: never Infinity, never null (item 7)', async () => {
+    const huge = await json('PATCH', '/users', { email: 'owner@example.com', amount: 1e308 });
+    expect(huge.status).toBe(422);
+    expect(huge.text).toContain('amount');
+    const over = await json('PATCH', '/users', { email: 'owner@example.com', amount: UNLIMITED_CREDITS });
+    expect(over.status).toBe(422);
+    expect(over.text).toContain('2,147,483,647');
+    const me = await mock.get('/user');
+    expect(Number.isInteger(me.body[0].credits)).toBe(true);
+    const live = await mock.send('PATCH', '/users', {
+      body: { email: 'owner@example.com', credits: 3 },
+      headers: { 'content-type': 'application/json', 'x-mock-revision': 'live' },
+    });
+    expect(live.status).toBe(200);
+    expect(live.body.credits).toBe(me.body[0].credits + 3);
+  });
+
+  it("accepts the vendor's documented datetime forms on /usage (item 12)", async () => {
+    const windows: [string, string][] = [
+      ['2025-12-24T18:00:00-06:00', '2025-12-25T9:00:00-06:00'],
+      ['2026-01-01', '2026-01-02'],
+      ['2026-01', '2026'],
+      ['2026-01-01T10:15Z', '2026-01-01T12:15:30.25+01:00'],
+    ];
+    for (const [from, to] of windows) {
+      const res = await mock.get(`/usage?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+      expect(res.status, `${from} ${to}`).toBe(200);
+    }
+    const bad = await mock.get('/usage?from=2026-13-01&to=2026-12-01');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toMatch(/^from must be a date-time/);
+    expect(bad.text).not.toContain('DATE-TIME');
   });
 });

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../support/harness.ts';
@@ -239,12 +240,80 @@ describe('July callbacks: --callback-hosts', async () => {
   mock.instance.control.clock.freeze();
 
   it('refuses a host the setting does not allow, without calling it', async () => {
+    // An address is judged at submission (issue 24): a 422 naming the setting, nothing owed.
     const queued = await queueJob(mock, 'refused', receiver.url);
+    expect(queued.status).toBe(422);
+    expect(queued.text).toContain('is not allowed by --callback-hosts (example.com)');
+    expect(mock.instance.control.callbacks.list()).toEqual([]);
+    // A name is judged when its attempt is due, once resolved: refused, journaled, never sent.
+    // The machine's own name resolves (to loopback or a private address) without DNS.
+    const named = await queueJob(mock, 'refused by name', receiver.url.replace('127.0.0.1', hostname()));
+    expect(named.status).toBe(202);
     await advance(mock, 2000);
     const [listed] = mock.instance.control.callbacks.list();
-    expect(listed?.subject.id).toBe(queued.body.id);
+    expect(listed?.subject.id).toBe(named.body.id);
     expect(listed?.status).toBe('refused');
     expect(listed?.attemptsMade[0]?.detail).toContain('is not allowed by --callback-hosts (example.com)');
     expect(receiver.received).toHaveLength(0);
+  });
+});
+
+describe('July callbacks under hostile input (issue 24)', async () => {
+  const mock = await startHarness(JOBS);
+  const { control } = mock.instance;
+  // Listening, so that a callback can name the emulator's own address and port.
+  await mock.instance.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = mock.instance.app.server.address() as AddressInfo;
+  const receiver = await startReceiver();
+  afterAll(() => receiver.close());
+
+  it('keeps delivery ids unique across a reset, and a stale attempt marks nothing (item 2)', async () => {
+    control.clock.freeze();
+    receiver.holdMs = 300;
+    const first = await queueJob(mock, 'before the reset', receiver.url);
+    control.clock.advance(2000);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the attempt is in flight
+    expect(receiver.received).toHaveLength(1);
+    expect((await mock.send('POST', '/__admin/reset')).status).toBe(204);
+    control.clock.freeze();
+    receiver.holdMs = 0;
+    const second = await queueJob(mock, 'after the reset', receiver.url);
+    expect(second.body.id).toBe(first.body.id); // job ids restart after a reset...
+    const [owed] = control.callbacks.list();
+    expect(owed?.id).not.toBe(receiver.received[0]?.headers['x-mock-delivery']); // ...delivery ids do not
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the stale attempt ends
+    expect(control.callbacks.list()[0]?.status).toBe('pending');
+    await advance(mock, 2000);
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.received[1]?.body.id).toBe(second.body.id);
+    expect(control.callbacks.list()[0]?.status).toBe('delivered');
+  });
+
+  it('refuses at submission a callback to the emulator itself, link-local or metadata addresses (item 4)', async () => {
+    for (const target of [
+      `http://127.0.0.1:${port}/__admin/reset`,
+      `http://localhost:${port}/__admin/reset`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[fe80::1]/hook',
+      'http://[fd00:ec2::254]/latest/meta-data/',
+    ]) {
+      const res = await queueJob(mock, 'probe', target);
+      expect(res.status, target).toBe(422);
+      expect(res.text).toMatch(/^callback /);
+      const batch = await mock.send('POST', '/ai/batches', {
+        body: { prompts: ['probe'], callback: target },
+      });
+      expect(batch.status, target).toBe(422);
+    }
+    expect((await mock.get('/__admin/health')).status).toBe(200);
+  });
+
+  it('refuses a callback URL carrying credentials, never echoing them (item 8)', async () => {
+    const res = await queueJob(mock, 'secret', 'http://user:s3cret-pass@127.0.0.1:9/hook');
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('credentials');
+    expect(res.text).not.toContain('s3cret-pass');
+    const journal = JSON.stringify((await mock.send('GET', '/__admin/journal')).body);
+    expect(journal).not.toContain('s3cret-pass');
   });
 });

@@ -78,6 +78,17 @@ describe('callback hosts', () => {
     expect(listed.allows('127.0.0.1', ['127.0.0.1'])).toBe(false);
   });
 
+  it('refuses link-local and metadata addresses unless listed, even with * (issue 24, item 4)', () => {
+    for (const entries of [undefined, ['*'], ['private']]) {
+      const policy = createHostPolicy(entries);
+      for (const address of ['169.254.169.254', 'fe80::1', 'fd00:ec2::254', '::ffff:169.254.169.254'])
+        expect(policy.allows(address, [address]), `${String(entries)} ${address}`).toBe(false);
+      expect(policy.allows('metadata.internal', ['169.254.169.254'])).toBe(false);
+    }
+    expect(createHostPolicy(['link-local']).allows('169.254.169.254', ['169.254.169.254'])).toBe(true);
+    expect(createHostPolicy(['169.254.169.254']).allows('169.254.169.254', ['169.254.169.254'])).toBe(true);
+  });
+
   it('names what is wrong with a range', () => {
     expect(hostEntryProblem('10.0.0.0/8')).toBeUndefined();
     expect(hostEntryProblem('example.com')).toBeUndefined();

@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache';
 import type * as Re2js from 're2js';
 import type { Clock } from '../kernel/clock.ts';
 import { createRng, deriveSeed } from '../kernel/random.ts';
+import { sameToken } from '../kernel/redact.ts';
 import { describeSchemaError } from '../kernel/schema-errors.ts';
 
 // The shapes below are those of openapi/admin.yaml (components/schemas FaultMatch, FaultEffect,
@@ -226,7 +227,8 @@ function matches(match: FaultMatch, pattern: Pattern | undefined, call: FaultCal
   return (
     (match.operation === undefined || match.operation === call.operation) &&
     same(match.model, call.model ?? (call.operation === 'getCompletion' ? 'chatgpt' : undefined)) &&
-    (match.token === undefined || match.token === call.token) &&
+    // A bundle's rules name tokens by fingerprint: either form matches.
+    (match.token === undefined || sameToken(call.token, match.token)) &&
     same(match.country, call.country) &&
     (match.prompt === undefined || (call.prompt ?? '').toLowerCase().includes(match.prompt.toLowerCase())) &&
     (pattern === undefined || pattern.test(call.prompt ?? '')) &&

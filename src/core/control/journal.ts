@@ -1,3 +1,5 @@
+import { sameToken } from '../kernel/redact.ts';
+
 /** What the emulator decided for one request: what a test asserts on, WireMock-style. */
 export interface Decisions {
   operation?: string;
@@ -25,6 +27,7 @@ export interface JournalEntry {
   method: string;
   path: string;
   query: Record<string, string | string[]>;
+  /** The bearer token's fingerprint (`tok_` and 8 hex digits): a token never stays in clear. */
   token: string | null;
   /** Request headers, credentials redacted (see core/capture.ts for the byte budget). */
   headers?: Record<string, string>;
@@ -95,7 +98,7 @@ export function createJournal(size: number) {
         (entry) =>
           (filter.path === undefined || entry.path === filter.path) &&
           (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
-          (filter.token === undefined || entry.token === filter.token) &&
+          (filter.token === undefined || sameToken(filter.token, entry.token)) &&
           (filter.status === undefined || entry.status === filter.status) &&
           (filter.since === undefined || entry.time >= filter.since) &&
           (filter.until === undefined || entry.time <= filter.until) &&

@@ -1,6 +1,6 @@
 import { RecordingError } from './errors.ts';
 import { createHash } from 'node:crypto';
-import { redactHeaders, redactText } from '../kernel/redact.ts';
+import { redactHeaders, redactText, tokenFingerprint } from '../kernel/redact.ts';
 
 /**
  * A recorded response: what the real service answered to one request, replayed byte for byte.
@@ -16,6 +16,8 @@ export interface Recording {
     query: string;
     /** 1 for the first answer to this request, 2 for the second, ... */
     occurrence: number;
+    /** The request body's digest (`bodyDigest`), for methods whose body decides the answer. */
+    body?: string;
   };
   response: {
     status: number;
@@ -48,28 +50,49 @@ export function normaliseQuery(search: string): string {
   return normalised === '' ? '' : redactText(`?${normalised}`).slice(1);
 }
 
-/** What a request is matched by. */
-export const requestKey = (method: string, path: string, query: string): string =>
-  `${method.toUpperCase()} ${path}${query ? `?${query}` : ''}`;
+/**
+ * A request body's digest: two bodies that differ (`POST /users` for another email) are two
+ * requests. A digest, not the body: the body may hold what must not reach the disk.
+ */
+export const bodyDigest = (body: string): string =>
+  createHash('sha256').update(body).digest('hex').slice(0, 16);
 
-/** A recording's file name: readable, and unique per request and occurrence. */
+/** What a request is matched by. */
+export const requestKey = (method: string, path: string, query: string, body?: string): string =>
+  `${method.toUpperCase()} ${path}${query ? `?${query}` : ''}${body ? ` (body ${body})` : ''}`;
+
+/** The longest part of a path a file name shows: the hash tells requests apart, not the slug. */
+const SLUG_CHARS = 40;
+
+/** A recording's file name: readable, short whatever the path, unique per request and occurrence. */
 export function recordingFileName(recording: Recording): string {
-  const { method, path, query, occurrence } = recording.request;
-  const slug = path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root';
+  const { method, path, query, occurrence, body } = recording.request;
+  const slug =
+    path
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, SLUG_CHARS) || 'root';
   const hash = createHash('sha256')
-    .update(requestKey(method, path, query))
+    .update(requestKey(method, path, query, body))
     .digest('hex')
     .slice(0, 12);
-  return `${method.toLowerCase()}-${slug}-${hash}-${occurrence}.json`;
+  return `${method.toLowerCase()}-${slug.replace(/-$/, '')}-${hash}-${occurrence}.json`;
 }
+
+/** A text with each of the caller's secrets (its token, echoed back) replaced by its fingerprint. */
+const withoutSecrets = (text: string, secrets: readonly string[]) =>
+  secrets.reduce((kept, secret) => (secret ? kept.replaceAll(secret, tokenFingerprint(secret)) : kept), text);
 
 /** Builds a recording from an answer, secrets redacted: nothing secret reaches the disk. */
 export function makeRecording(
-  request: { method: string; path: string; query: string; occurrence: number },
+  request: Recording['request'],
   response: { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer },
+  secrets: readonly string[] = [],
 ): Recording {
   const kept = Object.fromEntries(
-    Object.entries(redactHeaders(response.headers)).filter(([name]) => RECORDED_HEADERS.includes(name)),
+    Object.entries(redactHeaders(response.headers))
+      .filter(([name]) => RECORDED_HEADERS.includes(name))
+      .map(([name, value]) => [name, withoutSecrets(value, secrets)]),
   );
   const text = response.body.toString('utf8');
   const isText = Buffer.from(text, 'utf8').equals(response.body);
@@ -79,7 +102,7 @@ export function makeRecording(
     response: {
       status: response.status,
       headers: kept,
-      body: isText ? redactText(text) : response.body.toString('base64'),
+      body: isText ? redactText(withoutSecrets(text, secrets)) : response.body.toString('base64'),
       encoding: isText ? 'utf8' : 'base64',
     },
   };
@@ -99,6 +122,8 @@ export function parseRecording(value: unknown, origin: string): Recording {
   if (typeof request.query !== 'string') fail('request.query', 'must be a string');
   if (!Number.isInteger(request.occurrence) || request.occurrence < 1)
     fail('request.occurrence', 'must be a whole number from 1');
+  if (request.body !== undefined && typeof request.body !== 'string')
+    fail('request.body', 'must be a string (the body digest)');
   if (!Number.isInteger(response?.status) || response.status < 100 || response.status > 599)
     fail('response.status', 'must be an HTTP status');
   if (response.headers === null || typeof response.headers !== 'object')
@@ -112,15 +137,28 @@ export function parseRecording(value: unknown, origin: string): Recording {
 export const recordingBody = (recording: Recording): Buffer =>
   Buffer.from(recording.response.body, recording.response.encoding);
 
+/** Whether two answers are the same on the wire: a repeat of an answer is not recorded again. */
+export const sameAnswer = (a: Recording, b: Recording): boolean =>
+  a.response.status === b.response.status &&
+  a.response.body === b.response.body &&
+  a.response.encoding === b.response.encoding &&
+  JSON.stringify(a.response.headers) === JSON.stringify(b.response.headers);
+
 /**
- * The recordings by request, each request's answers in order. `next` hands out the next answer
- * of a request (the last one again once they are used up); `add` files a new one.
+ * The recordings by request, each request's answers in order. `peek` hands out the answer of a
+ * request's next occurrence; `add` files a new one. Only answers that differ from the one before
+ * are recorded, so replaying, an occurrence gets the latest answer recorded at or before it.
  */
 export function createRecordingIndex(recordings: readonly Recording[]) {
   const byKey = new Map<string, Recording[]>();
   const served = new Map<string, number>();
   const keyOf = (recording: Recording) =>
-    requestKey(recording.request.method, recording.request.path, recording.request.query);
+    requestKey(
+      recording.request.method,
+      recording.request.path,
+      recording.request.query,
+      recording.request.body,
+    );
   const add = (recording: Recording) => {
     const list = byKey.get(keyOf(recording)) ?? [];
     list.push(recording);
@@ -130,17 +168,20 @@ export function createRecordingIndex(recordings: readonly Recording[]) {
   for (const recording of recordings) add(recording);
   return {
     /**
-     * The next answer to a request, and its occurrence number (the nth time it is answered). Past
-     * the recorded ones, `repeatLast` gives the last one again; otherwise none.
+     * The answer to a request's next occurrence (the nth time it is answered), and the answer a
+     * replay gives it (`previous`: the latest recorded at or before it). Recording, only an answer
+     * recorded for that very occurrence is given; `repeatLast` (replaying) gives `previous`.
      */
     peek(
       key: string,
       { repeatLast }: { repeatLast: boolean },
-    ): { recording?: Recording; occurrence: number } {
-      const index = served.get(key) ?? 0;
+    ): { recording?: Recording; previous?: Recording; occurrence: number } {
+      const occurrence = (served.get(key) ?? 0) + 1;
       const list = byKey.get(key) ?? [];
-      const recording = list[index] ?? (repeatLast ? list.at(-1) : undefined);
-      return { ...(recording && { recording }), occurrence: index + 1 };
+      const previous = list.findLast((candidate) => candidate.request.occurrence <= occurrence) ?? list[0];
+      const exact = previous?.request.occurrence === occurrence ? previous : undefined;
+      const recording = repeatLast ? previous : exact;
+      return { ...(recording && { recording }), ...(previous && { previous }), occurrence };
     },
     /** The request was answered (replayed, or forwarded): the next time is its next occurrence. */
     advance: (key: string) => void served.set(key, (served.get(key) ?? 0) + 1),

@@ -1,5 +1,6 @@
 import { MockError } from '../kernel/errors.ts';
 import type { Journal, JournalEntry } from './journal.ts';
+import { tokenFingerprint } from '../kernel/redact.ts';
 
 /** A string to equal, or (from code) a regular expression to match. */
 export type Matcher = string | RegExp;
@@ -74,7 +75,12 @@ export function differences(entry: JournalEntry, match: RequestMatch): string[] 
     compare(`query.${name}`, matcher, entry.query[name]);
   for (const [name, matcher] of Object.entries(match.headers ?? {}))
     compare(`headers.${name.toLowerCase()}`, matcher, entry.headers?.[name.toLowerCase()]);
-  compare('token', match.token, entry.token);
+  // The journal keeps fingerprints: a token given in clear is compared as its fingerprint.
+  compare(
+    'token',
+    typeof match.token === 'string' ? tokenFingerprint(match.token) : match.token,
+    entry.token,
+  );
   compare('status', match.status, entry.status);
   compare('operation', match.operation, entry.decisions.operation);
   if (match.bodyContains !== undefined && !(entry.body ?? '').includes(match.bodyContains))

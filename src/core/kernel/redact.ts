@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /**
  * Secrets out of what the emulator keeps or writes (journal, bundles, recordings): credentials in
  * headers, tokens and keys in query strings and JSON, and email addresses anywhere.
@@ -5,29 +7,64 @@
 
 export const REDACTED = '[redacted]';
 
-/** Header and field names that carry a credential. */
-const SECRET_NAME = /authorization|cookie|token|secret|password|passwd|api[-_]?key|credential|session/i;
+/**
+ * Names that carry a credential: any name holding one of the words, or exactly one of the short
+ * ones (`key`, `auth`, `sig`), which inside a longer name (`monkey`, `author`) mean something else.
+ */
+const SECRET_WORDS =
+  'authorization|cookie|token|secret|password|passwd|api[-_]?key|access[-_]?key|private[-_]?key|credential|session';
+const SHORT_SECRETS = 'key|auth|sig|signature|jwt|pwd';
+const SECRET_NAME = new RegExp(`${SECRET_WORDS}|^(?:${SHORT_SECRETS})$`, 'i');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 /** `"apiKey": "..."` in JSON text, and `token=...` in query strings and forms. */
-const JSON_SECRET =
-  /("(?:[^"]*(?:token|secret|password|api[-_]?key|authorization)[^"]*)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
-const QUERY_SECRET = /([?&](?:[^=&]*(?:token|secret|password|api[-_]?key)[^=&]*)=)[^&#\s]*/gi;
+const JSON_SECRET = new RegExp(
+  `("(?:[^"]*(?:${SECRET_WORDS})[^"]*|${SHORT_SECRETS})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
+  'gi',
+);
+const QUERY_SECRET = new RegExp(`([?&](?:[^=&]*(?:${SECRET_WORDS})[^=&]*|${SHORT_SECRETS})=)[^&#\\s]*`, 'gi');
+/** `//user:password@host`: the credentials go, the host stays. */
+const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]+@/gi;
+/**
+ * Credentials recognisable by their shape wherever they are: JWTs, Stripe keys, AWS access key
+ * ids, GitHub and Slack tokens, PEM private keys.
+ */
+const SHAPED_SECRET =
+  /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|\b[sr]k_(?:live|test)_[A-Za-z0-9]{8,}|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{20,}|\bxox[abprs]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
 export const isSecretName = (name: string): boolean => SECRET_NAME.test(name);
 
 /** Most texts (a user agent, a host) hold nothing any pattern could match: they skip the patterns. */
-const MAYBE_SECRET = /[@=:]|bearer|basic/i;
+const MAYBE_SECRET = /[@=:]|bearer|basic|eyJ|k_live_|k_test_|AKIA|ASIA|gh[pousr]_|xox|PRIVATE KEY/i;
 
-/** A text with its emails, bearer credentials and secret-named fields replaced. */
+/** A text with its emails, bearer credentials, URL credentials, shaped and secret-named fields replaced. */
 export function redactText(text: string): string {
   if (!MAYBE_SECRET.test(text)) return text;
   return text
     .replace(BEARER, (_match, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(SHAPED_SECRET, REDACTED)
     .replace(JSON_SECRET, `$1"${REDACTED}"`)
     .replace(QUERY_SECRET, `$1${REDACTED}`)
+    .replace(USERINFO, `$1${REDACTED}@`)
     .replace(EMAIL, '[email]');
 }
+
+/**
+ * Keys the fingerprint: a fingerprint is for recognising a token one already has (filtering the
+ * journal, reading a bundle), not for finding it; 32 bits of a keyed hash are no use to guess with.
+ */
+const FINGERPRINT_KEY = 'massive-mock token fingerprint v1';
+const FINGERPRINT = /^tok_[0-9a-f]{8}$/;
+
+/** A token as the journal, bundles, recordings and logs show it: `tok_` and 8 hex digits, stable. */
+export function tokenFingerprint(token: string): string {
+  if (FINGERPRINT.test(token)) return token;
+  return `tok_${createHmac('sha256', FINGERPRINT_KEY).update(token).digest('hex').slice(0, 8)}`;
+}
+
+/** Whether a token kept as a fingerprint is the one given (in clear or as its fingerprint). */
+export const sameToken = (given: string, kept: string | null | undefined): boolean =>
+  kept !== null && kept !== undefined && (kept === given || kept === tokenFingerprint(given));
 
 /** Headers with the credential-bearing ones replaced and the rest's text redacted. */
 export function redactHeaders(

@@ -3,6 +3,7 @@ import type { VirtualClock } from '../kernel/clock.ts';
 import type { FaultRule, FaultRuleInput } from '../control/faults.ts';
 import type { RuntimeFixture, RuntimeFixtureInput } from './fixture-registry.ts';
 import type { JournalEntry } from '../control/journal.ts';
+import { tokenFingerprint } from '../kernel/redact.ts';
 import type { Account } from './store.ts';
 
 /** The one-file picture of a running emulator, to take a failing CI run home. */
@@ -61,15 +62,38 @@ export interface BundleSource {
   journal: readonly JournalEntry[];
 }
 
-export function makeBundle(source: BundleSource): Bundle {
+/** A token-keyed map (`credits`) with its keys as fingerprints. */
+const byFingerprint = (value: unknown) =>
+  value !== null && typeof value === 'object'
+    ? Object.fromEntries(Object.entries(value).map(([token, item]) => [tokenFingerprint(token), item]))
+    : value;
+
+/**
+ * The settings a bundle carries, secrets out: the admin token, the accepted tokens and emails
+ * dropped, token-keyed balances keyed by fingerprint.
+ */
+function bundledConfig(given: Readonly<Record<string, unknown>>): {
+  config: Record<string, unknown>;
+  redacted: string[];
+} {
   const config: Record<string, unknown> = {};
   const redacted: string[] = [];
   for (const key of BUNDLED_SETTINGS) {
-    const value = source.config[key];
+    const value = given[key];
     const secret = key in SECRET_SETTINGS && value !== null && JSON.stringify(value) !== '{}';
     if (secret) redacted.push(key);
-    config[key] = secret ? SECRET_SETTINGS[key] : value;
+    config[key] = secret ? SECRET_SETTINGS[key] : key === 'credits' ? byFingerprint(value) : value;
   }
+  return { config, redacted };
+}
+
+/**
+ * The bundle of a running emulator. Tokens (the journal's, the accounts', the rules', the
+ * balances') are fingerprints: the file is meant to be uploaded as a CI artifact, and in
+ * `--upstream` mode they are real service tokens. Rules still match by fingerprint.
+ */
+export function makeBundle(source: BundleSource): Bundle {
+  const { config, redacted } = bundledConfig(source.config);
   return {
     kind: 'massive-mock-bundle',
     bundleVersion: 1,
@@ -78,11 +102,18 @@ export function makeBundle(source: BundleSource): Bundle {
     seed: Number(source.config.seed),
     config,
     redacted,
-    faults: source.faults.map((rule) => structuredClone(rule)),
+    faults: source.faults.map((rule) => {
+      const copy = structuredClone(rule);
+      if (copy.match?.token !== undefined) copy.match.token = tokenFingerprint(copy.match.token);
+      return copy;
+    }),
     clock: { now: source.clock.now(), frozen: source.clock.frozen },
-    accounts: [...source.accounts],
+    accounts: source.accounts.map((account) => ({ ...account, token: tokenFingerprint(account.token) })),
     fixtures: source.fixtures.map((fixture) => structuredClone(fixture)),
-    journal: [...source.journal],
+    journal: source.journal.map((entry) => ({
+      ...entry,
+      token: entry.token === null ? null : tokenFingerprint(entry.token),
+    })),
   };
 }
 

@@ -17,6 +17,11 @@ export interface SessionOptions<T extends SessionInstance> {
   /** Sessions without a request for this long are closed (real time). */
   idleMs: number;
   max: number;
+  /**
+   * Why a request may not open a new session (its status and text), or undefined when it may: a
+   * session opens only for a request its emulator would accept, so anonymous ones cannot use them up.
+   */
+  refusal: (request: IncomingMessage) => { status: number; text: string } | undefined;
   log: (message: string, details: Record<string, unknown>) => void;
 }
 
@@ -81,6 +86,8 @@ export function createSessions<T extends SessionInstance>(options: SessionOption
           400,
           `${SESSION_HEADER} must be 1 to 64 letters, digits or . _ : -; got "${String(header)}"`,
         );
+      const refused = sessions.has(name) ? undefined : options.refusal(request);
+      if (refused) return refuse(refused.status, refused.text);
       if (!sessions.has(name) && sessions.size >= options.max)
         return refuse(
           429,

@@ -21,8 +21,9 @@ export function accountHandlers(options: ApiRouteOptions): Record<string, Handle
       return reply.code(201).send(users.create(tokenOf(context), email, credits));
     },
     grantCredits: (context, request, reply) => {
-      const { email, amount } = request.body as { email: string; amount: number };
-      return reply.send(users.grant(tokenOf(context), email, amount));
+      // `amount` from May, `credits` before: the same count under the revision's name.
+      const { email, amount, credits } = request.body as { email: string; amount?: number; credits?: number };
+      return reply.send(users.grant(tokenOf(context), email, amount ?? credits ?? 0));
     },
     deactivateUser: (context, request, reply) =>
       reply.send(users.deactivate(tokenOf(context), (request.body as { email: string }).email)),

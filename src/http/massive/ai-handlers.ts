@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from 'openapi-backend';
 import type { BatchBody } from '../../core/massive/async/batches.ts';
-import { parseCallback } from '../../core/massive/async/callbacks.ts';
 import type { CallDecision } from '../../core/control/decide.ts';
 import { ApiError } from '../../core/massive/errors.ts';
 import { deviceNames } from '../../core/massive/params/devices.ts';
@@ -25,6 +24,9 @@ function baseUrlOf(request: FastifyRequest): string {
   const prefix = REVISION_PATH.exec(request.url)?.[1];
   return `${request.protocol}://${request.headers.host ?? 'localhost'}${prefix ? `/revisions/${prefix}` : ''}`;
 }
+
+/** Where this request reached the emulator: a callback may not aim there. */
+const selfOf = (request: FastifyRequest) => ({ host: request.hostname, port: request.socket.localPort ?? 0 });
 
 /**
  * `GET /ai`, `GET /ai/completions` and `GET /ai/devices`, in whichever revision routed the call:
@@ -143,7 +145,7 @@ export function aiHandlers(
       const callback = routesOf(request).takesCallback ? query.callback : undefined;
       if (callback !== undefined) {
         if (call.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
-        parseCallback(callback);
+        callbacks.screen(callback, selfOf(request));
       }
       if (call.mode === 'async') {
         const job = store.transaction(() => {
@@ -183,6 +185,8 @@ export function aiHandlers(
     createBatch: operation('createBatch', (decision, context, request, reply) => {
       const token = tokenOf(context);
       const body = request.body as BatchBody;
+      if (body.callback !== undefined && body.callback !== null)
+        callbacks.screen(body.callback, selfOf(request));
       const fired: string[] = [];
       const created = batches.create(token, body, baseUrlOf(request), {
         cost: costOf(request),

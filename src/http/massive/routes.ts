@@ -12,6 +12,7 @@ import {
   routingHandlers,
 } from '../openapi-router.ts';
 import { requestRecord } from '../journal-entry.ts';
+import { BATCH_BODY_BYTES, parseJsonBody } from './json-body.ts';
 import { sendApiError, sendText } from '../reply.ts';
 import { describeValidationError } from '../validation-message.ts';
 import {
@@ -73,6 +74,8 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
     api.decorateRequest('decisions', null as unknown as Decisions);
     api.decorateRequest('revision', null as unknown as Revision);
     api.decorateRequest('billed', null);
+    api.removeContentTypeParser('application/json');
+    api.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
     const arrivals = new WeakMap<FastifyRequest, number>();
     api.addHook('onRequest', async (request, reply) => {
       request.decisions = {};
@@ -114,6 +117,12 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const { statusCode, code } = error as { statusCode?: number; code?: string };
       if (statusCode === 400 && (error instanceof SyntaxError || code?.startsWith('FST_ERR_CTP')))
         return sendText(reply, 400, 'JSON was malformed');
+      if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+        return sendText(
+          reply,
+          415,
+          `the body must be sent as application/json, not "${request.headers['content-type'] ?? 'no content type'}"`,
+        );
       throw error;
     });
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -123,5 +132,8 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       return (await routerOf(request.revision))(request, reply, apiPath);
     };
     api.route({ method: routeEveryMethod(api), url: '/*', handler });
+    // Only a batch may be past 1 MiB: its documented maximum needs about 12 MB (json-body.ts).
+    for (const url of ['/ai/batches', '/revisions/:revision/ai/batches'])
+      api.route({ method: 'POST', url, bodyLimit: BATCH_BODY_BYTES, handler });
   });
 }

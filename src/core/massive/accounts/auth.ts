@@ -5,6 +5,8 @@ import { ApiError } from '../errors.ts';
 export interface TokenRegistry {
   isIssued(token: string): boolean;
   isDeactivated(token: string): boolean;
+  /** Called with each token accepted: a balance a bundle kept by fingerprint becomes its own. */
+  adopt?(token: string): void;
 }
 
 /**
@@ -19,6 +21,7 @@ export function createAuthenticator(tokens: readonly string[] | null, registry?:
     const token = bearerToken(header);
     if (!token || registry?.isDeactivated(token)) throw ApiError.of('invalidToken');
     if (accepted && !accepted.has(token) && !registry?.isIssued(token)) throw ApiError.of('invalidToken');
+    registry?.adopt?.(token);
     return token;
   };
 }

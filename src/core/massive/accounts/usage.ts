@@ -19,12 +19,49 @@ export interface UsageRow {
 const isoHour = (ms: number) =>
   new Date(Math.floor(ms / HOUR_MS) * HOUR_MS).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
+/**
+ * The W3C note's datetime forms the vendor documents (a year, a month, a date, or a date and a
+ * time with an optional zone), with its own example's one-digit hour (`2025-12-25T9:00:00-06:00`).
+ */
+const W3C_DATETIME =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/i;
+
+/** Milliseconds since the epoch of a W3C datetime, or NaN when it is not one (or names no real day). */
+export function parseW3cDatetime(text: string): number {
+  const match = W3C_DATETIME.exec(text);
+  if (!match) return Number.NaN;
+  const [, year, month = '01', day = '01', hour = '0', minute = '00', second = '00', fraction = '0', zone] =
+    match;
+  const parts = [year, month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [y, mo, d, h, mi, s] = parts;
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s, Math.round(Number(`0.${fraction}`) * 1000));
+  const back = new Date(utc);
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
+    return Number.NaN;
+  if (!zone || zone.toUpperCase() === 'Z') return utc;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const [zh, zm] = zone.slice(1).split(':').map(Number) as [number, number];
+  return utc - sign * (zh * 60 + zm) * 60_000;
+}
+
+const notDatetime = (name: string, text: string) =>
+  ApiError.invalid(
+    `${name} must be a date-time such as 2025-12-24T18:00:00-06:00 or a date such as 2025-12-24; "${text}" is not one`,
+  );
+
 /** The `from` and `to` of a report, checked: dates the service can read, in order. */
 export function usageWindow(from: string, to: string): { from: number; to: number } {
-  const start = Date.parse(from);
-  const end = Date.parse(to);
-  if (Number.isNaN(start)) throw ApiError.invalid(`from must be an ISO datetime; "${from}" is not one`);
-  if (Number.isNaN(end)) throw ApiError.invalid(`to must be an ISO datetime; "${to}" is not one`);
+  const start = parseW3cDatetime(from);
+  const end = parseW3cDatetime(to);
+  if (Number.isNaN(start)) throw notDatetime('from', from);
+  if (Number.isNaN(end)) throw notDatetime('to', to);
   if (start > end) throw ApiError.invalid('from must not be after to');
   return { from: start, to: end };
 }

@@ -12,11 +12,24 @@ const RANGES: Record<string, [string, number, 'ipv4' | 'ipv6'][]> = {
     ['10.0.0.0', 8, 'ipv4'],
     ['172.16.0.0', 12, 'ipv4'],
     ['192.168.0.0', 16, 'ipv4'],
-    ['169.254.0.0', 16, 'ipv4'],
     ['fc00::', 7, 'ipv6'],
+  ],
+  // Where clouds answer with instance credentials: never called unless listed by name or range.
+  'link-local': [
+    ['169.254.0.0', 16, 'ipv4'],
     ['fe80::', 10, 'ipv6'],
   ],
 };
+
+/**
+ * Link-local ranges and the cloud metadata addresses outside them (AWS's IPv6 one sits in the ULA
+ * range `private` allows; Alibaba's in the shared range): refused unless an entry names them.
+ */
+const GUARDED: [string, number, 'ipv4' | 'ipv6'][] = [
+  ...(RANGES['link-local'] ?? []),
+  ['fd00:ec2::254', 128, 'ipv6'],
+  ['100.100.100.200', 32, 'ipv4'],
+];
 
 export interface HostPolicy {
   /** Whether a host may be called, given the addresses its name resolves to. */
@@ -30,13 +43,34 @@ const versionOf = (family: number) => (family === 4 ? 'ipv4' : 'ipv6');
 /** An IPv4 address mapped into IPv6 (`::ffff:127.0.0.1`) is judged as the IPv4 one. */
 const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.)/i, '');
 
+const blockOf = (ranges: readonly [string, number, 'ipv4' | 'ipv6'][]) => {
+  const list = new BlockList();
+  for (const [network, prefix, type] of ranges) list.addSubnet(network, prefix, type);
+  return list;
+};
+
+const guarded = blockOf(GUARDED);
+
+/** Whether an address is in a list, IPv4-mapped IPv6 judged as IPv4. */
+const within = (list: BlockList, address: string) => {
+  const plain = unmapped(address);
+  const family = isIP(plain);
+  return family !== 0 && list.check(plain, versionOf(family));
+};
+
+/** Whether an address is link-local or a cloud metadata address: never called by default. */
+export const isGuardedAddress = (address: string) => within(guarded, address);
+
 /**
- * The hosts callbacks may call: `*` (any), `loopback`, `private` (RFC 1918, link-local, IPv6
- * ULA), an address or CIDR range (`10.1.0.0/16`), a host name, or `*.example.com`. A name is
- * allowed when it is listed, or when every address it resolves to is in an allowed range.
+ * The hosts callbacks may call: `*` (any), `loopback`, `private` (RFC 1918, IPv6 ULA),
+ * `link-local` (with the cloud metadata addresses), an address or CIDR range (`10.1.0.0/16`), a
+ * host name, or `*.example.com`. A name is allowed when it is listed, or when every address it
+ * resolves to is in an allowed range. Link-local and metadata addresses are refused even with `*`
+ * unless `link-local` or an address or range holding them is listed.
  */
 export function createHostPolicy(entries: readonly string[] = DEFAULT_CALLBACK_HOSTS): HostPolicy {
   const blocks = new BlockList();
+  const explicit = new BlockList();
   const names: string[] = [];
   const suffixes: string[] = [];
   let any = false;
@@ -45,27 +79,27 @@ export function createHostPolicy(entries: readonly string[] = DEFAULT_CALLBACK_H
     const family = isIP(base);
     if (entry === '*') any = true;
     else if (RANGES[entry])
-      for (const [network, prefix, type] of RANGES[entry]) blocks.addSubnet(network, prefix, type);
+      for (const [network, prefix, type] of RANGES[entry]) {
+        blocks.addSubnet(network, prefix, type);
+        if (entry === 'link-local') explicit.addSubnet(network, prefix, type);
+      }
     else if (family)
-      blocks.addSubnet(
-        base,
-        bits === undefined ? (family === 4 ? 32 : 128) : Number(bits),
-        versionOf(family),
-      );
+      for (const list of [blocks, explicit])
+        list.addSubnet(
+          base,
+          bits === undefined ? (family === 4 ? 32 : 128) : Number(bits),
+          versionOf(family),
+        );
     else if (entry.startsWith('*.')) suffixes.push(entry.slice(1));
     else names.push(entry);
   }
-  const inRange = (address: string) => {
-    const plain = unmapped(address);
-    const family = isIP(plain);
-    return family !== 0 && blocks.check(plain, versionOf(family));
-  };
   return {
     entries,
     allows(hostname, addresses) {
+      if (addresses.some((address) => isGuardedAddress(address) && !within(explicit, address))) return false;
       const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
       if (any || names.includes(host) || suffixes.some((suffix) => host.endsWith(suffix))) return true;
-      return addresses.length > 0 && addresses.every(inRange);
+      return addresses.length > 0 && addresses.every((address) => within(blocks, address));
     },
   };
 }

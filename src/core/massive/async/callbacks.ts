@@ -16,6 +16,17 @@ const SQS_ARN = new RegExp(`^arn:aws(?:-cn|-us-gov)?:sqs:(${REGION}):(\\d{12}):(
 
 const RULE = 'callback must be an HTTP or HTTPS URL, an Amazon SQS queue URL or an SQS queue ARN';
 
+const decodedOnce = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** A URL's `user:password@` part masked, percent-encoded or not: what a message may show of it. */
+export const maskUserinfo = (text: string) => decodedOnce(text).replace(/(\/\/)[^/?#@]*@/, '$1***@');
+
 /**
  * The callback as the documents allow it. The vendor asks for it "encoded": a value still
  * percent-encoded once more (`https%3A%2F%2F…`) is decoded once.
@@ -26,7 +37,7 @@ export function parseCallback(given: string): CallbackTarget {
     try {
       text = decodeURIComponent(text);
     } catch {
-      throw ApiError.invalid(`${RULE}; "${given}" is not one`);
+      throw ApiError.invalid(`${RULE}; "${maskUserinfo(given)}" is not one`);
     }
   }
   const arn = SQS_ARN.exec(text);
@@ -41,10 +52,15 @@ export function parseCallback(given: string): CallbackTarget {
     };
   if (URL.canParse(text)) {
     const url = new URL(text);
+    // fetch refuses a URL with credentials, so every attempt would fail: refused now, unechoed.
+    if (url.username || url.password)
+      throw ApiError.invalid(
+        `callback must not carry credentials (user:password@): they could not be sent; "${maskUserinfo(url.href)}" does`,
+      );
     if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '')
       return { kind: 'http', url: url.href };
   }
-  throw ApiError.invalid(`${RULE}; "${given}" is not one`);
+  throw ApiError.invalid(`${RULE}; "${maskUserinfo(given)}" is not one`);
 }
 
 /** Attempts a delivery gets before it is given up as failed. */
