@@ -157,6 +157,7 @@ export async function createInstance(
         creditCost: config.creditCost,
         journalEntryBytes: config.journalEntryBytes,
         latency: { profile: config.latency, timeScale: config.timeScale },
+        fixtures,
         ...(features.upstream && { upstream: features.upstream }),
       },
       router: {

@@ -5,6 +5,7 @@ import { type AdminRouteOptions, registerAdminRoutes } from './admin/routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './massive/routes.ts';
 import { registerDocs } from './docs.ts';
 import { registerHome } from './home.ts';
+import { keepAnswer } from './journal-entry.ts';
 import { httpDate, sendApiError, sendText } from './reply.ts';
 import { RequestLog } from './request-log.ts';
 import { type RouterRouteOptions, registerRouterRoutes } from './router/routes.ts';
@@ -43,8 +44,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const { clock } = options.api;
   // The Date header reads the emulator's clock, as Age and cache expiry do.
-  app.addHook('onSend', (_request, reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('date', httpDate(clock.now()));
+    keepAnswer(request, reply, payload);
     done(null, payload);
   });
 
