@@ -333,8 +333,8 @@ export const SETTINGS = [
     flag: 'log-format',
     env: 'MASSIVE_MOCK_LOG_FORMAT',
     type: 'choice',
-    choices: ['json', 'pretty'],
-    default: 'json',
-    help: 'Logs as JSON lines (for machines), or pretty (coloured, for a terminal).',
+    choices: ['auto', 'json', 'pretty'],
+    default: 'auto',
+    help: 'Logs as JSON lines (for machines), or pretty (one coloured line each, for a terminal); auto: pretty when stdout is a terminal.',
   },
 ] as const satisfies readonly Setting[];

@@ -1,13 +1,14 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ApiError } from '../core/massive/errors.ts';
 import { type AdminRouteOptions, registerAdminRoutes } from './admin/routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './massive/routes.ts';
+import { onClientError } from './client-error.ts';
 import { registerDocs } from './docs.ts';
 import { registerHome } from './home.ts';
 import { keepAnswer } from './journal-entry.ts';
 import { httpDate, sendApiError, sendText } from './reply.ts';
-import { RequestLog } from './request-log.ts';
+import { callbackLine, RequestLog } from './request-log.ts';
 import { type RouterRouteOptions, registerRouterRoutes } from './router/routes.ts';
 
 export interface AppOptions {
@@ -35,6 +36,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     logController: new RequestLog(),
+    clientErrorHandler(error, socket) {
+      onClientError.call(this as unknown as { server: Server }, error, socket);
+    },
     ...(dispatch && {
       serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
         createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) =>
@@ -58,6 +62,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     request.log.error({ err: error }, 'unexpected error');
     return sendApiError(reply, ApiError.of('unknown'));
+  });
+
+  // A callback attempt is not a request the app answered: the journal tells of it, so does the log.
+  const unsubscribe = options.api.journal.subscribe((entry) => {
+    const logged = entry.kind === 'callback' ? callbackLine(entry) : undefined;
+    if (logged)
+      app.log[entry.callback?.outcome === 'delivered' ? 'info' : 'warn'](logged.fields, logged.line);
+  });
+  app.addHook('onClose', (_instance, done) => {
+    unsubscribe();
+    done();
   });
 
   registerHome(app, {

@@ -267,8 +267,11 @@ function chartOf(options: AdminRouteOptions, query: Record<string, string | stri
     ]),
   ];
   const to = numberOrUndefined(query.to as string | undefined) ?? control.clock.now();
-  const from = numberOrUndefined(query.from as string | undefined) ?? Math.max(0, to - 3_600_000);
   const bucketMs = numberOrUndefined(query.bucketMs as string | undefined) ?? 60_000;
+  // By default the last hour, from a bucket's edge: a chart's minutes start on the minute.
+  const from =
+    numberOrUndefined(query.from as string | undefined) ??
+    Math.max(0, Math.floor((to - 3_600_000) / bucketMs) * bucketMs);
   return usageChart(store.calls(tokens, from, to), { from, to, bucketMs }, balances, tokens);
 }
 
