@@ -5,7 +5,8 @@ import { type AdminRouteOptions, registerAdminRoutes } from './admin/routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './massive/routes.ts';
 import { onClientError } from './client-error.ts';
 import { registerDocs } from './docs.ts';
-import { registerHome } from './home.ts';
+import { registerDashboard } from './admin/dashboard/register.ts';
+import { registerPageAssets } from './page-assets.ts';
 import { keepAnswer } from './journal-entry.ts';
 import { httpDate, sendApiError, sendText } from './reply.ts';
 import { callbackLine, RequestLog } from './request-log.ts';
@@ -75,11 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done();
   });
 
-  registerHome(app, {
-    version: options.admin.version,
-    seed: options.api.seed,
-    revision: options.api.revision.id,
-  });
+  registerDashboard(app);
+  registerPageAssets(app);
   registerDocs(app, options.api.revision, options.admin.document, options.router.document);
   await registerAdminRoutes(app, options.admin);
   await registerRouterRoutes(app, options.router);
