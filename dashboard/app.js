@@ -62,7 +62,7 @@ function decisionBadges(entry) {
     ...(d.faults ?? []).map((fault) => badge(`fault ${fault}`, 'bad')),
     d.fixture && badge(`fixture ${d.fixture}`, 'info'),
     d.replayed && badge(`replayed ${d.replayed}`, 'info'),
-    d.credits !== undefined && badge(`${d.credits} credits`),
+    d.credits !== undefined && badge(`${d.credits} credit${d.credits === 1 ? '' : 's'}`),
     d.model && badge(d.model),
     (d.notices ?? []).length > 0 &&
       badge(`${d.notices.length} notice${d.notices.length > 1 ? 's' : ''}`, 'warn'),
@@ -125,8 +125,8 @@ function entryDetail(entry) {
         {},
         h('h3', {}, 'Request headers'),
         headerTable(entry.headers),
-        h('h3', {}, 'Request body'),
-        h('pre', {}, entry.body ?? queryText(entry.query) ?? ''),
+        h('h3', {}, entry.body === undefined ? 'Query' : 'Request body'),
+        h('pre', {}, entry.body ?? (queryText(entry.query) || '(none)')),
       ),
       h(
         'div',
@@ -786,21 +786,19 @@ async function refresh() {
 }
 
 function showTabs() {
-  document
-    .getElementById('tabs')
-    .replaceChildren(
-      ...Object.entries(VIEWS).map(([id, [label]]) =>
-        h(
-          'a',
-          {
-            href: `#${id}`,
-            class: id === state.view ? 'active' : '',
-            'aria-current': id === state.view ? 'page' : false,
-          },
-          label,
-        ),
+  document.getElementById('tabs').replaceChildren(
+    ...Object.entries(VIEWS).map(([id, [label]]) =>
+      h(
+        'a',
+        {
+          href: `#${id}`,
+          class: id === state.view ? 'active' : '',
+          'aria-current': id === state.view ? 'page' : false,
+        },
+        label,
       ),
-    );
+    ),
+  );
 }
 
 function route() {
