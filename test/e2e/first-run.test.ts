@@ -27,7 +27,7 @@ describe('the start-up line', () => {
     try {
       const lines = running.output().trim().split('\n');
       expect(lines).toEqual([
-        `massive-mock ${VERSION} listening at ${running.url} (docs ${running.url}/docs, revision ${REVISION}, seed 5, database ${database})`,
+        `massive-mock ${VERSION} listening at ${running.url} (dashboard ${running.url}/, docs ${running.url}/docs, revision ${REVISION}, seed 5, database ${database})`,
       ]);
       expect(readFileSync(urlFile, 'utf8')).toBe(`${running.url}\n`);
       expect((await fetch(`${running.url}/docs/`)).status).toBe(200);
