@@ -16,6 +16,7 @@ COPY src ./src
 COPY bin ./bin
 COPY openapi ./openapi
 COPY fixtures ./fixtures
+COPY dashboard ./dashboard
 # Prune in place rather than a second `npm ci --omit=dev` in the final stage: the same lockfile
 # resolution, no second download, and no `prepare` to suppress.
 RUN npm run build \
@@ -40,6 +41,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/openapi ./openapi
 COPY --from=build /app/fixtures ./fixtures
+COPY --from=build /app/dashboard ./dashboard
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node

@@ -19,7 +19,8 @@ function helpText(): string {
     'Every setting is a flag, an environment variable and a config-file key (JSON or YAML);',
     'flags win over the environment, which wins over the config file.',
     '',
-    'README.md tells more: "Quick start", "Configuration", "Control", "Docker", "In a test suite".',
+    'README.md tells more: "Quick start", "Examples", "Control"; docs/ has a page per topic',
+    '(docs/configuration.md, docs/control.md, docs/ci-docker.md, docs/test-library.md).',
     '',
     '  -c, --config <file>\n      Config file (.json, .yaml or .yml); env MASSIVE_MOCK_CONFIG',
     ...rows,
@@ -57,10 +58,20 @@ async function main(): Promise<void> {
   const { config, help, version } = loadConfig({ argv: process.argv.slice(2), env: process.env });
   if (help) return void process.stdout.write(helpText());
   if (version) return void process.stdout.write(`${VERSION}\n`);
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY);
   const instance = await createInstance(config, {
     level: config.logLevel,
-    ...(config.logFormat === 'pretty' && {
-      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } },
+    ...(pretty && {
+      transport: {
+        target: 'pino-pretty',
+        // The message is the whole line (`GET /ai 200 12ms cache=miss`): its fields need not follow.
+        options: {
+          translateTime: 'HH:MM:ss',
+          ignore:
+            'pid,hostname,reqId,method,path,status,ms,cache,fault,fixture,replayed,callback,delivery,attempt,outcome',
+          singleLine: true,
+        },
+      },
     }),
   });
   // Registered before it listens: a signal sent as soon as it says where it listens finds them.
@@ -85,8 +96,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Fastify's own "Server listening" line would be a second start-up line: the one below says more.
+  const level = instance.app.log.level;
+  instance.app.log.level = 'warn';
   try {
     await instance.app.listen({ host: config.host, port: config.port });
+    instance.app.log.level = level;
   } catch (error) {
     if (stopping) return;
     await instance.close();

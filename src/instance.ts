@@ -157,6 +157,7 @@ export async function createInstance(
         revision,
         creditCost: config.creditCost,
         journalEntryBytes: config.journalEntryBytes,
+        fixtures,
         ...(features.upstream && { upstream: features.upstream }),
       },
       router: {

@@ -46,7 +46,7 @@ export interface Config {
   routerModels: string[] | null;
   routerRateLimit: number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
-  logFormat: 'json' | 'pretty';
+  logFormat: 'auto' | 'json' | 'pretty';
 }
 
 /** A setting with a bad value: the message names the setting, where it came from and the rule. */

@@ -1,6 +1,6 @@
 /**
  * Every setting of massive-mock, once: its config-file key, its flag, its environment variable,
- * its type, default and help. The CLI's --help, the loader and the README table all read this.
+ * its type, default and help. The CLI's --help, the loader and the table in docs/configuration.md all read this.
  */
 import { DEFAULT_REVISION, REVISION_IDS } from '../core/massive/revisions/index.ts';
 
@@ -300,7 +300,7 @@ export const SETTINGS = [
     env: 'MASSIVE_MOCK_FAULTS',
     type: 'json',
     default: [],
-    help: 'Fault rules, a JSON array (see README, "Control"); in a config file, the array itself.',
+    help: 'Fault rules, a JSON array (see docs/control.md); in a config file, the array itself.',
   },
   {
     key: 'routerModels',
@@ -333,8 +333,8 @@ export const SETTINGS = [
     flag: 'log-format',
     env: 'MASSIVE_MOCK_LOG_FORMAT',
     type: 'choice',
-    choices: ['json', 'pretty'],
-    default: 'json',
-    help: 'Logs as JSON lines (for machines), or pretty (coloured, for a terminal).',
+    choices: ['auto', 'json', 'pretty'],
+    default: 'auto',
+    help: 'Logs as JSON lines (for machines), or pretty (one coloured line each, for a terminal); auto: pretty when stdout is a terminal.',
   },
 ] as const satisfies readonly Setting[];

@@ -1,12 +1,15 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ApiError } from '../core/massive/errors.ts';
 import { type AdminRouteOptions, registerAdminRoutes } from './admin/routes.ts';
 import { type ApiRouteOptions, registerApiRoutes } from './massive/routes.ts';
+import { onClientError } from './client-error.ts';
 import { registerDocs } from './docs.ts';
-import { registerHome } from './home.ts';
+import { registerDashboard } from './admin/dashboard/register.ts';
+import { registerPageAssets } from './page-assets.ts';
+import { keepAnswer } from './journal-entry.ts';
 import { httpDate, sendApiError, sendText } from './reply.ts';
-import { RequestLog } from './request-log.ts';
+import { callbackLine, RequestLog } from './request-log.ts';
 import { type RouterRouteOptions, registerRouterRoutes } from './router/routes.ts';
 
 export interface AppOptions {
@@ -34,6 +37,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     logController: new RequestLog(),
+    clientErrorHandler(error, socket) {
+      onClientError.call(this as unknown as { server: Server }, error, socket);
+    },
     ...(dispatch && {
       serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) =>
         createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) =>
@@ -43,8 +49,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const { clock } = options.api;
   // The Date header reads the emulator's clock, as Age and cache expiry do.
-  app.addHook('onSend', (_request, reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('date', httpDate(clock.now()));
+    keepAnswer(request, reply, payload);
     done(null, payload);
   });
 
@@ -58,11 +65,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendApiError(reply, ApiError.of('unknown'));
   });
 
-  registerHome(app, {
-    version: options.admin.version,
-    seed: options.api.seed,
-    revision: options.api.revision.id,
+  // A callback attempt is not a request the app answered: the journal tells of it, so does the log.
+  const unsubscribe = options.api.journal.subscribe((entry) => {
+    const logged = entry.kind === 'callback' ? callbackLine(entry) : undefined;
+    if (logged)
+      app.log[entry.callback?.outcome === 'delivered' ? 'info' : 'warn'](logged.fields, logged.line);
   });
+  app.addHook('onClose', (_instance, done) => {
+    unsubscribe();
+    done();
+  });
+
+  registerDashboard(app);
+  registerPageAssets(app);
   registerDocs(app, options.api.revision, options.admin.document, options.router.document);
   await registerAdminRoutes(app, options.admin);
   await registerRouterRoutes(app, options.router);

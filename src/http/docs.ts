@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { REVISIONS, type Revision } from '../core/massive/revisions/index.ts';
 import { loadApiDocument, type OpenApiDocument } from './openapi-document.ts';
+import { ICON_SVG } from './page-assets.ts';
 
 const pointAtThisServer = (document: OpenApiDocument, url = '/') => ({
   ...document,
@@ -56,6 +57,51 @@ export function withoutPrefill(document: OpenApiDocument, url = '/'): OpenApiDoc
   return copy;
 }
 
+/** What every document in the docs UI says first: whose documents these are, and how to try them. */
+const EMULATOR_NOTE =
+  '**This is massive-mock, a local emulator**, not the real service: "Try it out" calls this emulator, ' +
+  'and nothing leaves the machine. Click **Authorize** first: any non-empty token works (`dev-token` is ' +
+  'filled in) unless the emulator was started with `--tokens`. The [dashboard](/) shows every call made.';
+
+/**
+ * The UI's copy of a document, told to a reader: the title says it is emulated, the description
+ * starts with `EMULATOR_NOTE`, and a link to another of its paths (`[AI endpoint](../ai)`, which in
+ * the vendor's site opened the API itself, a 401) points at that operation in these docs instead.
+ */
+export function forReaders(document: OpenApiDocument, url = '/', retitle = true): OpenApiDocument {
+  const copy = withoutPrefill(document, url);
+  const operations = new Map<string, string>();
+  for (const [path, item] of Object.entries(copy.paths)) {
+    for (const operation of Object.values(item) as { operationId?: string; tags?: string[] }[]) {
+      if (operation?.operationId && !operations.has(path))
+        operations.set(path, `#/${operation.tags?.[0] ?? 'default'}/${operation.operationId}`);
+    }
+  }
+  const inDocs = (text: string) =>
+    text.replace(/\]\((?!https?:|#|\/\))(?:\.\.\/|\.\/)*([^)\s]+)\)/g, (link, target: string) => {
+      const anchor = operations.get(`/${target}`);
+      return anchor ? `](${anchor})` : link;
+    });
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return inDocs(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, each]) => [key, walk(each)]));
+    return value;
+  };
+  const told = walk(copy) as OpenApiDocument;
+  const info = told.info as { title?: string; description?: string };
+  if (retitle) info.title = `${info.title ?? 'API'} (emulated by massive-mock)`;
+  info.description = `${EMULATOR_NOTE}\n\n${info.description ?? ''}`;
+  return told;
+}
+
+/**
+ * Fills the token in once a document is loaded. @fastify/swagger-ui writes `uiConfig` functions
+ * out as source inside its initializer, where the UI is the constant `ui`: this one's body names it.
+ */
+const preauthorize = new Function("ui.preauthorizeApiKey('bearerAuth', 'dev-token');");
+
 /**
  * Builds the docs site: @fastify/swagger over the default revision's document, and its UI for
  * every revision (each pointed at `/revisions/<id>`, so "Try it out" speaks that revision), the
@@ -78,7 +124,22 @@ async function buildDocsSite(
   });
   await site.register(swaggerUi, {
     routePrefix: '/docs',
+    logo: { type: 'image/svg+xml', content: Buffer.from(ICON_SVG), href: '/', target: '_self' },
+    theme: {
+      title: 'massive-mock: API documents',
+      favicon: [
+        {
+          filename: 'favicon.svg',
+          rel: 'icon',
+          sizes: 'any',
+          type: 'image/svg+xml',
+          content: Buffer.from(ICON_SVG),
+        },
+      ],
+    },
     uiConfig: {
+      persistAuthorization: true,
+      onComplete: preauthorize,
       urls: [
         { url: '/docs/ui/openapi.json', name: `Massive AI API ${revision.id} (default)` },
         ...REVISIONS.map(({ id, title }) => ({
@@ -101,15 +162,15 @@ async function buildDocsSite(
   const publishedRouter = pointAtThisServer(router);
   site.get('/openapi-router.json', () => publishedRouter);
   const forUi = {
-    api: withoutPrefill(loadApiDocument(revision)),
-    router: withoutPrefill(router),
-    admin: withoutPrefill(admin),
+    api: forReaders(loadApiDocument(revision)),
+    router: forReaders(router, '/', false),
+    admin: forReaders(admin),
   };
   site.get('/docs/ui/openapi.json', () => forUi.api);
   site.get('/docs/ui/openapi-router.json', () => forUi.router);
   site.get('/docs/ui/openapi-admin.json', () => forUi.admin);
   for (const each of REVISIONS) {
-    const copy = withoutPrefill(loadApiDocument(each), `/revisions/${each.id}`);
+    const copy = forReaders(loadApiDocument(each), `/revisions/${each.id}`);
     site.get(`/docs/ui/openapi/${each.id}.json`, () => copy);
   }
   await site.ready();

@@ -1,10 +1,33 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import { redactText } from '../core/kernel/redact.ts';
+import type { Decisions, JournalEntry } from '../core/control/journal.ts';
+
+/** What a request's decisions add to its line: the cache, the faults that fired, the fixture. */
+function decided(decisions: Decisions | null | undefined): Record<string, unknown> {
+  if (!decisions) return {};
+  return {
+    ...(decisions.cache && { cache: decisions.cache }),
+    ...(decisions.faults?.length && { fault: decisions.faults.join(',') }),
+    ...(decisions.fixture && { fixture: decisions.fixture }),
+    ...(decisions.replayed && { replayed: decisions.replayed }),
+  };
+}
+
+/** `GET /ai 200 12ms cache=miss fixture=current-weather.json`: the line a terminal shows. */
+function lineOf(
+  fields: { method: string; path: string; status: number | string; ms: number },
+  extra: object,
+): string {
+  const tail = Object.entries(extra).map(([key, value]) => ` ${key}=${String(value)}`);
+  return `${fields.method} ${fields.path} ${fields.status} ${Math.round(fields.ms)}ms${tail.join('')}`;
+}
+
+/** The admin API, the dashboard and the assets pages fetch: polled, so kept out of the default level. */
+const QUIET = /^\/(__admin\/|__dashboard\/|favicon\.ico|docs)/;
 
 /**
- * One log line per request, at debug, instead of Fastify's two at info: those two cost a busy
- * server about a fifth of its time (bench/RESULTS.md), and the journal (/__admin/journal) keeps
- * what each request was anyway. Errors stay at error.
+ * One log line per request instead of Fastify's two: the API's at info, naming what the control
+ * plane decided (cache, fault, fixture); the admin API's and the dashboard's at debug, as they poll.
+ * Errors stay at error. The journal (/__admin/journal) keeps the whole request.
  */
 export class RequestLog extends LogController {
   override incomingRequest(): void {}
@@ -18,16 +41,28 @@ export class RequestLog extends LogController {
       reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
       return;
     }
-    if (request.log.level !== 'debug' && request.log.level !== 'trace') return;
-    // A query may carry a credential (`?key=`, a callback URL's `user:password@`): logs never do.
-    request.log.debug(
-      {
-        method: request.method,
-        url: redactText(request.url),
-        status: reply.statusCode,
-        ms: reply.elapsedTime,
-      },
-      'answered',
-    );
+    const path = request.url.split('?', 1)[0] ?? '/';
+    const level = QUIET.test(path) || path === '/' ? 'debug' : 'info';
+    // Pino's own check: a quiet server builds no line (the logger Fastify is given may lack it).
+    if ((request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.(level) === false)
+      return;
+    const carried = request as { decisions?: Decisions | null; routerDecisions?: Decisions };
+    const extra = decided(carried.decisions ?? carried.routerDecisions);
+    const fields = {
+      method: request.method,
+      path,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    };
+    request.log[level]({ ...fields, ...extra }, lineOf(fields, extra));
   }
+}
+
+/** A callback attempt, logged as its own line: the emulator made it, nothing else would show it. */
+export function callbackLine(entry: JournalEntry): { fields: object; line: string } | undefined {
+  const { callback } = entry;
+  if (entry.kind !== 'callback' || !callback) return undefined;
+  const extra = { delivery: callback.deliveryId, attempt: callback.attempt, outcome: callback.outcome };
+  const fields = { method: 'POST', path: entry.path, status: entry.status || '-', ms: entry.durationMs };
+  return { fields: { callback: true, ...fields, ...extra }, line: `callback ${lineOf(fields, extra)}` };
 }

@@ -29,6 +29,24 @@ describe('fault rules through the admin API', async () => {
     expect(third?.query.prompt).toBe('call 2');
   });
 
+  it('is not used up by an operation that cannot answer its status, and the journal says why', async () => {
+    control.reset();
+    await addRule({ effect: { status: 503 }, policy: { skip: 2, times: 1 } });
+    const devices = await mock.get('/ai/devices');
+    expect(devices.status).toBe(200);
+    expect(devices.headers['x-mock-notice']).toBe(
+      'fault rule rule-1 did not fire: listDevices does not document 503',
+    );
+    const [entry] = control.journal.list({ path: '/ai/devices' });
+    expect(entry?.decisions.notices).toEqual([
+      'fault rule rule-1 did not fire: listDevices does not document 503',
+    ]);
+    expect(control.faults.list()[0]).toMatchObject({ matched: 0, fired: 0 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await mock.get(`/ai?prompt=call+${i}`)).status);
+    expect(statuses).toEqual([200, 200, 503, 200]);
+  });
+
   it('503 carries Retry-After matching its body', async () => {
     control.reset();
     await addRule({ effect: { status: 503, retryAfter: 7 } });

@@ -98,6 +98,9 @@ describe('the packed tarball installed with production dependencies only', () =>
     expect(paths).toContain('dist/index.d.ts');
     expect(paths.some((path) => path.startsWith('openapi/'))).toBe(true);
     expect(paths.some((path) => path.startsWith('fixtures/'))).toBe(true);
+    expect(paths).toEqual(
+      expect.arrayContaining(['dashboard/index.html', 'dashboard/app.js', 'dashboard/style.css']),
+    );
     expect(paths.filter((path) => /^(src|test|bench)\//.test(path))).toEqual([]);
     expect(paths.filter((path) => /\.[cm]?ts$/.test(path) && !/\.d\.[cm]?ts$/.test(path))).toEqual([]);
   });
@@ -135,6 +138,10 @@ describe('the packed tarball installed with production dependencies only', () =>
         const body = (await res.json()) as { model?: string; query?: string };
         expect(body.model).toBe('chatgpt');
         expect(body.query).toBe('hello');
+        // The dashboard is served from the installed package's dashboard/ folder.
+        const script = await fetch(`${cli.url}/__dashboard/app.js`);
+        expect(script.status, cli.output()).toBe(200);
+        expect(await script.text()).toContain('/__admin/');
       } finally {
         expect(await cli.stop('SIGTERM'), cli.output()).toBe(0);
       }

@@ -27,7 +27,7 @@ describe('the start-up line', () => {
     try {
       const lines = running.output().trim().split('\n');
       expect(lines).toEqual([
-        `massive-mock ${VERSION} listening at ${running.url} (docs ${running.url}/docs, revision ${REVISION}, seed 5, database ${database})`,
+        `massive-mock ${VERSION} listening at ${running.url} (dashboard ${running.url}/, docs ${running.url}/docs, revision ${REVISION}, seed 5, database ${database})`,
       ]);
       expect(readFileSync(urlFile, 'utf8')).toBe(`${running.url}\n`);
       expect((await fetch(`${running.url}/docs/`)).status).toBe(200);
@@ -82,12 +82,20 @@ function oldNode(): string | undefined {
   return undefined;
 }
 
-describe('the bin on a Node older than 22', () => {
+describe('the bin and npm start on a Node older than 22', () => {
   const node = oldNode();
-  it.skipIf(!node)('says what it needs and exits 1', () => {
-    const result = cli(['bin/massive-mock.js', '--help'], node);
+  it.skipIf(!node)('say what they need in one line and exit 1', () => {
     const version = execFileSync(node as string, ['--version'], { encoding: 'utf8' }).trim();
-    expect(result.stderr).toBe(`massive-mock needs Node 22 or newer (this is ${version})\n`);
-    expect(result.status).toBe(1);
+    // The bin, and what `npm start` runs (package.json "start"), on that Node.
+    for (const args of [
+      ['bin/massive-mock.js', '--help'],
+      ['--import', './bin/node-check.js', 'src/cli.ts', '--help'],
+    ]) {
+      const result = cli(args, node);
+      expect(result.stderr).toBe(`massive-mock needs Node 22.18 or newer (this is ${version})\n`);
+      expect(result.status).toBe(1);
+    }
+    const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+    expect(start).toBe('node --import ./bin/node-check.js src/cli.ts');
   });
 });

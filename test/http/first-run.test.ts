@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REVISION as REVISION, REVISION_IDS } from '../../src/core/massive/revisions/index.ts';
+import { REVISION_IDS } from '../../src/core/massive/revisions/index.ts';
 import { startHarness } from '../support/harness.ts';
 
 type Parameter = {
@@ -17,15 +17,47 @@ type Document = {
 describe('a first visit', async () => {
   const mock = await startHarness({ seed: 7 });
 
-  it('finds a page at / pointing to the docs, the admin API and the README', async () => {
+  it('finds the dashboard at /, its script and style served from the package, and a favicon', async () => {
     const res = await mock.send('GET', '/', { token: null });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.text).toContain('href="/docs"');
+    expect(res.text).toContain('<script type="module" src="/__dashboard/app.js"></script>');
+    expect(res.text).toContain('href="/docs');
     expect(res.text).toContain('/__admin');
-    expect(res.text).toContain('README');
-    expect(res.text).toContain(`revision ${REVISION} unless a call picks another`);
-    expect(res.text).toContain('seed 7');
+    const script = await mock.send('GET', '/__dashboard/app.js', { token: null });
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    // It reads the admin API only.
+    expect([...script.text.matchAll(/fetch\(`([^`$]*)/g)].map((match) => match[1])).toEqual(['/__admin/']);
+    expect((await mock.send('GET', '/__dashboard/style.css', { token: null })).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
+    const missing = await mock.send('GET', '/__dashboard/secrets.txt', { token: null });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('text/plain; charset=utf-8');
+    const icon = await mock.send('GET', '/favicon.ico', { token: null });
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+  });
+
+  it("answers the assets a rendered page names, out of the journal, coverage and the log's info lines", async () => {
+    mock.instance.control.journal.clear();
+    const page = (await mock.get('/ai?prompt=first+run+assets&format=rendered')).text;
+    const assets = [...page.matchAll(/<(?:link|script|img)\b[^>]*?(?:src|href)="(\/[^"]+)"/g)]
+      // A preconnect link names an origin, fetched by no browser.
+      .filter((match) => !match[0].includes('preconnect'))
+      .map((match) => (match[1] as string).replaceAll('&amp;', '&'))
+      .filter((url) => !url.startsWith('//') && url !== '/' && !url.includes('#'));
+    expect(assets.length).toBeGreaterThan(10);
+    for (const url of assets) {
+      const answer = await mock.raw(url);
+      expect(answer.status, url).toBe(200);
+    }
+    expect((await mock.raw('/cdn/assets/x.js')).headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    );
+    expect((await mock.raw('/cdn/assets/x.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await mock.raw('/manifest.json')).text).toBe('{}');
+    expect(mock.instance.control.journal.list().map((entry) => entry.path)).toEqual(['/ai']);
   });
 
   it('dates every answer by the emulator clock, not the machine', async () => {

@@ -73,11 +73,32 @@ describe('canned completions', async () => {
 
   it("serves the docs' example from fixtures/ for any model", async () => {
     const res = await mock.get('/ai?prompt=best+basketball+shoes+for+2026');
-    expect(res.body.completion).toContain('Sabrina 3');
+    expect(res.body.completion).toContain('Vantor Sabre 3');
     expect(res.body.fanouts).toContain('best basketball shoes for guards 2026');
     const gemini = await mock.get('/ai?prompt=Best+Basketball+Shoes+for+2026&model=gemini');
-    expect(gemini.body.completion).toContain('Sabrina 3');
+    expect(gemini.body.completion).toContain('Vantor Sabre 3');
     expect(gemini.body.fanouts).toEqual([]);
+  });
+
+  it('says so when a canned answer answered: X-Mock-Fixture and the journal', async () => {
+    const canned = await mock.get('/ai?prompt=best+basketball+shoes+for+2026');
+    expect(canned.headers['x-mock-fixture']).toBe('best-basketball-shoes-for-2026.json');
+    const generated = await mock.get('/ai?prompt=how+to+fold+a+paper+crane');
+    expect(generated.headers['x-mock-fixture']).toBeUndefined();
+    const journal = await mock.get('/__admin/journal?path=/ai&limit=2');
+    expect(journal.body.map((entry: { decisions: { fixture?: string } }) => entry.decisions.fixture)).toEqual(
+      ['best-basketball-shoes-for-2026.json', undefined],
+    );
+  });
+
+  it('bundles fixtures with fictional sites only: every URL is on an .example domain', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const urls = readdirSync('fixtures')
+      .filter((name) => name.endsWith('.json'))
+      .flatMap((name) => [...readFileSync(`fixtures/${name}`, 'utf8').matchAll(/"url": "([^"]+)"/g)])
+      .map((match) => new URL(match[1] as string).hostname);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const host of urls) expect(host).toMatch(/\.example$/);
   });
 
   it('matches on geo when the fixture names it', async () => {

@@ -31,6 +31,7 @@ export function decideCall(input: {
 }): CallDecision {
   const { operation, prefer, faults, documented } = input;
   const notices = prefer.ignored.length ? [`Prefer ignored: ${prefer.ignored.join(', ')}`] : [];
+  notices.push(...(faults.notices ?? []));
   const fired = [...faults.fired];
   let forced = faults.error;
   if (prefer.code !== undefined) {

@@ -126,6 +126,8 @@ export interface FaultDecision {
   fired: string[];
   /** Set when a rule with a callback effect fired. */
   callback?: CallbackFault;
+  /** Why a rule that matched did not fire (its status is not one the operation documents). */
+  notices?: string[];
 }
 
 const CALLBACK_EFFECTS = ['callbackDelayMs', 'callbackFailures', 'dropCallback'] as const;
@@ -236,6 +238,114 @@ function matches(match: FaultMatch, pattern: Pattern | undefined, call: FaultCal
   );
 }
 
+/** One emulator's rules and what they remember, shared by the functions below. */
+interface FaultsContext {
+  clock: Clock;
+  seed: number;
+  statuses: Readonly<Record<string, readonly number[]>>;
+  schemas: Readonly<Record<string, unknown>>;
+  /** Compiled with the first rule added: a start without rules does not pay for it. */
+  checker?: ReturnType<typeof ruleChecker>;
+  rules: FaultRule[];
+  /** Compiled once when a rule is added, not on every call it is matched against. */
+  patterns: WeakMap<FaultRule, Pattern>;
+  /** Keyed on a digest: a request key holds the whole URL, up to 32 KiB. */
+  attempts: LRUCache<string, number>;
+  added: number;
+}
+
+function fires(context: FaultsContext, rule: FaultRule, call: FaultCall): boolean {
+  const { policy } = rule;
+  rule.matched++;
+  if (policy.forMs !== undefined && context.clock.now() - rule.createdAt >= policy.forMs) return false;
+  if (policy.skip !== undefined && rule.matched <= policy.skip) return false;
+  if (policy.times !== undefined && rule.fired >= policy.times) return false;
+  if (policy.firstAttempts !== undefined) {
+    const key = createHash('sha256')
+      .update(rule.id)
+      .update('\u0000')
+      .update(call.requestKey)
+      .digest('base64');
+    const attempt = (context.attempts.get(key) ?? 0) + 1;
+    context.attempts.set(key, attempt);
+    if (attempt > policy.firstAttempts) return false;
+  }
+  if (policy.probability !== undefined) {
+    return createRng(deriveSeed(context.seed, 'fault', rule.id, rule.matched)).next() < policy.probability;
+  }
+  return true;
+}
+
+function addRule(context: FaultsContext, given: FaultRuleInput): FaultRule {
+  const input = (context.checker ??= ruleChecker(context.schemas, context.statuses))(given);
+  const pattern =
+    input.match?.promptRegex === undefined ? undefined : compilePattern(input.match.promptRegex);
+  const id = input.id ?? `rule-${++context.added}`;
+  if (context.rules.some((rule) => rule.id === id))
+    throw new FaultRuleError(`a rule with id "${id}" exists already`);
+  const rule: FaultRule = {
+    id,
+    match: { ...input.match },
+    effect: { ...input.effect },
+    policy: { ...input.policy },
+    createdAt: context.clock.now(),
+    matched: 0,
+    fired: 0,
+  };
+  context.rules.push(rule);
+  if (pattern) context.patterns.set(rule, pattern);
+  return rule;
+}
+
+/** Adds what a rule that fired does to the decision: the first error wins, delays add up. */
+function applyEffect(decision: FaultDecision, rule: FaultRule): void {
+  const { effect } = rule;
+  rule.fired++;
+  decision.fired.push(rule.id);
+  decision.delayMs += effect.delayMs ?? 0;
+  decision.failJob ||= effect.failJob === true;
+  const { callbackDelayMs, callbackFailures, dropCallback } = effect;
+  if (callbackDelayMs !== undefined || callbackFailures !== undefined || dropCallback) {
+    const callback = (decision.callback ??= { delayMs: 0, failures: 0, drop: false });
+    callback.delayMs += callbackDelayMs ?? 0;
+    callback.failures = Math.max(callback.failures, callbackFailures ?? 0);
+    callback.drop ||= dropCallback === true;
+  }
+  if (effect.stream) decision.stream = { ...decision.stream, ...effect.stream };
+  if (effect.status !== undefined && !decision.error) {
+    decision.error = {
+      status: effect.status,
+      ...(effect.retryAfter !== undefined && { retryAfter: effect.retryAfter }),
+    };
+  }
+}
+
+/**
+ * Which rules fire for a call. A rule whose status the operation does not document cannot apply
+ * to it: it is neither counted nor used up there (a "503 once" rule waits for a call that can
+ * answer 503), and the decision says why it stayed quiet.
+ */
+function decide(context: FaultsContext, call: FaultCall): FaultDecision {
+  const decision: FaultDecision = { delayMs: 0, failJob: false, fired: [] };
+  const onePrompt = call.promptIndex !== undefined;
+  const batchScope = onePrompt || call.operation === 'createBatch';
+  const documented = context.statuses[call.operation] ?? [];
+  for (const rule of context.rules) {
+    if (batchScope && promptScoped(rule) !== onePrompt) continue;
+    if (!matches(rule.match, context.patterns.get(rule), call)) continue;
+    const { status } = rule.effect;
+    if (status !== undefined && !documented.includes(status)) {
+      (decision.notices ??= []).push(
+        `fault rule ${rule.id} did not fire: ${call.operation} does not document ${status}`,
+      );
+      continue;
+    }
+    if (fires(context, rule, call)) applyEffect(decision, rule);
+  }
+  decision.delayMs = Math.min(decision.delayMs, MAX_DELAY_MS);
+  return decision;
+}
+
 /**
  * The fault rules of one emulator: matched against each call in the order they were added; every
  * probability is drawn from the seed, so the same rules and calls fire the same way every run.
@@ -247,107 +357,29 @@ export function createFaults(options: {
   /** The admin document's `components/schemas`, where FaultRuleInput is. */
   schemas: Readonly<Record<string, unknown>>;
 }) {
-  const { clock, seed, statuses } = options;
-  // Compiled with the first rule added: a start without rules does not pay for it.
-  let checker: ReturnType<typeof ruleChecker> | undefined;
-  const checkRule = (input: unknown) => (checker ??= ruleChecker(options.schemas, statuses))(input);
-  let rules: FaultRule[] = [];
-  // Compiled once when a rule is added, not on every call it is matched against.
-  const patterns = new WeakMap<FaultRule, Pattern>();
-  // Keyed on a digest: a request key holds the whole URL, up to 32 KiB.
-  const attempts = new LRUCache<string, number>({ max: FIRST_ATTEMPTS_MEMORY });
-  let added = 0;
-
-  function fires(rule: FaultRule, call: FaultCall): boolean {
-    const { policy } = rule;
-    rule.matched++;
-    if (policy.forMs !== undefined && clock.now() - rule.createdAt >= policy.forMs) return false;
-    if (policy.skip !== undefined && rule.matched <= policy.skip) return false;
-    if (policy.times !== undefined && rule.fired >= policy.times) return false;
-    if (policy.firstAttempts !== undefined) {
-      const key = createHash('sha256')
-        .update(rule.id)
-        .update('\u0000')
-        .update(call.requestKey)
-        .digest('base64');
-      const attempt = (attempts.get(key) ?? 0) + 1;
-      attempts.set(key, attempt);
-      if (attempt > policy.firstAttempts) return false;
-    }
-    if (policy.probability !== undefined) {
-      return createRng(deriveSeed(seed, 'fault', rule.id, rule.matched)).next() < policy.probability;
-    }
-    return true;
-  }
-
+  const context: FaultsContext = {
+    ...options,
+    rules: [],
+    patterns: new WeakMap(),
+    attempts: new LRUCache({ max: FIRST_ATTEMPTS_MEMORY }),
+    added: 0,
+  };
   return {
     /** Adds a rule after checking it; throws a FaultRuleError naming the field and the rule. */
-    add(given: FaultRuleInput): FaultRule {
-      const input = checkRule(given);
-      const pattern =
-        input.match?.promptRegex === undefined ? undefined : compilePattern(input.match.promptRegex);
-      const id = input.id ?? `rule-${++added}`;
-      if (rules.some((rule) => rule.id === id))
-        throw new FaultRuleError(`a rule with id "${id}" exists already`);
-      const rule: FaultRule = {
-        id,
-        match: { ...input.match },
-        effect: { ...input.effect },
-        policy: { ...input.policy },
-        createdAt: clock.now(),
-        matched: 0,
-        fired: 0,
-      };
-      rules.push(rule);
-      if (pattern) patterns.set(rule, pattern);
-      return rule;
-    },
-    list: (): readonly FaultRule[] => rules,
+    add: (given: FaultRuleInput): FaultRule => addRule(context, given),
+    list: (): readonly FaultRule[] => context.rules,
     remove(id: string): boolean {
-      const before = rules.length;
-      rules = rules.filter((rule) => rule.id !== id);
-      return rules.length < before;
+      const before = context.rules.length;
+      context.rules = context.rules.filter((rule) => rule.id !== id);
+      return context.rules.length < before;
     },
     clear(): void {
-      rules = [];
-      attempts.clear();
-      added = 0;
+      context.rules = [];
+      context.attempts.clear();
+      context.added = 0;
     },
-
     /** Which rules fire for a call: the first error wins, delays add up. */
-    decide(call: FaultCall): FaultDecision {
-      const decision: FaultDecision = { delayMs: 0, failJob: false, fired: [] };
-      const onePrompt = call.promptIndex !== undefined;
-      const batchScope = onePrompt || call.operation === 'createBatch';
-      for (const rule of rules) {
-        if (batchScope && promptScoped(rule) !== onePrompt) continue;
-        if (!matches(rule.match, patterns.get(rule), call) || !fires(rule, call)) continue;
-        rule.fired++;
-        decision.fired.push(rule.id);
-        decision.delayMs += rule.effect.delayMs ?? 0;
-        decision.failJob ||= rule.effect.failJob === true;
-        const { callbackDelayMs, callbackFailures, dropCallback } = rule.effect;
-        if (callbackDelayMs !== undefined || callbackFailures !== undefined || dropCallback) {
-          const callback = (decision.callback ??= { delayMs: 0, failures: 0, drop: false });
-          callback.delayMs += callbackDelayMs ?? 0;
-          callback.failures = Math.max(callback.failures, callbackFailures ?? 0);
-          callback.drop ||= dropCallback === true;
-        }
-        if (rule.effect.stream) decision.stream = { ...decision.stream, ...rule.effect.stream };
-        if (
-          rule.effect.status !== undefined &&
-          !decision.error &&
-          (statuses[call.operation] ?? []).includes(rule.effect.status)
-        ) {
-          decision.error = {
-            status: rule.effect.status,
-            ...(rule.effect.retryAfter !== undefined && { retryAfter: rule.effect.retryAfter }),
-          };
-        }
-      }
-      decision.delayMs = Math.min(decision.delayMs, MAX_DELAY_MS);
-      return decision;
-    },
+    decide: (call: FaultCall): FaultDecision => decide(context, call),
   };
 }
 

@@ -14,6 +14,8 @@ export interface Decisions {
   faults?: string[];
   delayMs?: number;
   notices?: string[];
+  /** The canned answer that answered: its file, or `fixture <id>` for one added at run time. */
+  fixture?: string;
   /** Router: the model that answered, the tokens counted, and how a stream ended. */
   model?: string;
   usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
@@ -35,6 +37,8 @@ export interface JournalEntry {
   body?: string;
   /** Headers or body went past the budget and were cut. */
   truncated?: boolean;
+  /** What the emulator answered: headers and body, cut to the same budget. */
+  response?: { headers: Record<string, string>; body?: string; truncated?: boolean };
   status: number;
   /** Real milliseconds the answer took. */
   durationMs: number;

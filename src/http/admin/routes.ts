@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { isAdminToken } from '../../core/kernel/bearer.ts';
 import { ClockRangeError } from '../../core/kernel/errors.ts';
 import type { Bundle } from '../../core/massive/bundle.ts';
@@ -21,6 +21,7 @@ import { type Handler, mountOpenApi, routingHandlers } from '../openapi-router.t
 import type { OpenApiDocument } from '../openapi-document.ts';
 import { sendText } from '../reply.ts';
 import { describeValidationError } from '../validation-message.ts';
+import { usageChart } from './usage-chart.ts';
 
 export const ADMIN_PREFIX = '/__admin/';
 
@@ -40,24 +41,33 @@ type Params = Record<string, string>;
 type Query = Record<string, string | undefined>;
 const numberOrUndefined = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-/** The admin API, routed and validated from openapi/admin.yaml like the emulated API. */
-export async function registerAdminRoutes(app: FastifyInstance, options: AdminRouteOptions): Promise<void> {
+type AdminReply = Parameters<Handler>[2];
+
+const paramsOf = (context: Parameters<Handler>[0]) => context.request.params as Params;
+
+function answerOrText(
+  reply: AdminReply,
+  act: () => unknown,
+  errors: readonly (new (...args: never[]) => Error)[],
+) {
+  try {
+    return reply.send(act());
+  } catch (error) {
+    if (error instanceof ApiError) return sendText(reply, error.status, error.message);
+    if (errors.some((kind) => error instanceof kind)) return sendText(reply, 400, (error as Error).message);
+    throw error;
+  }
+}
+
+/** Routing failures, and what says whether the emulator is up: health, readiness, reset, the clock. */
+function stateHandlers(options: AdminRouteOptions): Record<string, Handler> {
   const { control, store } = options;
   const startedAt = performance.now();
   const clockView = () => {
     const now = control.clock.now();
     return { now, iso: new Date(now).toISOString(), frozen: control.clock.frozen };
   };
-  const onJob = (reply: FastifyReply, act: () => unknown) => {
-    try {
-      return reply.send(act());
-    } catch (error) {
-      if (error instanceof ApiError) return sendText(reply, error.status, error.message);
-      throw error;
-    }
-  };
-
-  const handlers: Record<string, Handler> = {
+  return {
     ...routingHandlers(options.document),
     unauthorizedHandler: (_context, _request, reply) =>
       sendText(reply, 401, 'The admin API requires the admin token as a bearer token'),
@@ -90,25 +100,6 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       control.reset();
       return reply.code(204).send();
     },
-    listFaults: (_context, _request, reply) => reply.send(control.faults.list()),
-    addFault: (_context, request, reply) => {
-      try {
-        return reply.code(201).send(control.faults.add(request.body as FaultRuleInput));
-      } catch (error) {
-        if (error instanceof FaultRuleError) return sendText(reply, 400, error.message);
-        throw error;
-      }
-    },
-    clearFaults: (_context, _request, reply) => {
-      control.faults.clear();
-      return reply.code(204).send();
-    },
-    removeFault: (context, _request, reply) => {
-      const { id = '' } = context.request.params as Params;
-      return control.faults.remove(id)
-        ? reply.code(204).send()
-        : sendText(reply, 404, `No fault rule has the id "${id}"`);
-    },
     getClock: (_context, _request, reply) => reply.send(clockView()),
     moveClock: (_context, request, reply) => {
       const move = request.body as {
@@ -118,7 +109,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
         advanceMs?: number;
       };
       const { clock } = control;
-      try {
+      return answerOrText(reply, () => {
         clock.atomically(() => {
           if (move.reset) clock.reset();
           // Frozen first, so `{freeze: true, set}` stops at exactly the time set, not a ms after.
@@ -128,48 +119,103 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
           if (move.freeze === false) clock.unfreeze();
           if (move.advanceMs !== undefined) clock.advance(move.advanceMs);
         });
-      } catch (error) {
-        if (error instanceof ClockRangeError) return sendText(reply, 400, error.message);
-        throw error;
-      }
-      return reply.send(clockView());
+        return clockView();
+      }, [ClockRangeError]);
     },
-    listJobs: (_context, request, reply) =>
-      reply.send(control.jobs.list(numberOrUndefined((request.query as Query).limit))),
+  };
+}
+
+/** Fault rules and canned answers: what the emulator is told to do. */
+function ruleHandlers({ control }: AdminRouteOptions): Record<string, Handler> {
+  const noRule = (reply: AdminReply, what: string, id: string) =>
+    sendText(reply, 404, `No ${what} has the id "${id}"`);
+  return {
+    listFaults: (_context, _request, reply) => reply.send(control.faults.list()),
+    addFault: (_context, request, reply) =>
+      answerOrText(reply.code(201), () => control.faults.add(request.body as FaultRuleInput), [
+        FaultRuleError,
+      ]),
+    clearFaults: (_context, _request, reply) => {
+      control.faults.clear();
+      return reply.code(204).send();
+    },
+    removeFault: (context, _request, reply) => {
+      const { id = '' } = paramsOf(context);
+      return control.faults.remove(id) ? reply.code(204).send() : noRule(reply, 'fault rule', id);
+    },
+    listFixtures: (_context, _request, reply) => reply.send(control.fixtures.list()),
+    addFixture: (_context, request, reply) =>
+      answerOrText(reply.code(201), () => control.fixtures.add(request.body as RuntimeFixtureInput), [
+        FixtureError,
+      ]),
+    clearFixtures: (_context, _request, reply) => {
+      control.fixtures.clear();
+      return reply.code(204).send();
+    },
+    getFixture: (context, _request, reply) => {
+      const { id = '' } = paramsOf(context);
+      const fixture = control.fixtures.list().find((known) => known.id === id);
+      return fixture ? reply.send(fixture) : noRule(reply, 'runtime fixture', id);
+    },
+    removeFixture: (context, _request, reply) => {
+      const { id = '' } = paramsOf(context);
+      return control.fixtures.remove(id) ? reply.code(204).send() : noRule(reply, 'runtime fixture', id);
+    },
+  };
+}
+
+/** Jobs, batches, callbacks and accounts: what the emulated API holds. */
+function stateOfApiHandlers({ control }: AdminRouteOptions): Record<string, Handler> {
+  const limitOf = (request: Parameters<Handler>[1]) => numberOrUndefined((request.query as Query).limit);
+  const idOf = (context: Parameters<Handler>[0]) => paramsOf(context).id ?? '';
+  return {
+    listJobs: (_context, request, reply) => reply.send(control.jobs.list(limitOf(request))),
     completeJob: (context, _request, reply) =>
-      onJob(reply, () => control.jobs.complete((context.request.params as Params).id ?? '')),
-    failJob: (context, _request, reply) =>
-      onJob(reply, () => control.jobs.fail((context.request.params as Params).id ?? '')),
-    listBatches: (_context, request, reply) =>
-      reply.send(control.batches.list(numberOrUndefined((request.query as Query).limit))),
+      answerOrText(reply, () => control.jobs.complete(idOf(context)), []),
+    failJob: (context, _request, reply) => answerOrText(reply, () => control.jobs.fail(idOf(context)), []),
+    listBatches: (_context, request, reply) => reply.send(control.batches.list(limitOf(request))),
     completeBatch: (context, _request, reply) =>
-      onJob(reply, () => control.batches.complete((context.request.params as Params).id ?? '')),
+      answerOrText(reply, () => control.batches.complete(idOf(context)), []),
     failBatch: (context, _request, reply) =>
-      onJob(reply, () => control.batches.fail((context.request.params as Params).id ?? '')),
-    listCallbacks: (_context, request, reply) =>
-      reply.send(control.callbacks.list(numberOrUndefined((request.query as Query).limit))),
+      answerOrText(reply, () => control.batches.fail(idOf(context)), []),
+    listCallbacks: (_context, request, reply) => reply.send(control.callbacks.list(limitOf(request))),
     listAccounts: (_context, _request, reply) => reply.send(control.accounts.list()),
     setAccount: (context, request, reply) => {
-      const { token = '' } = context.request.params as Params;
+      const { token = '' } = paramsOf(context);
       return reply.send(control.accounts.set(token, (request.body as { balance: number | null }).balance));
     },
-    listJournal: (_context, request, reply) => {
-      const query = request.query as Query;
-      const filter: JournalFilter = {
-        ...(query.path !== undefined && { path: query.path }),
-        ...(query.method !== undefined && { method: query.method }),
-        ...(query.token !== undefined && { token: query.token }),
-      };
-      for (const key of ['status', 'since', 'until', 'limit'] as const) {
-        const value = numberOrUndefined(query[key]);
-        if (value !== undefined) filter[key] = value;
-      }
-      return reply.send(control.journal.list(filter));
-    },
+  };
+}
+
+/** The journal, what it verifies and waits for, the usage chart, coverage, the bundle and sessions. */
+function observeHandlers(options: AdminRouteOptions): Record<string, Handler> {
+  const { control } = options;
+  return {
+    listJournal: (_context, request, reply) =>
+      reply.send(control.journal.list(journalFilter(request.query as Query))),
     clearJournal: (_context, _request, reply) => {
       control.journal.clear();
       return reply.code(204).send();
     },
+    verifyJournal: (_context, request, reply) => {
+      const { match, count } = request.body as { match: RequestMatch; count?: CountExpectation };
+      return reply.send(verifyRequests(control.journal.list(), match, count));
+    },
+    waitForJournal: async (_context, request, reply) => {
+      const { match, timeoutMs = 5000 } = request.body as { match: RequestMatch; timeoutMs?: number };
+      try {
+        return reply.send(await control.waitFor(match, { timeoutMs }));
+      } catch (error) {
+        if (error instanceof VerificationError) return sendText(reply, 408, error.message);
+        throw error;
+      }
+    },
+    getUsageChart: (_context, request, reply) =>
+      answerOrText(
+        reply,
+        () => chartOf(options, request.query as Record<string, string | string[] | undefined>),
+        [RangeError],
+      ),
     getCoverage: (_context, request, reply) =>
       (request.query as Query).format === 'markdown'
         ? reply.type('text/markdown; charset=utf-8').send(control.coverage.markdown())
@@ -185,55 +231,63 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
     listSessions: (_context, _request, reply) =>
       reply.send(options.sessions.names().map((name) => ({ name }))),
     closeSession: async (context, _request, reply) => {
-      const { name = '' } = context.request.params as Params;
+      const { name = '' } = paramsOf(context);
       return (await options.sessions.close(name))
         ? reply.code(204).send()
         : sendText(reply, 404, `No session is open by the name "${name}"`);
     },
-    listFixtures: (_context, _request, reply) => reply.send(control.fixtures.list()),
-    addFixture: (_context, request, reply) => {
-      try {
-        return reply.code(201).send(control.fixtures.add(request.body as RuntimeFixtureInput));
-      } catch (error) {
-        if (error instanceof FixtureError) return sendText(reply, 400, error.message);
-        throw error;
-      }
-    },
-    clearFixtures: (_context, _request, reply) => {
-      control.fixtures.clear();
-      return reply.code(204).send();
-    },
-    getFixture: (context, _request, reply) => {
-      const { id = '' } = context.request.params as Params;
-      const fixture = control.fixtures.list().find((known) => known.id === id);
-      return fixture ? reply.send(fixture) : sendText(reply, 404, `No runtime fixture has the id "${id}"`);
-    },
-    removeFixture: (context, _request, reply) => {
-      const { id = '' } = context.request.params as Params;
-      return control.fixtures.remove(id)
-        ? reply.code(204).send()
-        : sendText(reply, 404, `No runtime fixture has the id "${id}"`);
-    },
-    verifyJournal: (_context, request, reply) => {
-      const { match, count } = request.body as { match: RequestMatch; count?: CountExpectation };
-      return reply.send(verifyRequests(control.journal.list(), match, count));
-    },
-    waitForJournal: async (_context, request, reply) => {
-      const { match, timeoutMs = 5000 } = request.body as { match: RequestMatch; timeoutMs?: number };
-      try {
-        return reply.send(await control.waitFor(match, { timeoutMs }));
-      } catch (error) {
-        if (error instanceof VerificationError) return sendText(reply, 408, error.message);
-        throw error;
-      }
-    },
   };
+}
 
+function journalFilter(query: Query): JournalFilter {
+  const filter: JournalFilter = {
+    ...(query.path !== undefined && { path: query.path }),
+    ...(query.method !== undefined && { method: query.method }),
+    ...(query.token !== undefined && { token: query.token }),
+    ...((query.kind === 'request' || query.kind === 'callback') && { kind: query.kind }),
+  };
+  for (const key of ['status', 'since', 'until', 'limit'] as const) {
+    const value = numberOrUndefined(query[key]);
+    if (value !== undefined) filter[key] = value;
+  }
+  return filter;
+}
+
+/** The usage chart's tokens default to those with an account and those the journal saw. */
+function chartOf(options: AdminRouteOptions, query: Record<string, string | string[] | undefined>) {
+  const { control, store } = options;
+  const accounts = control.accounts.list();
+  const balances = new Map(accounts.map((account) => [account.token, account.balance]));
+  const given = query.token === undefined ? undefined : [query.token].flat();
+  const tokens = given ?? [
+    ...new Set([
+      ...accounts.map((account) => account.token),
+      ...control.journal
+        .list({ kind: 'request' })
+        .flatMap((entry) => (entry.token === null || entry.token === '' ? [] : [entry.token])),
+    ]),
+  ];
+  const to = numberOrUndefined(query.to as string | undefined) ?? control.clock.now();
+  const bucketMs = numberOrUndefined(query.bucketMs as string | undefined) ?? 60_000;
+  // By default the last hour, from a bucket's edge: a chart's minutes start on the minute.
+  const from =
+    numberOrUndefined(query.from as string | undefined) ??
+    Math.max(0, Math.floor((to - 3_600_000) / bucketMs) * bucketMs);
+  return usageChart(store.calls(tokens, from, to), { from, to, bucketMs }, balances, tokens);
+}
+
+/** The admin API, routed and validated from openapi/admin.yaml like the emulated API. */
+export async function registerAdminRoutes(app: FastifyInstance, options: AdminRouteOptions): Promise<void> {
   const { adminToken } = options;
   await mountOpenApi(app, {
     prefix: ADMIN_PREFIX,
     document: options.document,
-    handlers,
+    handlers: {
+      ...stateHandlers(options),
+      ...ruleHandlers(options),
+      ...stateOfApiHandlers(options),
+      ...observeHandlers(options),
+    },
     security: {
       adminAuth: (request) => adminToken === null || isAdminToken(adminToken, request.headers.authorization),
     },

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from 'openapi-backend';
@@ -171,6 +172,13 @@ export function aiHandlers(
       decisions.credits = answered.credits;
       const { contentType, body } = answerBody(answered.answer, call.format, request.revision);
       reply.header('x-mock-cache', answered.cache);
+      // Nothing silent: an answer a canned fixture wrote says which (a hit was written by the same one).
+      const fixture = options.fixtures?.find(call.conversation);
+      if (fixture) {
+        // The file's name, not the folder it was read from: `fixture <id>` for one added at run time.
+        decisions.fixture = basename(fixture.origin);
+        setTextHeader(reply, 'x-mock-fixture', decisions.fixture);
+      }
       if (answered.cache === 'hit') reply.header('age', String(answered.ageSeconds));
       return reply.type(contentType).send(body);
     }),

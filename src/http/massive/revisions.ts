@@ -1,3 +1,4 @@
+import type { Conversation } from '../../core/massive/conversation.ts';
 import type { Authenticator } from '../../core/massive/accounts/auth.ts';
 import type { Users } from '../../core/massive/accounts/users.ts';
 import type { Batches } from '../../core/massive/async/batches.ts';
@@ -32,6 +33,8 @@ export interface ApiRouteOptions {
   creditCost: number | null;
   /** Record and replay (--upstream, --record): asked first, it may answer the call itself. */
   upstream?: Upstream;
+  /** The canned answers the service serves from, so a reply can say which one answered. */
+  fixtures?: { find(conversation: Conversation): { origin: string } | undefined };
 }
 
 declare module 'fastify' {
