@@ -103,4 +103,17 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX jobs_by_ready ON jobs (ready_at);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
    INSERT INTO counters (name, value) VALUES ('jobs', (SELECT COUNT(*) FROM jobs));`,
+  // Search and Browser: each answer is what makes it (its inputs in `key`, a version, a time), the
+  // page being made again from them; their jobs carry their call and answer beside /ai's columns,
+  // and their batches name their service.
+  `CREATE TABLE web_answers (
+     id INTEGER PRIMARY KEY,
+     key TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (key, version)
+   );
+   ALTER TABLE jobs ADD COLUMN web TEXT;
+   ALTER TABLE jobs ADD COLUMN web_answer_id INTEGER REFERENCES web_answers (id);
+   ALTER TABLE batches ADD COLUMN service TEXT;`,
 ];

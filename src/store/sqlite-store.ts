@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { type Clock, systemClock } from '../core/kernel/clock.ts';
 import type { Conversation } from '../core/massive/conversation.ts';
 import type { Format } from '../core/massive/params/request.ts';
+import type { WebService } from '../core/massive/web/request.ts';
 import type {
   Account,
   BatchRecord,
@@ -16,10 +17,12 @@ import type {
   Store,
   StoredAnswer,
   UserRecord,
+  WebJob,
 } from '../core/massive/store.ts';
 import { DEFAULT_RETENTION, jobCutoff, type Retention } from '../core/massive/retention.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createPruner } from './prune.ts';
+import { webAnswerStore } from './web-store.ts';
 
 /** The database can't be used: the message says which file and why. */
 export class StoreError extends Error {
@@ -66,6 +69,8 @@ interface JobRow {
   cost: number;
   batch_id: string | null;
   batch_index: number | null;
+  web: string | null;
+  web_answer_id: number | null;
 }
 
 interface BatchRow {
@@ -76,6 +81,7 @@ interface BatchRow {
   base_url: string;
   callback: string | null;
   expiration: number;
+  service: WebService | null;
 }
 
 interface DeliveryRow {
@@ -137,6 +143,9 @@ const toJob = (row: JobRow): JobRecord => ({
   answerId: row.answer_id,
   cost: row.cost,
   ...(row.batch_id !== null && { batchId: row.batch_id, batchIndex: row.batch_index ?? 0 }),
+  ...(row.web !== null && {
+    web: { ...(JSON.parse(row.web) as Omit<WebJob, 'answerId'>), answerId: row.web_answer_id },
+  }),
 });
 
 const toBatch = (row: BatchRow): BatchRecord => ({
@@ -147,6 +156,7 @@ const toBatch = (row: BatchRow): BatchRecord => ({
   baseUrl: row.base_url,
   callback: row.callback,
   expiration: row.expiration === 0 ? 0 : 1,
+  ...(row.service !== null && { service: row.service }),
 });
 
 const toDelivery = (row: DeliveryRow): DeliveryRecord => ({
@@ -286,14 +296,14 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     ),
     insertJob: db.prepare(
       `INSERT INTO jobs (id, token, conversation, format, created_at, ready_at, outcome, answer_id, cost,
-                         batch_id, batch_index)
+                         batch_id, batch_index, web, web_answer_id)
        VALUES (@id, @token, @conversation, @format, @createdAt, @readyAt, @outcome, @answerId, @cost,
-               @batchId, @batchIndex)`,
+               @batchId, @batchIndex, @web, @webAnswerId)`,
     ),
     batchJobs: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE batch_id = ? ORDER BY batch_index'),
     insertBatch: db.prepare(
-      `INSERT INTO batches (id, token, count, created_at, base_url, callback, expiration)
-       VALUES (@id, @token, @count, @createdAt, @baseUrl, @callback, @expiration)`,
+      `INSERT INTO batches (id, token, count, created_at, base_url, callback, expiration, service)
+       VALUES (@id, @token, @count, @createdAt, @baseUrl, @callback, @expiration, @service)`,
     ),
     batch: db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE id = ?'),
     batches: db.prepare<[number], BatchRow>('SELECT * FROM batches ORDER BY seq DESC LIMIT ?'),
@@ -406,6 +416,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
 
   return {
+    ...webAnswerStore(db, write),
     transaction<T>(work: () => T): T {
       if (inTransaction) return work();
       inTransaction = true;
@@ -473,6 +484,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
           conversation: JSON.stringify(job.conversation),
           batchId: job.batchId ?? null,
           batchIndex: job.batchIndex ?? null,
+          web: job.web ? JSON.stringify({ inputs: job.web.inputs, view: job.web.view }) : null,
+          webAnswerId: job.web?.answerId ?? null,
         });
         sql.countJob.run();
       });
@@ -489,7 +502,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
     batchJobs: (batchId) => sql.batchJobs.all(batchId).map(toJob),
     insertBatch(batch) {
-      write(() => sql.insertBatch.run(batch));
+      write(() => sql.insertBatch.run({ ...batch, service: batch.service ?? null }));
     },
     batch(id) {
       const row = sql.batch.get(id);
@@ -570,7 +583,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
     clear() {
       db.exec(
-        `DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;
+        `DELETE FROM jobs; DELETE FROM answers; DELETE FROM web_answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;
          DELETE FROM batches; DELETE FROM deliveries; DELETE FROM delivery_attempts;
          UPDATE counters SET value = 0;`,
       );

@@ -164,7 +164,16 @@ export function createService(options: ServiceOptions) {
   };
 
   /** A batch's prompt is answered when first fetched (see `enqueue`); any other job, when queued. */
-  const answerable = (job: JobRecord) => job.answerId !== null || job.batchId !== undefined;
+  const answerable = (job: JobRecord) =>
+    job.answerId !== null || job.batchId !== undefined || (job.web?.answerId ?? null) !== null;
+
+  /** The next job id drawn from the seed that no job has yet. */
+  function newJobId(): string {
+    let sequence = store.countJobs();
+    let id = jobId(seed, sequence);
+    while (store.job(id)) id = jobId(seed, ++sequence);
+    return id;
+  }
 
   /** The answer of a batch's prompt, written now that it is first fetched (it was charged when queued). */
   function answerLater(job: JobRecord): number {
@@ -185,6 +194,10 @@ export function createService(options: ServiceOptions) {
   return {
     stateOf,
     phaseOf,
+    // What the Search and Browser services share with this one: the account and the job ids.
+    ensureCredits,
+    debit,
+    newJobId,
 
     /**
      * `GET /ai` in sync mode. Throws 402 when the token's balance can't pay. A fresh answer that
@@ -231,9 +244,7 @@ export function createService(options: ServiceOptions) {
     ): JobRecord {
       const { cost } = terms;
       return store.transaction(() => {
-        let sequence = store.countJobs();
-        let id = jobId(seed, sequence);
-        while (store.job(id)) id = jobId(seed, ++sequence);
+        const id = newJobId();
         const fate = drawJobFate(seed, id, jobSettings);
         const outcome = overrides.failJob ? 'failed' : fate.outcome;
         if (outcome === 'completed') ensureCredits(token, cost);
@@ -265,7 +276,8 @@ export function createService(options: ServiceOptions) {
      */
     retrieve(token: string, id: string): Retrieved {
       const job = store.job(id);
-      if (!job || job.token !== token) throw ApiError.of('jobNotFound');
+      // A Search or Browser job is not a conversation: /ai knows it no more than one never issued.
+      if (!job || job.token !== token || job.web) throw ApiError.of('jobNotFound');
       const phase = phaseOf(job);
       if (phase !== 'ready') return { phase, job };
       const answer = store.answer(job.answerId ?? answerLater(job));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from 'openapi-backend';
-import type { BatchBody } from '../../core/massive/async/batches.ts';
+import { aiBatchSpec, type BatchBody } from '../../core/massive/async/batches.ts';
 import { parseCallback } from '../../core/massive/async/callbacks.ts';
 import type { CallDecision } from '../../core/control/decide.ts';
 import { ApiError } from '../../core/massive/errors.ts';
@@ -193,8 +193,9 @@ export function aiHandlers(
       const token = tokenOf(context);
       const body = request.body as BatchBody;
       const fired: string[] = [];
-      const created = batches.create(token, body, baseUrlOf(request), {
-        cost: costOf(request),
+      const cost = costOf(request);
+      const created = batches.create(token, aiBatchSpec(token, body, service, cost), baseUrlOf(request), {
+        cost,
         failPrompt: (promptIndex, prompt) => {
           const decided = faults.decide({
             operation: 'createBatch',
