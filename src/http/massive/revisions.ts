@@ -9,6 +9,7 @@ import type { Decisions, Journal } from '../../core/control/journal.ts';
 import type { LatencyProfile } from '../../core/kernel/pace.ts';
 import { REVISION_IDS, type Revision } from '../../core/massive/revisions/index.ts';
 import type { MassiveService } from '../../core/massive/service.ts';
+import type { WebServices } from '../../core/massive/web/service.ts';
 import type { Store } from '../../core/massive/store.ts';
 import { documentedErrors } from '../documented-errors.ts';
 import { loadApiDocument, type OpenApiDocument } from '../openapi-document.ts';
@@ -16,6 +17,8 @@ import type { Upstream } from './upstream.ts';
 
 export interface ApiRouteOptions {
   service: MassiveService;
+  /** The Search and Browser services, on the same account, jobs and batches. */
+  web: WebServices;
   batches: Batches;
   callbacks: CallbackScheduler;
   users: Users;
@@ -83,6 +86,8 @@ export interface RevisionRoutes {
   takesCallback: boolean;
   /** Per path, the code a job status is answered with: 202 where documented, else 200. */
   statusCodes: Record<string, 200 | 202>;
+  /** The paths whose GET takes a `callback` in this revision (`/search` from June, `/browser` from July). */
+  callbackPaths: ReadonlySet<string>;
 }
 
 type GetOperation = { parameters?: { name: string }[]; responses?: Record<string, unknown> };
@@ -95,6 +100,11 @@ export function revisionRoutes(revision: Revision): RevisionRoutes {
     document,
     errors: documentedErrors(document),
     takesCallback: getOf('/ai')?.parameters?.some((parameter) => parameter.name === 'callback') === true,
+    callbackPaths: new Set(
+      Object.keys(document.paths).filter((path) =>
+        getOf(path)?.parameters?.some((parameter) => parameter.name === 'callback'),
+      ),
+    ),
     statusCodes: Object.fromEntries(
       Object.keys(document.paths).map((path) => [path, getOf(path)?.responses?.['202'] ? 202 : 200]),
     ),
