@@ -217,6 +217,16 @@ function jobNotFound(document: Json): void {
   }
   for (const operation of operations)
     operation.responses['404'] = { $ref: '#/components/responses/jobNotFoundError' };
+  // July's `GET /browser` has both: a domain that does not exist, and an id never issued.
+  const browse = document.paths['/browser'].get;
+  if (operations.includes(browse)) {
+    const texts = ['Domain is nonexistant', 'Job was not found'];
+    document.components.responses.browserNotFoundError = {
+      description: 'The domain does not exist, or no job of this token has the identifier.',
+      content: { 'text/plain': { schema: { type: 'string', enum: texts, example: texts[0] } } },
+    };
+    browse.responses['404'] = { $ref: '#/components/responses/browserNotFoundError' };
+  }
 }
 
 /** `/ai/devices` answers the same 403 as its siblings: the token, never a captcha. */
