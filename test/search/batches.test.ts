@@ -58,7 +58,7 @@ describe('July: POST /search/batches and /browser/batches', async () => {
     // A search batch is not an AI or browser batch.
     expect((await mock.get(`/ai/batches?id=${queued.body.id}`, 'payer')).status).toBe(404);
     expect((await mock.get(`/browser/batches?id=${queued.body.id}`, 'payer')).status).toBe(404);
-  });
+  }, 90_000);
 
   it('refuses a batch the balance cannot pay in full, queuing none', async () => {
     const refused = await mock.send('POST', '/search/batches', { token: 'poor', body: { terms: terms(100) } });
