@@ -25,14 +25,16 @@ describe.each(REVISIONS.map((revision) => [revision.id]))('GET /browser in %s', 
   });
 
   it('makes a page of the kind its host and path say, the same on every call', async () => {
-    const product = await mock.get('/browser?url=https://shop.example/product/red-running-shoes&format=markdown');
+    const product = await mock.get(
+      '/browser?url=https://shop.example/product/red-running-shoes&format=markdown',
+    );
     expect(product.text).toMatch(/^# Red Running Shoes\n/);
     expect(product.text).toMatch(/Price: \$\d+/);
     const docs = await mock.get('/browser?url=https://docs.example/api/fetch-page&format=markdown');
     expect(docs.text).toContain('## Usage');
-    expect((await mock.get('/browser?url=https://shop.example/product/red-running-shoes&format=markdown')).text).toBe(
-      product.text,
-    );
+    expect(
+      (await mock.get('/browser?url=https://shop.example/product/red-running-shoes&format=markdown')).text,
+    ).toBe(product.text);
   });
 
   it('leaves late content out until load, unless a delay waits for it', async () => {
@@ -49,7 +51,9 @@ describe.each(REVISIONS.map((revision) => [revision.id]))('GET /browser in %s', 
     const rejected = await mock.get('/browser?url=https://captcha.example/page&captcha=rejected', 'ten');
     expect(rejected.status).toBe(403);
     expect(rejected.text).toBe('Captcha was detected');
-    const ignored = await mock.get('/browser?url=https://captcha.example/page&captcha=ignored&format=markdown');
+    const ignored = await mock.get(
+      '/browser?url=https://captcha.example/page&captcha=ignored&format=markdown',
+    );
     expect(ignored.text).toContain('Verify you are human');
     const solved = await mock.get('/browser?url=https://captcha.example/page&format=markdown');
     expect(solved.text).not.toContain('Verify you are human');
@@ -61,9 +65,9 @@ describe.each(REVISIONS.map((revision) => [revision.id]))('GET /browser in %s', 
     const res = await mock.get('/browser?url=https://a.example/x&difficulty=medium&speed=ridiculous', 'ten');
     expect(res.status).toBe(200);
     expect(mock.instance.store.account('ten')?.balance).toBe(6);
-    expect((await mock.get('/browser?url=https://a.example/x&difficulty=medium', 'ten')).headers['x-mock-cache']).toBe(
-      'hit',
-    );
+    expect(
+      (await mock.get('/browser?url=https://a.example/x&difficulty=medium', 'ten')).headers['x-mock-cache'],
+    ).toBe('hit');
     expect(mock.instance.store.account('ten')?.balance).toBe(4);
   });
 

@@ -32,11 +32,15 @@ describe.runIf(source)('the official MCP client against the emulator', () => {
   beforeAll(async () => {
     rmSync(copy, { recursive: true, force: true });
     for (const part of ['src', 'scripts', 'package.json', 'icon-48.png'])
-      if (existsSync(join(source ?? '', part))) cpSync(join(source ?? '', part), join(copy, part), { recursive: true });
+      if (existsSync(join(source ?? '', part)))
+        cpSync(join(source ?? '', part), join(copy, part), { recursive: true });
     for (const script of ['bundle-resources.mjs', 'bundle-icon.mjs'])
       execFileSync(process.execPath, [join(copy, 'scripts', script)], { cwd: copy });
 
-    instance = await createInstance(resolveConfig({ database: ':memory:', credits: { 'mcp-token': 50 } }), false);
+    instance = await createInstance(
+      resolveConfig({ database: ':memory:', credits: { 'mcp-token': 50 } }),
+      false,
+    );
     await instance.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = instance.app.server.address() as AddressInfo;
     process.env.MASSIVE_TOKEN = 'mcp-token';
@@ -90,7 +94,10 @@ describe.runIf(source)('the official MCP client against the emulator', () => {
 
   it('web_search localises by country and language', async () => {
     const result = await call('web_search', { query: 'zapatillas de trail', country: 'ES', language: 'es' });
-    const serp = result.structuredContent as { organic: { url: string }[]; people_also_ask: { question: string }[] };
+    const serp = result.structuredContent as {
+      organic: { url: string }[];
+      people_also_ask: { question: string }[];
+    };
     expect(serp.organic[0]?.url).toMatch(/\.es\.example\//);
     expect(serp.people_also_ask[0]?.question).toMatch(/^¿/);
   });
@@ -104,7 +111,10 @@ describe.runIf(source)('the official MCP client against the emulator', () => {
   });
 
   it('web_fetch gets rendered HTML, and the documented errors as tool errors', async () => {
-    const rendered = await call('web_fetch', { url: 'https://shop.example/product/blue-kettle', format: 'rendered' });
+    const rendered = await call('web_fetch', {
+      url: 'https://shop.example/product/blue-kettle',
+      format: 'rendered',
+    });
     expect(rendered.content[0]?.text).toMatch(/^<!DOCTYPE html>.*<h1>Blue Kettle<\/h1>/s);
     const missing = await call('web_fetch', { url: 'https://nowhere.invalid/' });
     expect(missing.isError).toBe(true);

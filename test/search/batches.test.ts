@@ -3,7 +3,8 @@ import { startHarness } from '../support/harness.ts';
 import { type Receiver, startReceiver } from '../support/receiver.ts';
 import { lighter, readSerp } from './serp-reader.ts';
 
-const terms = (count: number) => Array.from({ length: count }, (_, index) => `vintage guitar shop ${index + 1}`);
+const terms = (count: number) =>
+  Array.from({ length: count }, (_, index) => `vintage guitar shop ${index + 1}`);
 
 describe('July: POST /search/batches and /browser/batches', async () => {
   const receiver: Receiver = await startReceiver();
@@ -61,7 +62,10 @@ describe('July: POST /search/batches and /browser/batches', async () => {
   }, 90_000);
 
   it('refuses a batch the balance cannot pay in full, queuing none', async () => {
-    const refused = await mock.send('POST', '/search/batches', { token: 'poor', body: { terms: terms(100) } });
+    const refused = await mock.send('POST', '/search/batches', {
+      token: 'poor',
+      body: { terms: terms(100) },
+    });
     expect(refused.status).toBe(402);
     expect(mock.instance.store.account('poor')?.balance).toBe(99);
   });
@@ -92,6 +96,8 @@ describe('July: POST /search/batches and /browser/batches', async () => {
     expect(archive.body.requests.map((request: { url: string }) => request.url)).toEqual(urls);
     const first = await mock.get(`/browser?id=${archive.body.requests[0].id}`);
     expect(first.text).toMatch(/^# Example Domain/);
-    expect(control.journal.list({}).find((entry) => entry.decisions.batchId === queued.body.id)?.decisions.credits).toBe(4);
+    expect(
+      control.journal.list({}).find((entry) => entry.decisions.batchId === queued.body.id)?.decisions.credits,
+    ).toBe(4);
   });
 });

@@ -4,7 +4,12 @@ import { startHarness } from '../support/harness.ts';
 import { lighter, readSerp } from './serp-reader.ts';
 
 describe.each(REVISIONS.map((revision) => [revision.id]))('GET /search in %s', async (revision) => {
-  const mock = await startHarness({ revision, credits: { five: 5, poor: 0 }, jobMinMs: 1000, jobMaxMs: 1000 });
+  const mock = await startHarness({
+    revision,
+    credits: { five: 5, poor: 0 },
+    jobMinMs: 1000,
+    jobMaxMs: 1000,
+  });
   const { control } = mock.instance;
   control.clock.freeze();
   const july = revision === '2026-07-06';
@@ -81,7 +86,9 @@ describe.each(REVISIONS.map((revision) => [revision.id]))('GET /search in %s', a
     const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const usage = await mock.get(`/usage?from=${day(-1)}T00:00:00Z&to=${day(1)}T00:00:00Z`);
     const rows = usage.body as { service: string; result: string; credits: number }[];
-    expect(rows.some((row) => row.service === 'search' && row.result === 'success' && row.credits > 0)).toBe(true);
+    expect(rows.some((row) => row.service === 'search' && row.result === 'success' && row.credits > 0)).toBe(
+      true,
+    );
   });
 
   it(july ? 'lists devices at /search/devices' : 'has no /search/devices yet', async () => {

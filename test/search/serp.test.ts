@@ -53,7 +53,9 @@ describe('results pages (the core, read by the parse rules of the notes)', () =>
     const html = renderSerp(inputs({ serps: 3, size: 5, offset: 10 }), 7);
     expect(html.split('\n\n<!DOCTYPE html>')).toHaveLength(3);
     const read = readSerp(html, 'best trail shoes');
-    expect(read.organic.map((result) => result.position)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(read.organic.map((result) => result.position)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 1),
+    );
     // Offset 10 starts where page 2 of a 10-result search does.
     const plain = readSerp(renderSerp(inputs({ serps: 2 }), 7), 'best trail shoes');
     expect(read.organic[0]?.url).toBe(plain.organic[10]?.url);
@@ -64,7 +66,10 @@ describe('results pages (the core, read by the parse rules of the notes)', () =>
     expect(mobile.includes('\n\n<!DOCTYPE')).toBe(false);
     expect(readSerp(mobile, 'best trail shoes').organic).toHaveLength(20);
     const german = renderSerp(
-      inputs({ awaiting: ['ai'], locale: { ...inputs().locale, country: 'DE', language: 'de', display: 'de' } }),
+      inputs({
+        awaiting: ['ai'],
+        locale: { ...inputs().locale, country: 'DE', language: 'de', display: 'de' },
+      }),
       7,
     );
     const $ = cheerio.load(german);

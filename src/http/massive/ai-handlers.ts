@@ -67,8 +67,14 @@ function queueCompletion(
   const { service, store } = context.options;
   const { token } = call;
   const job = store.transaction(() => {
-    const queued = service.enqueue(token, call, { cost: costOf(context, request) }, { failJob: decision.failJob });
-    if (callback !== undefined) owe(context, decision, { kind: 'job', id: queued.id }, callback, request, queued.readyAt);
+    const queued = service.enqueue(
+      token,
+      call,
+      { cost: costOf(context, request) },
+      { failJob: decision.failJob },
+    );
+    if (callback !== undefined)
+      owe(context, decision, { kind: 'job', id: queued.id }, callback, request, queued.readyAt);
     return queued;
   });
   request.decisions.jobId = job.id;
@@ -112,54 +118,64 @@ async function answerCompletion(
 
 function getCompletion(context: HandlerContext): Handler {
   const billed = (query: Record<string, unknown>) => query.id === undefined;
-  return operation(context, 'getCompletion', aiFacts(billed), async (decision, apiContext, request, reply) => {
-    const query = request.query as Query;
-    // July: an id retrieves a queued conversation, and every other parameter is ignored.
-    if (query.id !== undefined)
-      return sendRetrieved(
-        context.options.service.retrieve(tokenOf(apiContext), query.id),
-        request,
-        reply,
-        context.routesOf(request).statusCodes['/ai'] ?? 200,
-      );
-    if (query.prompt === undefined)
-      throw ApiError.invalid('prompt must be provided (or the id of a queued conversation)');
-    const call = { ...parseAiRequest(query), token: tokenOf(apiContext) };
-    if (call.notices.length) {
-      request.decisions.notices = [...(request.decisions.notices ?? []), ...call.notices];
-      setTextHeader(reply, 'x-mock-notice', call.notices);
-    }
-    // July: a callback is notified when the (prerequisite) async completion is retrieved.
-    const callback = context.routesOf(request).takesCallback ? query.callback : undefined;
-    if (callback !== undefined) {
-      if (call.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
-      parseCallback(callback);
-    }
-    if (call.mode === 'async') return queueCompletion(context, decision, request, reply, call, callback);
-    return answerCompletion(context, request, reply, call);
-  });
+  return operation(
+    context,
+    'getCompletion',
+    aiFacts(billed),
+    async (decision, apiContext, request, reply) => {
+      const query = request.query as Query;
+      // July: an id retrieves a queued conversation, and every other parameter is ignored.
+      if (query.id !== undefined)
+        return sendRetrieved(
+          context.options.service.retrieve(tokenOf(apiContext), query.id),
+          request,
+          reply,
+          context.routesOf(request).statusCodes['/ai'] ?? 200,
+        );
+      if (query.prompt === undefined)
+        throw ApiError.invalid('prompt must be provided (or the id of a queued conversation)');
+      const call = { ...parseAiRequest(query), token: tokenOf(apiContext) };
+      if (call.notices.length) {
+        request.decisions.notices = [...(request.decisions.notices ?? []), ...call.notices];
+        setTextHeader(reply, 'x-mock-notice', call.notices);
+      }
+      // July: a callback is notified when the (prerequisite) async completion is retrieved.
+      const callback = context.routesOf(request).takesCallback ? query.callback : undefined;
+      if (callback !== undefined) {
+        if (call.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
+        parseCallback(callback);
+      }
+      if (call.mode === 'async') return queueCompletion(context, decision, request, reply, call, callback);
+      return answerCompletion(context, request, reply, call);
+    },
+  );
 }
 
 function createBatch(context: HandlerContext): Handler {
-  return operation(context, 'createBatch', aiFacts(() => true), (decision, apiContext, request, reply) => {
-    const { batches, service } = context.options;
-    const token = tokenOf(apiContext);
-    const body = request.body as BatchBody;
-    const fired: string[] = [];
-    const cost = costOf(context, request);
-    const facts = aiFacts(() => false)(body).facts;
-    const created = batches.create(token, aiBatchSpec(token, body, service, cost), baseUrlOf(request), {
-      cost,
-      failPrompt: itemFaults(context, 'createBatch', token, facts, fired),
-      ...(decision.callback && { callbackFault: decision.callback }),
-      rules: decision.fired,
-    });
-    const { decisions } = request;
-    decisions.batchId = created.batch.id;
-    decisions.credits = created.credits;
-    if (fired.length) decisions.faults = [...(decisions.faults ?? []), ...fired];
-    return reply.code(202).send({ id: created.batch.id, count: created.batch.count });
-  });
+  return operation(
+    context,
+    'createBatch',
+    aiFacts(() => true),
+    (decision, apiContext, request, reply) => {
+      const { batches, service } = context.options;
+      const token = tokenOf(apiContext);
+      const body = request.body as BatchBody;
+      const fired: string[] = [];
+      const cost = costOf(context, request);
+      const facts = aiFacts(() => false)(body).facts;
+      const created = batches.create(token, aiBatchSpec(token, body, service, cost), baseUrlOf(request), {
+        cost,
+        failPrompt: itemFaults(context, 'createBatch', token, facts, fired),
+        ...(decision.callback && { callbackFault: decision.callback }),
+        rules: decision.fired,
+      });
+      const { decisions } = request;
+      decisions.batchId = created.batch.id;
+      decisions.credits = created.credits;
+      if (fired.length) decisions.faults = [...(decisions.faults ?? []), ...fired];
+      return reply.code(202).send({ id: created.batch.id, count: created.batch.count });
+    },
+  );
 }
 
 /**
@@ -170,13 +186,17 @@ export function aiHandlers(context: HandlerContext): Record<string, Handler> {
   const { service, batches } = context.options;
   return {
     getCompletion: getCompletion(context),
-    getAsyncCompletion: operation(context, 'getAsyncCompletion', aiFacts(() => false), (_d, apiContext, request, reply) =>
-      sendRetrieved(
-        service.retrieve(tokenOf(apiContext), (request.query as Query).id ?? ''),
-        request,
-        reply,
-        context.routesOf(request).statusCodes['/ai/completions'] ?? 200,
-      ),
+    getAsyncCompletion: operation(
+      context,
+      'getAsyncCompletion',
+      aiFacts(() => false),
+      (_d, apiContext, request, reply) =>
+        sendRetrieved(
+          service.retrieve(tokenOf(apiContext), (request.query as Query).id ?? ''),
+          request,
+          reply,
+          context.routesOf(request).statusCodes['/ai/completions'] ?? 200,
+        ),
     ),
     createBatch: createBatch(context),
     getBatch: batchReport(context, 'getBatch', batches.status),

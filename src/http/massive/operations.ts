@@ -139,7 +139,11 @@ export function itemFaults(
 }
 
 /** `GET /<service>/devices`: the device catalogue, encoded once. */
-export function devicesHandler(context: HandlerContext, name: string, names: () => readonly string[]): Handler {
+export function devicesHandler(
+  context: HandlerContext,
+  name: string,
+  names: () => readonly string[],
+): Handler {
   let body: Buffer | undefined;
   return operation(
     context,

@@ -30,7 +30,14 @@ import {
 /** One of the two web services: its operations, paths, parameter rules and pace. */
 interface WebKind {
   service: WebService;
-  operations: { call: string; job: string; devices: string; createBatch: string; getBatch: string; archive: string };
+  operations: {
+    call: string;
+    job: string;
+    devices: string;
+    createBatch: string;
+    getBatch: string;
+    archive: string;
+  };
   paths: { call: string; job: string };
   /** The parameter a call names its subject with, and a batch's list of them. */
   input: 'terms' | 'url';
@@ -167,29 +174,36 @@ function queueCall(
 /** `GET /search` or `GET /browser`: July's id retrieves a queued call; else sync, or queued with `mode=async`. */
 function callHandler(context: HandlerContext, kind: WebKind): Handler {
   const billed = (query: Record<string, unknown>) => query.id === undefined;
-  return operation(context, kind.operations.call, webFacts(kind, billed), (decision, apiContext, request, reply) => {
-    const query = request.query as WebQuery;
-    const token = tokenOf(apiContext);
-    const routes = context.routesOf(request);
-    if (typeof query.id === 'string')
-      return sendRetrieved(
-        context,
-        context.options.web.retrieve(token, query.id, kind.service),
-        request,
-        reply,
-        routes.statusCodes[kind.paths.call] ?? 200,
-      );
-    const parsed = kind.parse(query);
-    noteNotices(request, reply, parsed.notices);
-    const callback = routes.callbackPaths.has(kind.paths.call) ? (query.callback as string | undefined) : undefined;
-    if (callback !== undefined) {
-      if (parsed.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
-      parseCallback(callback);
-    }
-    const call = { ...parsed, token, callback };
-    if (call.mode === 'async') return queueCall(context, decision, call, request, reply);
-    return answerCall(context, kind, call, request, reply);
-  });
+  return operation(
+    context,
+    kind.operations.call,
+    webFacts(kind, billed),
+    (decision, apiContext, request, reply) => {
+      const query = request.query as WebQuery;
+      const token = tokenOf(apiContext);
+      const routes = context.routesOf(request);
+      if (typeof query.id === 'string')
+        return sendRetrieved(
+          context,
+          context.options.web.retrieve(token, query.id, kind.service),
+          request,
+          reply,
+          routes.statusCodes[kind.paths.call] ?? 200,
+        );
+      const parsed = kind.parse(query);
+      noteNotices(request, reply, parsed.notices);
+      const callback = routes.callbackPaths.has(kind.paths.call)
+        ? (query.callback as string | undefined)
+        : undefined;
+      if (callback !== undefined) {
+        if (parsed.mode !== 'async') throw ApiError.invalid('callback requires mode=async');
+        parseCallback(callback);
+      }
+      const call = { ...parsed, token, callback };
+      if (call.mode === 'async') return queueCall(context, decision, call, request, reply);
+      return answerCall(context, kind, call, request, reply);
+    },
+  );
 }
 
 /** A batch body as the single call's query: its shared parameters, in text as a query gives them. */
@@ -205,40 +219,45 @@ function sharedQuery(body: Record<string, unknown>): Record<string, string | str
 /** `POST /search/batches` or `POST /browser/batches`: each term or URL a queued call of its own. */
 function batchHandler(context: HandlerContext, kind: WebKind): Handler {
   const name = kind.operations.createBatch;
-  return operation(context, name, webFacts(kind, () => true), (decision, apiContext, request, reply) => {
-    const { batches, web } = context.options;
-    const token = tokenOf(apiContext);
-    const body = request.body as Record<string, unknown>;
-    const list = kind.items.find((key) => Array.isArray(body[key])) ?? kind.items[0];
-    const items = (body[list ?? 'urls'] ?? []) as string[];
-    const shared = sharedQuery(body);
-    const parameter = list === 'terms' ? 'terms' : 'url';
-    // Every item is checked before any is queued: one bad URL refuses the batch, as a bad parameter does.
-    const calls = items.map((item) => kind.parse({ ...shared, [parameter]: item }));
-    const callback = typeof body.callback === 'string' ? body.callback : null;
-    const cost = calls[0]?.multiplier ?? 1;
-    const spec: BatchSpec = {
-      items,
-      expiration: body.expiration === 0 ? 0 : 1,
-      callback,
-      service: kind.service,
-      enqueue: (_item, failJob, batch) =>
-        web.enqueue(token, calls[batch.batchIndex] as WebCall, cost, { failJob }, batch),
-    };
-    const fired: string[] = [];
-    const facts = webFacts(kind, () => false)(body).facts;
-    const created = batches.create(token, spec, baseUrlOf(request), {
-      cost,
-      failPrompt: itemFaults(context, name, token, facts, fired),
-      ...(decision.callback && { callbackFault: decision.callback }),
-      rules: decision.fired,
-    });
-    const { decisions } = request;
-    decisions.batchId = created.batch.id;
-    decisions.credits = created.credits;
-    if (fired.length) decisions.faults = [...(decisions.faults ?? []), ...fired];
-    return reply.code(202).send({ id: created.batch.id, count: created.batch.count });
-  });
+  return operation(
+    context,
+    name,
+    webFacts(kind, () => true),
+    (decision, apiContext, request, reply) => {
+      const { batches, web } = context.options;
+      const token = tokenOf(apiContext);
+      const body = request.body as Record<string, unknown>;
+      const list = kind.items.find((key) => Array.isArray(body[key])) ?? kind.items[0];
+      const items = (body[list ?? 'urls'] ?? []) as string[];
+      const shared = sharedQuery(body);
+      const parameter = list === 'terms' ? 'terms' : 'url';
+      // Every item is checked before any is queued: one bad URL refuses the batch, as a bad parameter does.
+      const calls = items.map((item) => kind.parse({ ...shared, [parameter]: item }));
+      const callback = typeof body.callback === 'string' ? body.callback : null;
+      const cost = calls[0]?.multiplier ?? 1;
+      const spec: BatchSpec = {
+        items,
+        expiration: body.expiration === 0 ? 0 : 1,
+        callback,
+        service: kind.service,
+        enqueue: (_item, failJob, batch) =>
+          web.enqueue(token, calls[batch.batchIndex] as WebCall, cost, { failJob }, batch),
+      };
+      const fired: string[] = [];
+      const facts = webFacts(kind, () => false)(body).facts;
+      const created = batches.create(token, spec, baseUrlOf(request), {
+        cost,
+        failPrompt: itemFaults(context, name, token, facts, fired),
+        ...(decision.callback && { callbackFault: decision.callback }),
+        rules: decision.fired,
+      });
+      const { decisions } = request;
+      decisions.batchId = created.batch.id;
+      decisions.credits = created.credits;
+      if (fired.length) decisions.faults = [...(decisions.faults ?? []), ...fired];
+      return reply.code(202).send({ id: created.batch.id, count: created.batch.count });
+    },
+  );
 }
 
 function kindHandlers(context: HandlerContext, kind: WebKind): Record<string, Handler> {
@@ -246,14 +265,18 @@ function kindHandlers(context: HandlerContext, kind: WebKind): Record<string, Ha
   const { operations } = kind;
   return {
     [operations.call]: callHandler(context, kind),
-    [operations.job]: operation(context, operations.job, webFacts(kind, () => false), (_d, apiContext, request, reply) =>
-      sendRetrieved(
-        context,
-        web.retrieve(tokenOf(apiContext), (request.query as { id?: string }).id ?? '', kind.service),
-        request,
-        reply,
-        context.routesOf(request).statusCodes[kind.paths.job] ?? 200,
-      ),
+    [operations.job]: operation(
+      context,
+      operations.job,
+      webFacts(kind, () => false),
+      (_d, apiContext, request, reply) =>
+        sendRetrieved(
+          context,
+          web.retrieve(tokenOf(apiContext), (request.query as { id?: string }).id ?? '', kind.service),
+          request,
+          reply,
+          context.routesOf(request).statusCodes[kind.paths.job] ?? 200,
+        ),
     ),
     [operations.devices]: devicesHandler(context, operations.devices, deviceNames),
     [operations.createBatch]: batchHandler(context, kind),

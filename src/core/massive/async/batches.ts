@@ -74,7 +74,12 @@ function batchRequest(body: BatchBody): AiRequest {
 }
 
 /** `POST /ai/batches`' body as a batch: each prompt a conversation with the shared parameters. */
-export function aiBatchSpec(token: string, body: BatchBody, service: MassiveService, cost: number): BatchSpec {
+export function aiBatchSpec(
+  token: string,
+  body: BatchBody,
+  service: MassiveService,
+  cost: number,
+): BatchSpec {
   const shared = batchRequest(body);
   return {
     items: body.prompts,
@@ -193,7 +198,11 @@ function subjectOf(context: BatchContext, { subject, baseUrl }: DeliveryRecord):
     const batch = store.batch(subject.id);
     const jobs = batch ? store.batchJobs(batch.id) : [];
     if (!batch || !jobs.length) return undefined;
-    return { token: batch.token, finishedAt: finishedAt(jobs), payload: { ...statusOf(context, batch, jobs) } };
+    return {
+      token: batch.token,
+      finishedAt: finishedAt(jobs),
+      payload: { ...statusOf(context, batch, jobs) },
+    };
   }
   const job = store.job(subject.id);
   if (!job) return undefined;

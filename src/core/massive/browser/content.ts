@@ -22,8 +22,14 @@ export interface PageContent {
 export function pageKind(url: URL): PageKind {
   const host = url.hostname.replace(/^www\./, '');
   const path = url.pathname.toLowerCase();
-  if ((host === 'example.com' || host === 'example.org' || host === 'example.net') && path === '/') return 'example';
-  if (host.startsWith('docs.') || host.startsWith('developer.') || /^\/(docs|api|reference|manual)\b/.test(path)) return 'docs';
+  if ((host === 'example.com' || host === 'example.org' || host === 'example.net') && path === '/')
+    return 'example';
+  if (
+    host.startsWith('docs.') ||
+    host.startsWith('developer.') ||
+    /^\/(docs|api|reference|manual)\b/.test(path)
+  )
+    return 'docs';
   if (/^\/(search|results)\b/.test(path) || url.searchParams.has('q')) return 'search';
   if (/^\/(product|products|shop|item|p|dp)\b/.test(path)) return 'product';
   if (path === '/' || path === '') return 'home';
@@ -34,7 +40,10 @@ export function pageKind(url: URL): PageKind {
 function subjectOf(url: URL): string {
   const segments = url.pathname.split('/').filter(Boolean);
   const last = decodeURIComponent(segments.at(-1) ?? '').replace(/\.[a-z0-9]+$/i, '');
-  const words = (url.searchParams.get('q') ?? last).replace(/[-_+]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = (url.searchParams.get('q') ?? last)
+    .replace(/[-_+]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (words && /\p{L}/u.test(words)) return words.toLowerCase();
   return url.hostname.replace(/^www\./, '').split('.')[0] ?? 'home';
 }
@@ -82,8 +91,18 @@ function blocksOf(kind: PageKind, url: URL, rng: Rng, subject: string): Block[] 
     case 'product':
       return [
         { type: 'heading', level: 1, text: title },
-        { type: 'paragraph', text: `Price: $${rng.int(9, 499)}.${rng.pick(['00', '49', '99'])} · In stock · Free returns` },
-        { type: 'list', items: [`Rated ${rng.int(35, 50) / 10} out of 5`, `${rng.int(12, 4800)} reviews`, 'Ships in 2-3 days'] },
+        {
+          type: 'paragraph',
+          text: `Price: $${rng.int(9, 499)}.${rng.pick(['00', '49', '99'])} · In stock · Free returns`,
+        },
+        {
+          type: 'list',
+          items: [
+            `Rated ${rng.int(35, 50) / 10} out of 5`,
+            `${rng.int(12, 4800)} reviews`,
+            'Ships in 2-3 days',
+          ],
+        },
         { type: 'heading', level: 2, text: 'Description' },
         ...paragraphs(rng, subject, 2),
       ];
@@ -129,6 +148,9 @@ export function pageContent(url: URL, seed: number): PageContent {
     kind,
     title: (blocks[0] as { text?: string } | undefined)?.text ?? titleCase(subject),
     blocks,
-    late: [{ type: 'heading', level: 2, text: 'Related' }, { type: 'links', links: linksOf(url, rng, subject, 3) }],
+    late: [
+      { type: 'heading', level: 2, text: 'Related' },
+      { type: 'links', links: linksOf(url, rng, subject, 3) },
+    ],
   };
 }

@@ -8,9 +8,6 @@ export const hasCaptcha = (url: URL): boolean => /(^|\.)captcha\.example$/.test(
 /** `.invalid` (RFC 2606) can never resolve: the service's 404 for a domain that does not exist. */
 export const isNonexistent = (url: URL): boolean => /(^|\.)invalid\.?$/.test(url.hostname);
 
-/** Seconds after `load` before late content (a related-links widget) is in the DOM. */
-const LATE_AFTER_S = 0;
-
 function blockHtml(block: Block): string {
   switch (block.type) {
     case 'heading':
@@ -68,19 +65,19 @@ const CAPTCHA: PageContent = {
 export function renderPage(inputs: BrowserInputs, view: BrowserView, seed: number): string {
   const url = new URL(inputs.url);
   const content = hasCaptcha(url) && view.captcha === 'ignored' ? CAPTCHA : pageContent(url, seed);
-  const loaded = view.readiness === 'load' || (view.delay ?? 0) > LATE_AFTER_S;
+  // Late content (a related-links widget) is in the DOM at `load`, or after any wait past DOMContentLoaded.
+  const loaded = view.readiness === 'load' || view.delay !== null;
   const blocks = loaded ? [...content.blocks, ...content.late] : content.blocks;
   if (view.format === 'markdown') return `${blocks.map(blockMarkdown).join('\n\n')}\n`;
-  const lang = 'en';
   if (view.format === 'raw') {
     const html = content.blocks.map(blockHtml).join('');
     return (
-      `<!DOCTYPE html><html lang="${lang}">${head(content, inputs)}<body><main id="app"></main>` +
+      `<!DOCTYPE html><html lang="en">${head(content, inputs)}<body><main id="app"></main>` +
       `<script>document.getElementById("app").innerHTML=${scriptJson(html)};</script></body></html>`
     );
   }
   return (
-    `<!DOCTYPE html><html lang="${lang}">${head(content, inputs)}<body><main id="app">` +
+    `<!DOCTYPE html><html lang="en">${head(content, inputs)}<body><main id="app">` +
     `${blocks.map(blockHtml).join('')}</main></body></html>`
   );
 }

@@ -75,7 +75,9 @@ export function parseLocale(
   if (deviceText !== undefined) {
     device = findDevice(deviceText) ?? null;
     if (!device)
-      throw ApiError.invalid(`device must be a name listed by ${service.devices}; "${deviceText}" is not one`);
+      throw ApiError.invalid(
+        `device must be a name listed by ${service.devices}; "${deviceText}" is not one`,
+      );
   }
 
   const countryText = query.country;

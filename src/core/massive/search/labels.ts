@@ -36,8 +36,20 @@ export const SERP_LABELS: Record<AnswerLanguage, SerpLabels> = {
       'Compare the best sources on {t}. Our team reviewed dozens of articles so you do not have to.',
       'Learn how {t} works, why it matters, and where to start. Free resources and expert tips.',
     ],
-    titles: ['{T} - {s}', '{T}: A Complete Guide | {s}', 'What to Know About {T} - {s}', '{T} Explained | {s}', 'The Best of {T} ({s})'],
-    questions: ['What is {t}?', 'How does {t} work?', 'Is {t} worth it?', 'Why is {t} important?', 'What is the best {t}?'],
+    titles: [
+      '{T} - {s}',
+      '{T}: A Complete Guide | {s}',
+      'What to Know About {T} - {s}',
+      '{T} Explained | {s}',
+      'The Best of {T} ({s})',
+    ],
+    questions: [
+      'What is {t}?',
+      'How does {t} work?',
+      'Is {t} worth it?',
+      'Why is {t} important?',
+      'What is the best {t}?',
+    ],
     overviewText: [
       '{T} covers several related ideas, and the sources agree on the essentials.',
       'Most guides start with the basics of {t} before comparing the options in detail.',
@@ -67,7 +79,9 @@ export const SERP_LABELS: Record<AnswerLanguage, SerpLabels> = {
       '{T} abarca varias ideas relacionadas, y las fuentes coinciden en lo esencial.',
       'La mayoría de las guías empiezan por lo básico de {t} antes de comparar las opciones en detalle.',
     ],
-    answers: ['En resumen, {t} depende de lo que necesites; la mayoría de las fuentes recomiendan empezar por lo sencillo.'],
+    answers: [
+      'En resumen, {t} depende de lo que necesites; la mayoría de las fuentes recomiendan empezar por lo sencillo.',
+    ],
     ads: ['{T} - Sitio oficial', 'Ofertas de {T} hoy'],
   },
   fr: {
@@ -88,7 +102,9 @@ export const SERP_LABELS: Record<AnswerLanguage, SerpLabels> = {
       '{T} recouvre plusieurs idées voisines, et les sources s’accordent sur l’essentiel.',
       'La plupart des guides commencent par les bases de {t} avant de comparer les options en détail.',
     ],
-    answers: ['En bref, {t} dépend de vos besoins ; la plupart des sources conseillent de commencer simplement.'],
+    answers: [
+      'En bref, {t} dépend de vos besoins ; la plupart des sources conseillent de commencer simplement.',
+    ],
     ads: ['{T} - Site officiel', 'Offres {T} du jour'],
   },
   de: {
@@ -109,13 +125,18 @@ export const SERP_LABELS: Record<AnswerLanguage, SerpLabels> = {
       '{T} umfasst mehrere verwandte Themen, und die Quellen sind sich im Wesentlichen einig.',
       'Die meisten Ratgeber beginnen mit den Grundlagen von {t}, bevor sie die Optionen im Detail vergleichen.',
     ],
-    answers: ['Kurz gesagt hängt {t} davon ab, was Sie brauchen; die meisten Quellen empfehlen, einfach anzufangen.'],
+    answers: [
+      'Kurz gesagt hängt {t} davon ab, was Sie brauchen; die meisten Quellen empfehlen, einfach anzufangen.',
+    ],
     ads: ['{T} - Offizielle Website', '{T} Angebote heute'],
   },
 };
 
 /** A template with the terms filled in (`{T}`: title case) and the site. */
 export function fill(template: string, terms: string, site = ''): string {
-  const title = terms.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+  const title = terms.replace(
+    /(^|\s)(\p{Ll})/gu,
+    (_, space: string, letter: string) => space + letter.toUpperCase(),
+  );
   return template.replaceAll('{t}', terms).replaceAll('{T}', title).replaceAll('{s}', site);
 }

@@ -11,9 +11,26 @@ const DEFAULT_SIZE = 10;
 
 /** Site names results come from; hosts are `.example` (RFC 2606), so no link reaches a real site. */
 const SITES = [
-  'fieldguide', 'openreference', 'howtoharbor', 'thereviewdesk', 'learnly', 'metrochronicle', 'techalmanac',
-  'consumercompass', 'everydayexplainer', 'dailyledger', 'signalnoise', 'wikinotes', 'forumhub', 'gearlab',
-  'citypages', 'answersdaily', 'brightguides', 'northstarnews', 'papertrail', 'quickstudy',
+  'fieldguide',
+  'openreference',
+  'howtoharbor',
+  'thereviewdesk',
+  'learnly',
+  'metrochronicle',
+  'techalmanac',
+  'consumercompass',
+  'everydayexplainer',
+  'dailyledger',
+  'signalnoise',
+  'wikinotes',
+  'forumhub',
+  'gearlab',
+  'citypages',
+  'answersdaily',
+  'brightguides',
+  'northstarnews',
+  'papertrail',
+  'quickstudy',
 ];
 
 interface Organic {
@@ -65,7 +82,9 @@ function overviewHtml(context: Context, sources: readonly Organic[]): string {
   if (!inputs.awaiting.includes('ai'))
     return `<div id="m-x-content"><div class="pOOWX"><div class="hdzaWe">${esc(labels.noOverview)}</div></div></div>`;
   const rng = createRng(deriveSeed(seed, 'overview'));
-  const sentences = rng.sample(labels.overviewText, labels.overviewText.length).map((line) => fill(line, inputs.terms));
+  const sentences = rng
+    .sample(labels.overviewText, labels.overviewText.length)
+    .map((line) => fill(line, inputs.terms));
   const links = sources
     .slice(0, 4)
     .map((source, index) =>
@@ -144,7 +163,10 @@ export function renderSerp(inputs: SearchInputs, seed: number): string {
     labels: SERP_LABELS[answerLanguage(inputs.locale)],
     seed,
     mobile: inputs.locale.device !== null,
-    countryPart: inputs.locale.country && inputs.locale.country !== 'US' ? `.${inputs.locale.country.toLowerCase()}` : '',
+    countryPart:
+      inputs.locale.country && inputs.locale.country !== 'US'
+        ? `.${inputs.locale.country.toLowerCase()}`
+        : '',
   };
   const size = inputs.size || DEFAULT_SIZE;
   const resultsOf = (from: number, count: number) =>

@@ -4,17 +4,40 @@ import { createRng, deriveSeed } from '../../kernel/random.ts';
 const DESKTOP = { min: 900_000, max: 1_300_000 };
 const MOBILE = { min: 450_000, max: 650_000 };
 
-const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'k', 'm', 'n', 'p', 'q', 'r', 's', 't', 'u', 'w', 'x', 'z'];
+const NAMES = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'g',
+  'h',
+  'k',
+  'm',
+  'n',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'w',
+  'x',
+  'z',
+];
 const CALLS = ['push', 'call', 'apply', 'bind', 'set', 'get', 'has', 'map', 'filter', 'reduce'];
 
 /** One minified-looking statement, as Google's inline bundles are made of. */
 function statement(rng: ReturnType<typeof createRng>): string {
   const name = () => rng.pick(NAMES) + rng.pick(NAMES) + (rng.chance(0.5) ? rng.int(0, 99) : '');
   return rng.pick([
-    () => `var ${name()}=function(${name()},${name()}){return ${name()}.${rng.pick(CALLS)}(${rng.int(0, 4096)})};`,
+    () =>
+      `var ${name()}=function(${name()},${name()}){return ${name()}.${rng.pick(CALLS)}(${rng.int(0, 4096)})};`,
     () => `${name()}.prototype.${name()}=function(){this.${name()}=${rng.int(0, 1 << 20)}|0;return this};`,
     () => `_.${name()}("${name()}",[${rng.int(0, 999)},${rng.int(0, 999)},${rng.int(0, 999)}]);`,
-    () => `.${name()}{margin:${rng.int(0, 24)}px ${rng.int(0, 24)}px;color:#${rng.int(0, 0xffffff).toString(16).padStart(6, '0')}}`,
+    () =>
+      `.${name()}{margin:${rng.int(0, 24)}px ${rng.int(0, 24)}px;color:#${rng.int(0, 0xffffff).toString(16).padStart(6, '0')}}`,
   ])();
 }
 

@@ -73,7 +73,8 @@ const int = (value: string | undefined): number | null => (value === undefined ?
 function fromGoogleUrl(url: string, query: Query): Query {
   const parsed = URL.parse(url);
   const q = parsed?.searchParams.get('q');
-  if (!parsed || !q) throw ApiError.invalid(`url must be a results page URL with a q parameter; "${url}" is not one`);
+  if (!parsed || !q)
+    throw ApiError.invalid(`url must be a results page URL with a q parameter; "${url}" is not one`);
   const get = (name: string) => parsed.searchParams.get(name) ?? undefined;
   return {
     ...query,
@@ -90,7 +91,8 @@ export function parseSearchCall(query: WebQuery, devices = '/search/devices'): W
   const notices: string[] = [];
   const url = text(query, 'url');
   const flat = url === undefined ? textQuery(query) : fromGoogleUrl(url, textQuery(query));
-  if (flat.terms === undefined) throw ApiError.invalid('terms must be provided (or the id of a queued search)');
+  if (flat.terms === undefined)
+    throw ApiError.invalid('terms must be provided (or the id of a queued search)');
   const given = query.awaiting === undefined ? [] : [query.awaiting].flat();
   const awaiting = (['ai', 'answers', 'ads'] as const).filter((feature) => given.includes(feature));
   const offset = int(flat.offset) ?? 0;
@@ -127,7 +129,11 @@ export function parseBrowserCall(query: WebQuery): WebCall {
   const url = URL.parse(flat.url);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
     throw ApiError.invalid(`url must be an http or https URL; "${flat.url}" is not one`);
-  const { language: _language, display: _display, ...locale } = parseLocale(flat, notices, {
+  const {
+    language: _language,
+    display: _display,
+    ...locale
+  } = parseLocale(flat, notices, {
     devices: '/browser/devices',
     fallback: 'browsing',
   });
