@@ -81,7 +81,6 @@ const FIXED_TEXTS = [
   'malformedError',
   'timeoutError',
   'captchaError',
-  'unsupportedError',
   'unknownError',
 ];
 
@@ -201,6 +200,12 @@ function exactErrorTexts(document: Json): void {
   };
   for (const path of ['/ai', '/search', '/browser'])
     document.paths[path].get.responses['403'] = { $ref: '#/components/responses/forbiddenError' };
+  // `unsupportedError` is every missing resource's (a user too), so its text varies; Browser's is exact.
+  responses.domainError = {
+    description: 'The domain does not exist.',
+    content: { 'text/plain': { schema: { type: 'string', const: text('unsupportedError').example } } },
+  };
+  document.paths['/browser'].get.responses['404'] = { $ref: '#/components/responses/domainError' };
 }
 
 function jobNotFound(document: Json): void {

@@ -50,7 +50,7 @@ export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenA
     ajvOpts: { code: { optimize: false }, validateSchema: false },
     customizeAjv: (ajv) => {
       // ajv-formats is CommonJS: its function is the default export of the module object.
-      addFormats.default(ajv, ['uuid', 'date-time', 'email']);
+      addFormats.default(ajv, ['uuid', 'date-time', 'email', 'uri']);
       return ajv;
     },
   });
