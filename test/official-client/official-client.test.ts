@@ -125,6 +125,35 @@ describe.runIf(source)('the official MCP client against the emulator', () => {
     // 2 searches and 2 fetches succeeded, 1 credit each at low difficulty; the 404 was free.
     expect(instance.store.account('mcp-token')?.balance).toBe(46);
   });
+
+  it('reads every page of a 100-search batch with its own parser', async () => {
+    const { parseSerp } = await import(pathToFileURL(join(copy, 'src/parsers/search-html.ts')).href);
+    const { port } = instance.app.server.address() as AddressInfo;
+    const july = { authorization: 'Bearer batcher', 'x-mock-revision': '2026-07-06' };
+    const terms = Array.from({ length: 100 }, (_, index) => `used camera lens ${index + 1}`);
+    const base = `http://127.0.0.1:${port}`;
+    instance.control.clock.freeze();
+    const queued = await fetch(`${base}/search/batches`, {
+      method: 'POST',
+      headers: { ...july, 'content-type': 'application/json' },
+      body: JSON.stringify({ terms, awaiting: ['ai', 'answers'] }),
+    });
+    const { id } = (await queued.json()) as { id: string };
+    instance.control.clock.advance(2000);
+    const status = (await (await fetch(`${base}/search/batches?id=${id}`, { headers: july })).json()) as {
+      url: string;
+    };
+    const archive = (await (await fetch(status.url, { headers: july })).json()) as {
+      requests: { terms: string; id: string }[];
+    };
+    for (const request of archive.requests) {
+      const html = await (await fetch(`${base}/search?id=${request.id}`, { headers: july })).text();
+      const serp = parseSerp(html, { query: request.terms, maxResults: 10 });
+      expect(serp.organic, request.terms).toHaveLength(10);
+      expect(serp.ai_overview?.sources.length).toBeGreaterThan(0);
+      expect(serp.people_also_ask.length).toBeGreaterThan(0);
+    }
+  }, 180_000);
 });
 
 describe.skipIf(source)('the official MCP client', () => {
