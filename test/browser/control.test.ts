@@ -33,6 +33,20 @@ describe('Search and Browser through the control plane', async () => {
     await admin('DELETE', '/faults');
   });
 
+  it('the control plane completes a web job drawn to fail, and fails one drawn to succeed', async () => {
+    await admin('POST', '/faults', {
+      match: { operation: 'browse' },
+      effect: { failJob: true },
+      policy: { times: 1 },
+    });
+    const doomed = await mock.get('/browser?url=https://example.com/&format=markdown&mode=async');
+    expect((await admin('POST', `/jobs/${doomed.body.id}/complete`)).status).toBe(200);
+    expect((await mock.get(`/browser?id=${doomed.body.id}`)).text).toMatch(/^# Example Domain/);
+    const fine = await mock.get('/browser?url=https://b.example/&mode=async');
+    expect((await admin('POST', `/jobs/${fine.body.id}/fail`)).status).toBe(200);
+    expect((await mock.get(`/browser/content?id=${fine.body.id}`)).body).toEqual({ status: 'failed' });
+  });
+
   it('coverage counts the new operations, their statuses and enum values', async () => {
     await mock.get('/browser?url=https://a.example/&format=raw');
     await mock.get('/search/devices');
@@ -40,7 +54,7 @@ describe('Search and Browser through the control plane', async () => {
     const operation = (id: string) => report.operations.find((entry) => entry.operationId === id);
     expect(operation('browse')?.calls).toBeGreaterThanOrEqual(3);
     expect(operation('browse')?.enums.format?.seen).toMatchObject({ raw: 1 });
-    expect(operation('browse')?.statuses.seen).toMatchObject({ 200: 2, 429: 1 });
+    expect(operation('browse')?.statuses.seen).toMatchObject({ 200: 3, 202: 2, 429: 1 });
     expect(operation('listSearchDevices')?.calls).toBe(1);
   });
 

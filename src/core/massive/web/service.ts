@@ -151,12 +151,17 @@ function enqueue(
 }
 
 /** A job of this token and service, as its clock says; any other is unknown. */
-function retrieve({ store, service }: WebContext, token: string, id: string, kind: WebService): WebRetrieved {
+function retrieve(context: WebContext, token: string, id: string, kind: WebService): WebRetrieved {
+  const { store, service } = context;
   const job = store.job(id);
   if (!job || job.token !== token || job.web?.inputs.service !== kind) throw ApiError.of('jobNotFound');
   const phase = service.phaseOf(job);
   if (phase !== 'ready') return { phase, job };
-  const stored = store.webAnswer(job.web.answerId ?? -1);
+  // A job drawn to fail that the control plane completed has no answer yet: the latest one serves.
+  const stored =
+    job.web.answerId === null
+      ? resolve(context, job.web.inputs, 1).answer
+      : store.webAnswer(job.web.answerId);
   if (!stored) throw ApiError.of('unknown');
   return { phase, job, answer: stored, call: job.web };
 }
