@@ -305,6 +305,23 @@ function browserSession(document: Json): void {
 }
 
 /**
+ * The Chrome DevTools Protocol on `/browser` (a WebSocket upgrade, July's `x-websocket`) is not
+ * emulated: its handshake is in snippet files the local copy of the guide lacks, and massive-mock
+ * has no browser to drive. Such a request is a 501 saying so, declared here.
+ */
+function cdpNotEmulated(document: Json): void {
+  document.components.responses.cdpError = {
+    description: 'A CDP (WebSocket) connection was asked for: massive-mock does not emulate it.',
+    content: { 'text/plain': { schema: { type: 'string', const: CDP_TEXT } } },
+  };
+  document.paths['/browser'].get.responses['501'] = { $ref: '#/components/responses/cdpError' };
+}
+
+/** What a CDP request is told (see cdpNotEmulated). */
+const CDP_TEXT =
+  'CDP is not emulated: massive-mock has no browser to drive over a WebSocket; use GET /browser for rendered, raw or Markdown pages';
+
+/**
  * The Browser's Markdown is not HTML, though the 200 declares only `text/html`: it is sent as
  * `text/markdown` (never JSON, which the official client would parse), declared beside the HTML.
  */
@@ -555,6 +572,7 @@ const COMMON_FIXES = [
   webExamples,
   browserSession,
   browserMarkdown,
+  cdpNotEmulated,
   batchFixes,
   batchArchive,
 ];

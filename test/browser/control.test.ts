@@ -68,3 +68,15 @@ describe('Search and Browser through the control plane', async () => {
     expect((await mock.get('/search?terms=session+terms')).headers['x-mock-cache']).toBe('miss');
   });
 });
+
+describe('CDP', async () => {
+  const mock = await startHarness();
+  it('is a 501 saying it is not emulated, in the document of the revision', async () => {
+    const res = await mock.get('/browser?country=us', undefined, {
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+    });
+    expect(res.status).toBe(501);
+    expect(res.text).toMatch(/^CDP is not emulated: massive-mock has no browser to drive over a WebSocket/);
+  });
+});

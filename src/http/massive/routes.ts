@@ -141,6 +141,11 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const path = request.url.split('?', 1)[0] ?? '/';
       const apiPath = REVISION_PATH.exec(path)?.[2] ?? path;
       if (options.upstream && (await options.upstream.handle(request, reply, apiPath))) return reply;
+      // CDP is a WebSocket on /browser, which no query validation applies to: a 501 saying so.
+      if (apiPath === '/browser' && request.headers.upgrade?.toLowerCase() === 'websocket') {
+        request.decisions.operation = 'browse';
+        return sendText(reply, 501, routesOf(request).errors.browse?.get(501) ?? '');
+      }
       return (await routerOf(request.revision))(request, reply, apiPath);
     };
     api.route({ method: routeEveryMethod(api), url: '/*', handler });
