@@ -19,7 +19,7 @@ const wing = (files, forbidden, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.massive-mock/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

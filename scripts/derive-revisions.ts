@@ -22,8 +22,30 @@ export const REVISION_SOURCES = {
   '2026-07-06': { from: '2026-07-06', extra: [] },
 } as const satisfies Record<string, { from: string; extra: ((document: Json) => void)[] }>;
 
-/** The paths massive-mock emulates; the sibling services (/search, /browser) are left out. */
-const EMULATED_PATHS = ['/ai', '/ai/completions', '/ai/batches', '/ai/devices', '/users', '/user', '/usage'];
+/** The paths massive-mock emulates: the three services (AI, Search, Browser) and the account's. */
+const EMULATED_PATHS = [
+  '/ai',
+  '/ai/completions',
+  '/ai/batches',
+  '/ai/devices',
+  '/search',
+  '/search/results',
+  '/search/batches',
+  '/search/devices',
+  '/browser',
+  '/browser/content',
+  '/browser/batches',
+  '/browser/devices',
+  '/users',
+  '/user',
+  '/usage',
+];
+
+/** The Search and Browser services' paths: where a single call, its job and its batch live. */
+const WEB_SERVICES = [
+  { call: '/search', job: '/search/results', batches: '/search/batches', devices: '/search/devices' },
+  { call: '/browser', job: '/browser/content', batches: '/browser/batches', devices: '/browser/devices' },
+];
 
 const OPERATION_IDS: Record<string, string> = {
   'get /ai': 'getCompletion',
@@ -31,6 +53,16 @@ const OPERATION_IDS: Record<string, string> = {
   'get /ai/devices': 'listDevices',
   'post /ai/batches': 'createBatch',
   'get /ai/batches': 'getBatch',
+  'get /search': 'search',
+  'get /search/results': 'getSearchResults',
+  'get /search/devices': 'listSearchDevices',
+  'post /search/batches': 'createSearchBatch',
+  'get /search/batches': 'getSearchBatch',
+  'get /browser': 'browse',
+  'get /browser/content': 'getBrowserContent',
+  'get /browser/devices': 'listBrowserDevices',
+  'post /browser/batches': 'createBrowserBatch',
+  'get /browser/batches': 'getBrowserBatch',
   'get /users': 'listUsers',
   'post /users': 'createUser',
   'patch /users': 'grantCredits',
@@ -166,7 +198,14 @@ function exactErrorTexts(document: Json): void {
       },
     },
   };
-  document.paths['/ai'].get.responses['403'] = { $ref: '#/components/responses/forbiddenError' };
+  for (const path of ['/ai', '/search', '/browser'])
+    document.paths[path].get.responses['403'] = { $ref: '#/components/responses/forbiddenError' };
+  // `unsupportedError` is every missing resource's (a user too), so its text varies; Browser's is exact.
+  responses.domainError = {
+    description: 'The domain does not exist.',
+    content: { 'text/plain': { schema: { type: 'string', const: text('unsupportedError').example } } },
+  };
+  document.paths['/browser'].get.responses['404'] = { $ref: '#/components/responses/domainError' };
 }
 
 function jobNotFound(document: Json): void {
@@ -174,16 +213,125 @@ function jobNotFound(document: Json): void {
     description: 'No job of this token has the identifier.',
     content: { 'text/plain': { schema: { type: 'string', const: 'Job was not found' } } },
   };
-  const operations = [document.paths['/ai/completions'].get];
-  if (aiParameters(document).some((parameter) => parameter.name === 'id'))
-    operations.push(document.paths['/ai'].get);
+  const operations = ['/ai/completions', ...WEB_SERVICES.map(({ job }) => job)].map(
+    (path) => document.paths[path].get,
+  );
+  for (const path of ['/ai', ...WEB_SERVICES.map(({ call }) => call)]) {
+    const operation = document.paths[path].get;
+    if (operation.parameters.some((parameter: Json) => parameter.name === 'id')) operations.push(operation);
+  }
   for (const operation of operations)
     operation.responses['404'] = { $ref: '#/components/responses/jobNotFoundError' };
+  // July's `GET /browser` has both: a domain that does not exist, and an id never issued.
+  const browse = document.paths['/browser'].get;
+  if (operations.includes(browse)) {
+    const texts = ['Domain is nonexistant', 'Job was not found'];
+    document.components.responses.browserNotFoundError = {
+      description: 'The domain does not exist, or no job of this token has the identifier.',
+      content: { 'text/plain': { schema: { type: 'string', enum: texts, example: texts[0] } } },
+    };
+    browse.responses['404'] = { $ref: '#/components/responses/browserNotFoundError' };
+  }
 }
 
 /** `/ai/devices` answers the same 403 as its siblings: the token, never a captcha. */
 function devicesForbidden(document: Json): void {
   document.paths['/ai/devices'].get.responses['403'] = { $ref: '#/components/responses/authorizationError' };
+}
+
+const parameterOf = (operation: Json, name: string): Json | undefined =>
+  (operation.parameters as Json[]).find((parameter) => parameter.name === name);
+
+/** The body schema of a July batch operation, when the revision has it. */
+const batchBody = (document: Json, path: string): Json | undefined =>
+  document.paths[path]?.post.requestBody.content['application/json'].schema;
+
+/**
+ * `awaiting` is typed one string, but the guide gives several features "by repeating the key" and
+ * the official client always sends `awaiting=ai&awaiting=answers`: an array (form, exploded) in the
+ * query, a string or an array in a batch body.
+ */
+function repeatableAwaiting(document: Json): void {
+  const parameter = parameterOf(document.paths['/search'].get, 'awaiting');
+  if (parameter) {
+    const { description, ...item } = parameter.schema;
+    parameter.schema = { description, type: 'array', items: item, minItems: 1 };
+    Object.assign(parameter, { style: 'form', explode: true });
+  }
+  const body = batchBody(document, '/search/batches');
+  if (body?.properties.awaiting) {
+    const { description, ...item } = body.properties.awaiting;
+    body.properties.awaiting = { description, oneOf: [item, { type: 'array', items: item, minItems: 1 }] };
+  }
+}
+
+/** The 255 characters of `terms` were prose in every revision but July, as the prompt's were. */
+function termsLimits(document: Json): void {
+  const terms = parameterOf(document.paths['/search'].get, 'terms');
+  Object.assign(terms?.schema ?? {}, { minLength: 1, maxLength: 255 });
+  const body = batchBody(document, '/search/batches');
+  if (body) Object.assign(body.properties.terms.items, { minLength: 1 });
+}
+
+/**
+ * July: `terms` (search) and `url` (browser) are optional once `id` may be given instead, which
+ * the handler checks (422 `terms must be provided (or the id of a queued search)`), as for `/ai`.
+ * The vendor's July document already leaves them optional; earlier ones require them, and keep it.
+ * The July `url` and `callback` examples were percent-encoded once more than a client sends them.
+ */
+function webExamples(document: Json): void {
+  for (const { call } of WEB_SERVICES) {
+    for (const name of ['url', 'callback']) {
+      const schema = parameterOf(document.paths[call].get, name)?.schema;
+      if (typeof schema?.example === 'string') schema.example = decodeURIComponent(schema.example);
+    }
+  }
+}
+
+/**
+ * `session` (a sticky egress node for 12 minutes) is in the Browser guide but in no document; the
+ * guide has no date, so every revision takes it, as a string of at most 255 characters.
+ */
+function browserSession(document: Json): void {
+  const parameters = document.paths['/browser'].get.parameters as Json[];
+  const expiration = parameters.findIndex((parameter) => parameter.name === 'expiration');
+  parameters.splice(expiration, 0, {
+    name: 'session',
+    in: 'query',
+    description:
+      'The name of a session (any text) whose calls leave from the same node for 12 minutes (the Browser guide); no session by default.',
+    schema: { type: 'string', minLength: 1, maxLength: 255, example: null },
+  });
+}
+
+/**
+ * The Chrome DevTools Protocol on `/browser` (a WebSocket upgrade, July's `x-websocket`) is not
+ * emulated: its handshake is in snippet files the local copy of the guide lacks, and massive-mock
+ * has no browser to drive. Such a request is a 501 saying so, declared here.
+ */
+function cdpNotEmulated(document: Json): void {
+  document.components.responses.cdpError = {
+    description: 'A CDP (WebSocket) connection was asked for: massive-mock does not emulate it.',
+    content: { 'text/plain': { schema: { type: 'string', const: CDP_TEXT } } },
+  };
+  document.paths['/browser'].get.responses['501'] = { $ref: '#/components/responses/cdpError' };
+}
+
+/** What a CDP request is told (see cdpNotEmulated). */
+const CDP_TEXT =
+  'CDP is not emulated: massive-mock has no browser to drive over a WebSocket; use GET /browser for rendered, raw or Markdown pages';
+
+/**
+ * The Browser's Markdown is not HTML, though the 200 declares only `text/html`: it is sent as
+ * `text/markdown` (never JSON, which the official client would parse), declared beside the HTML.
+ */
+function browserMarkdown(document: Json): void {
+  for (const path of ['/browser', '/browser/content']) {
+    const content = document.paths[path].get.responses['200'].content;
+    content['text/markdown'] = {
+      schema: { description: 'The page as Markdown (`format=markdown`).', type: 'string' },
+    };
+  }
 }
 
 /**
@@ -247,8 +395,10 @@ function batchFixes(document: Json): void {
     description: body.properties.model.description,
     $ref: '#/components/schemas/Model',
   };
-  batches.post.responses['400'] = { $ref: '#/components/responses/malformedError' };
-  batches.get.responses['404'] = { $ref: '#/components/responses/jobNotFoundError' };
+  for (const path of ['/ai/batches', ...WEB_SERVICES.map((service) => service.batches)]) {
+    document.paths[path].post.responses['400'] = { $ref: '#/components/responses/malformedError' };
+    document.paths[path].get.responses['404'] = { $ref: '#/components/responses/jobNotFoundError' };
+  }
 }
 
 /**
@@ -259,44 +409,69 @@ function batchFixes(document: Json): void {
 function batchArchive(document: Json): void {
   const batches = document.paths['/ai/batches'];
   if (!batches) return;
-  const { parameters, responses } = batches.get;
-  document.paths['/ai/batches/archive'] = {
+  document.paths['/ai/batches/archive'] = archiveOperation(batches.get, 'BatchArchive', '`GET /ai?id=`');
+  document.components.schemas.BatchArchive = archiveSchema('prompt', '`GET /ai?id=`');
+  for (const { call, batches: path } of WEB_SERVICES) {
+    const input = call === '/search' ? 'terms' : 'url';
+    document.paths[`${path}/archive`] = archiveOperation(
+      document.paths[path].get,
+      'WebBatchArchive',
+      `\`GET ${call}?id=\``,
+    );
+    document.components.schemas.WebBatchArchive ??= archiveSchema(
+      input,
+      '`GET /search?id=` or `GET /browser?id=`',
+    );
+  }
+  document.paths['/search/batches/archive'].get.operationId = 'getSearchBatchArchive';
+  document.paths['/browser/batches/archive'].get.operationId = 'getBrowserBatchArchive';
+  // Search batches list terms, or the result pages' URLs: both may name a request.
+  const item = document.components.schemas.WebBatchArchive.properties.requests.items;
+  item.properties = { terms: { type: 'string' }, url: { type: 'string' }, ...item.properties };
+  item.required = ['id', 'status'];
+}
+
+function archiveOperation(batchStatus: Json, schema: string, retrieval: string): Json {
+  const { parameters, responses } = batchStatus;
+  return {
     get: {
       operationId: 'getBatchArchive',
       summary: 'Batch archive',
-      description:
-        "massive-mock's own: the archived requests of a batch, whose `url` points here. Each prompt's completion is `GET /ai?id=` with its job id.",
+      description: `massive-mock's own: the archived requests of a batch, whose \`url\` points here. Each request's result is ${retrieval} with its job id.`,
       'x-massive-mock': true,
       parameters,
       responses: {
         ...responses,
         '200': {
           description: 'The batch archive.',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchArchive' } } },
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
         },
       },
     },
   };
-  document.components.schemas.BatchArchive = {
+}
+
+function archiveSchema(input: string, retrieval: string): Json {
+  return {
     title: 'Batch archive',
     type: 'object',
     properties: {
       id: { description: 'The batch identifier.', type: 'string', format: 'uuid' },
       requests: {
-        description: "The batch's requests, in the order of its prompts.",
+        description: "The batch's requests, in the order given.",
         type: 'array',
         items: {
           type: 'object',
           properties: {
-            prompt: { type: 'string' },
+            [input]: { type: 'string' },
             id: {
-              description: 'The job identifier to retrieve the completion with (`GET /ai?id=`).',
+              description: `The job identifier to retrieve the result with (${retrieval}).`,
               type: 'string',
               format: 'uuid',
             },
             status: { $ref: '#/components/schemas/Status' },
           },
-          required: ['prompt', 'id', 'status'],
+          required: [input, 'id', 'status'],
         },
       },
     },
@@ -402,6 +577,12 @@ const COMMON_FIXES = [
   usageDates,
   promptOrId,
   callbackExample,
+  repeatableAwaiting,
+  termsLimits,
+  webExamples,
+  browserSession,
+  browserMarkdown,
+  cdpNotEmulated,
   batchFixes,
   batchArchive,
 ];

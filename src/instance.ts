@@ -13,6 +13,7 @@ import { createFixtureRegistry, type FixtureRegistry } from './core/massive/fixt
 import { createJournal } from './core/control/journal.ts';
 import { createService, type MassiveService } from './core/massive/service.ts';
 import type { Store } from './core/massive/store.ts';
+import { createWebService } from './core/massive/web/service.ts';
 import { fixtureFeatures, withBundle } from './harness.ts';
 import { trackApiCoverage } from './http/massive/api-coverage.ts';
 import { buildApp } from './http/app.ts';
@@ -90,6 +91,13 @@ export async function createInstance(
       jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
       latency: { profile: config.latency, timeScale: config.timeScale },
     });
+    const web = createWebService({
+      store,
+      clock,
+      seed: config.seed,
+      service,
+      jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
+    });
     // Batches owe callbacks, and callbacks read batches: each reaches the other once both exist.
     const batches = createBatches({
       store,
@@ -145,6 +153,7 @@ export async function createInstance(
       ...(features.dispatch && { dispatch: features.dispatch }),
       api: {
         service,
+        web,
         batches,
         callbacks,
         users,
@@ -157,6 +166,7 @@ export async function createInstance(
         revision,
         creditCost: config.creditCost,
         journalEntryBytes: config.journalEntryBytes,
+        latency: { profile: config.latency, timeScale: config.timeScale },
         fixtures,
         ...(features.upstream && { upstream: features.upstream }),
       },

@@ -48,7 +48,7 @@ async function createBackend(
     ajvOpts: { code: { optimize: false }, validateSchema: false },
     customizeAjv: (ajv) => {
       // ajv-formats is CommonJS: its function is the default export of the module object.
-      addFormats.default(ajv, ['uuid', 'date-time', 'email']);
+      addFormats.default(ajv, ['uuid', 'date-time', 'email', 'uri']);
       return ajv;
     },
   });

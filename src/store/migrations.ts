@@ -107,4 +107,17 @@ export const MIGRATIONS: readonly string[] = [
   // canned answer), never its page: pages are remade on reading. Rows written before keep their
   // page and no recipe, and are served as they were stored.
   `ALTER TABLE answers ADD COLUMN recipe TEXT;`,
+  // Search and Browser: each answer is what makes it (its inputs in `key`, a version, a time), the
+  // page being made again from them; their jobs carry their call and answer beside /ai's columns,
+  // and their batches name their service.
+  `CREATE TABLE web_answers (
+     id INTEGER PRIMARY KEY,
+     key TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (key, version)
+   );
+   ALTER TABLE jobs ADD COLUMN web TEXT;
+   ALTER TABLE jobs ADD COLUMN web_answer_id INTEGER REFERENCES web_answers (id);
+   ALTER TABLE batches ADD COLUMN service TEXT;`,
 ];

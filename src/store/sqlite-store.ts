@@ -7,6 +7,7 @@ import { answerStore } from './sqlite/answers.ts';
 import { deliveryStore } from './sqlite/deliveries.ts';
 import { jobStore } from './sqlite/jobs.ts';
 import { openDatabase } from './sqlite/open.ts';
+import { webAnswerStore } from './sqlite/web-answers.ts';
 import { createWriter } from './sqlite/writer.ts';
 
 export { StoreError } from './sqlite/open.ts';
@@ -44,9 +45,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     ...jobStore(db, writer, clock, retention),
     ...deliveryStore(db, writer),
     ...accounts.methods,
+    ...webAnswerStore(db, writer),
     clear() {
       db.exec(
-        `DELETE FROM jobs; DELETE FROM answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;
+        `DELETE FROM jobs; DELETE FROM answers; DELETE FROM web_answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;
          DELETE FROM batches; DELETE FROM deliveries; DELETE FROM delivery_attempts;
          UPDATE counters SET value = 0;`,
       );

@@ -10,6 +10,8 @@ export const API_ERRORS = {
   invalidToken: { status: 403, body: 'Valid API token must be provided' },
   captcha: { status: 403, body: 'Captcha was detected' },
   jobNotFound: { status: 404, body: 'Job was not found' },
+  // The vendor's spelling.
+  noSuchDomain: { status: 404, body: 'Domain is nonexistant' },
   unknown: { status: 500, body: 'Unknown error occurred' },
   timeout: { status: 504, body: 'Request(s) timed out' },
 } as const satisfies Record<string, { status: number; body: string }>;

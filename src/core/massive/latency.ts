@@ -32,9 +32,18 @@ export function drawLatency(
   model: Model,
   options: { seed: number; sequence: number; timeScale: number },
 ): LatencyDraw {
+  return drawServiceLatency(profile, MEAN_SECONDS[model], options);
+}
+
+/** The same draw around any mean: the Search and Browser services' calls. */
+export function drawServiceLatency(
+  profile: LatencyProfile,
+  meanSeconds: number,
+  options: { seed: number; sequence: number; timeScale: number },
+): LatencyDraw {
   if (profile === 'instant') return { delayMs: 0, timedOut: false };
   const rng = createRng(deriveSeed(options.seed, 'latency', options.sequence));
-  const ms = MEAN_SECONDS[model] * 1000 * logNormalFactor(rng, 0.5);
+  const ms = meanSeconds * 1000 * logNormalFactor(rng, 0.5);
   const timedOut = ms > BUDGET_MS;
   return { delayMs: Math.round(Math.min(ms, BUDGET_MS) * options.timeScale), timedOut };
 }

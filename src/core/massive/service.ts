@@ -166,7 +166,17 @@ function debit(ctx: ServiceContext, token: string, cost: number): void {
 }
 
 /** A batch's prompt is answered when first fetched (see `enqueue`); any other job, when queued. */
-const answerable = (job: JobRecord) => job.answerId !== null || job.batchId !== undefined;
+const answerable = (job: JobRecord) =>
+  job.answerId !== null || job.batchId !== undefined || (job.web?.answerId ?? null) !== null;
+
+/** The next job id drawn from the seed that no job has yet. */
+function newJobId(ctx: ServiceContext): string {
+  const { store, options } = ctx;
+  let sequence = store.countJobs();
+  let id = jobId(options.seed, sequence);
+  while (store.job(id)) id = jobId(options.seed, ++sequence);
+  return id;
+}
 
 function phaseOf(ctx: ServiceContext, job: JobRecord): JobPhase {
   const now = ctx.clock.now();
@@ -245,9 +255,7 @@ function enqueue(
   const { store, options } = ctx;
   const { cost } = terms;
   return store.transaction(() => {
-    let sequence = store.countJobs();
-    let id = jobId(options.seed, sequence);
-    while (store.job(id)) id = jobId(options.seed, ++sequence);
+    const id = newJobId(ctx);
     const fate = drawJobFate(options.seed, id, ctx.jobSettings);
     const outcome = overrides.failJob ? 'failed' : fate.outcome;
     if (outcome === 'completed') ensureCredits(ctx, token, cost);
@@ -276,7 +284,8 @@ function enqueue(
 /** `GET /ai/completions`: a job's state, worked out from the clock. A job of another token is as unknown as one never issued. */
 function retrieve(ctx: ServiceContext, token: string, id: string): Retrieved {
   const job = ctx.store.job(id);
-  if (!job || job.token !== token) throw ApiError.of('jobNotFound');
+  // A Search or Browser job is not a conversation: /ai knows it no more than one never issued.
+  if (!job || job.token !== token || job.web) throw ApiError.of('jobNotFound');
   const phase = phaseOf(ctx, job);
   if (phase !== 'ready') return { phase, job };
   const stored = ctx.store.answer(job.answerId ?? answerLater(ctx, job));
@@ -343,6 +352,10 @@ export function createService(options: ServiceOptions) {
     retrieve: (token: string, id: string) => retrieve(ctx, token, id),
     completeJob: (id: string, cost: number) => completeJob(ctx, id, cost),
     failJob: (id: string) => failJob(ctx, id),
+    // What the Search and Browser services share with this one: the account and the job ids.
+    ensureCredits: (token: string, cost: number) => ensureCredits(ctx, token, cost),
+    debit: (token: string, cost: number) => debit(ctx, token, cost),
+    newJobId: () => newJobId(ctx),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Conversation } from './conversation.ts';
 import type { Format } from './params/request.ts';
 import type { DomainStyle } from './generate/sources.ts';
 import type { Answer } from './generate/types.ts';
+import type { BrowserView, WebInputs, WebService } from './web/request.ts';
 
 /**
  * What makes an answer, as stored: never its page, which is remade from these (revisions/present.ts)
@@ -37,6 +38,26 @@ export interface StoredAnswer extends AnswerRecipe {
 
 export type JobOutcome = 'completed' | 'failed';
 
+/**
+ * A Search or Browser answer as stored: what makes it (the inputs, in `key`), its version and
+ * time. The page itself is made again from them and the seed whenever it is served.
+ */
+export interface WebAnswer {
+  id: number;
+  /** The service and its inputs (see inputsKey). */
+  key: string;
+  version: number;
+  createdAt: number;
+}
+
+/** What a queued Search or Browser call adds to a job: its call, and the answer it is served. */
+export interface WebJob {
+  inputs: WebInputs;
+  view: BrowserView | null;
+  /** Null for a job that fails. */
+  answerId: number | null;
+}
+
 /** A queued conversation. Its outcome and the time it is ready are fixed when it is queued. */
 export interface JobRecord {
   id: string;
@@ -53,6 +74,11 @@ export interface JobRecord {
   /** The batch it is a prompt of, and its index among the batch's prompts. */
   batchId?: string;
   batchIndex?: number;
+  /**
+   * A Search or Browser job: its call and answer. Its `conversation` then only echoes the terms or
+   * URL (as `prompt`) and the locale, for the views that list jobs of every service.
+   */
+  web?: WebJob;
 }
 
 /** A queued batch of prompts (`POST /ai/batches`); each prompt is a job with its own fate. */
@@ -67,6 +93,8 @@ export interface BatchRecord {
   callback: string | null;
   /** The batch's `expiration`, which its prompts are answered with when first fetched. */
   expiration: 0 | 1;
+  /** A Search or Browser batch; an AI batch has none. */
+  service?: WebService;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'dropped' | 'refused' | 'recorded';
@@ -139,6 +167,10 @@ export interface Store {
   latestAnswer(key: string): StoredAnswer | undefined;
   answer(id: number): StoredAnswer | undefined;
   addAnswer(answer: Omit<StoredAnswer, 'id' | 'page'>): StoredAnswer;
+
+  latestWebAnswer(key: string): WebAnswer | undefined;
+  webAnswer(id: number): WebAnswer | undefined;
+  addWebAnswer(answer: Omit<WebAnswer, 'id'>): WebAnswer;
 
   insertJob(job: JobRecord): void;
   job(id: string): JobRecord | undefined;

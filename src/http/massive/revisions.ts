@@ -9,13 +9,17 @@ import type { Faults } from '../../core/control/faults.ts';
 import type { Decisions, Journal } from '../../core/control/journal.ts';
 import { REVISION_IDS, type Revision } from '../../core/massive/revisions/index.ts';
 import type { MassiveService } from '../../core/massive/service.ts';
+import type { WebServices } from '../../core/massive/web/service.ts';
 import type { Store } from '../../core/massive/store.ts';
 import { documentedErrors } from '../documented-errors.ts';
 import { loadApiDocument, type OpenApiDocument } from '../openapi-document.ts';
+import type { LatencyProfile } from '../../core/kernel/pace.ts';
 import type { Upstream } from './upstream.ts';
 
 export interface ApiRouteOptions {
   service: MassiveService;
+  /** The Search and Browser services, on the same account, jobs and batches. */
+  web: WebServices;
   batches: Batches;
   callbacks: CallbackScheduler;
   users: Users;
@@ -31,6 +35,8 @@ export interface ApiRouteOptions {
   revision: Revision;
   /** Credits a successful AI call costs, whatever the revision's price; null: the revision's. */
   creditCost: number | null;
+  /** The pace of Search and Browser answers (the AI service draws its own, in the service). */
+  latency: { profile: LatencyProfile; timeScale: number };
   /** Record and replay (--upstream, --record): asked first, it may answer the call itself. */
   upstream?: Upstream;
   /** The canned answers the service serves from, so a reply can say which one answered. */
@@ -84,6 +90,8 @@ export interface RevisionRoutes {
   takesCallback: boolean;
   /** Per path, the code a job status is answered with: 202 where documented, else 200. */
   statusCodes: Record<string, 200 | 202>;
+  /** The paths whose GET takes a `callback` in this revision (`/search` from June, `/browser` from July). */
+  callbackPaths: ReadonlySet<string>;
 }
 
 type GetOperation = { parameters?: { name: string }[]; responses?: Record<string, unknown> };
@@ -96,6 +104,11 @@ export function revisionRoutes(revision: Revision): RevisionRoutes {
     document,
     errors: documentedErrors(document),
     takesCallback: getOf('/ai')?.parameters?.some((parameter) => parameter.name === 'callback') === true,
+    callbackPaths: new Set(
+      Object.keys(document.paths).filter((path) =>
+        getOf(path)?.parameters?.some((parameter) => parameter.name === 'callback'),
+      ),
+    ),
     statusCodes: Object.fromEntries(
       Object.keys(document.paths).map((path) => [path, getOf(path)?.responses?.['202'] ? 202 : 200]),
     ),

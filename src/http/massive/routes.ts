@@ -4,6 +4,8 @@ import type { Decisions } from '../../core/control/journal.ts';
 import { findRevision, REVISIONS, type Revision } from '../../core/massive/revisions/index.ts';
 import { accountHandlers } from './account-handlers.ts';
 import { aiHandlers } from './ai-handlers.ts';
+import type { HandlerContext } from './operations.ts';
+import { webHandlers } from './web-handlers.ts';
 import {
   createOpenApiRouter,
   type Handler,
@@ -26,34 +28,25 @@ import {
 
 export type { ApiRouteOptions };
 
-/**
- * The emulated Massive API in every revision: each call picks its revision (the `X-Mock-Revision`
- * header, a `/revisions/<id>/` prefix, or the configured one), and that revision's document
- * routes and validates it. Every request lands in the journal with what was decided, and every
- * billed call in the durable record /usage reports from.
- */
-export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): Promise<void> {
-  const { journal, clock, store } = options;
-  const routes = new Map(REVISIONS.map((revision) => [revision.id, revisionRoutes(revision)]));
-  const routesOf = (request: FastifyRequest) => routes.get(request.revision.id) as RevisionRoutes;
-  const operations: Record<string, Handler> = {
-    ...aiHandlers(options, routesOf),
-    ...accountHandlers(options),
-  };
-  const failures: Record<string, Handler> = {
-    unauthorizedHandler: (context) => {
-      const failure = (context.security?.bearerAuth as { error?: unknown } | undefined)?.error;
-      throw failure instanceof ApiError ? failure : ApiError.of('invalidToken');
-    },
-    validationFail: (context) => {
-      const [first] = context.validation.errors ?? [];
-      throw ApiError.invalid(first ? describeValidationError(first) : 'parameters are invalid');
-    },
-  };
+const failures: Record<string, Handler> = {
+  unauthorizedHandler: (context) => {
+    const failure = (context.security?.bearerAuth as { error?: unknown } | undefined)?.error;
+    throw failure instanceof ApiError ? failure : ApiError.of('invalidToken');
+  },
+  validationFail: (context) => {
+    const [first] = context.validation.errors ?? [];
+    throw ApiError.invalid(first ? describeValidationError(first) : 'parameters are invalid');
+  },
+};
 
-  // Each revision's router is built on its first call: most runs speak one revision.
+/** Each revision's router, built on its first call: most runs speak one revision. */
+function revisionRouters(
+  options: ApiRouteOptions,
+  routes: ReadonlyMap<string, RevisionRoutes>,
+  operations: Record<string, Handler>,
+) {
   const routers = new Map<string, Promise<OpenApiRouter>>();
-  const routerOf = (revision: Revision) => {
+  return (revision: Revision) => {
     let router = routers.get(revision.id);
     if (!router) {
       const { document, errors } = routes.get(revision.id) as RevisionRoutes;
@@ -68,6 +61,66 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
     }
     return router;
   };
+}
+
+/** Picks each call's revision (its path prefix, its header, or the configured one) before it is routed. */
+function pickRevision(options: ApiRouteOptions, arrivals: WeakMap<FastifyRequest, number>) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    request.decisions = {};
+    arrivals.set(request, options.clock.now());
+    const header = request.headers['x-mock-revision'];
+    const picked = REVISION_PATH.exec(request.url)?.[1] ?? (typeof header === 'string' ? header : undefined);
+    const revision = picked === undefined ? options.revision : findRevision(picked);
+    if (!revision) return sendApiError(reply, unknownRevision(picked ?? ''));
+    request.revision = revision;
+    request.decisions.revision = revision.id;
+    reply.header('x-mock-revision', revision.id);
+  };
+}
+
+/** Journals every call with what was decided, and records every billed one for /usage. */
+function recordCall(options: ApiRouteOptions, arrivals: WeakMap<FastifyRequest, number>) {
+  const { journal, clock, store } = options;
+  // A callback hook: an async one costs every request a promise, and this one awaits nothing.
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const time = arrivals.get(request) ?? clock.now();
+    const durationMs = Math.round(reply.elapsedTime * 100) / 100;
+    journal.record({
+      time,
+      ...requestRecord(request, options.journalEntryBytes ?? 8192),
+      status: reply.statusCode,
+      durationMs,
+      decisions: request.decisions,
+    });
+    if (request.billed) {
+      store.recordCall({
+        ...request.billed,
+        success: reply.statusCode < 400,
+        credits: request.decisions.credits ?? 0,
+        durationMs,
+        at: time,
+      });
+    }
+    done();
+  };
+}
+
+/**
+ * The emulated Massive API in every revision: each call picks its revision (the `X-Mock-Revision`
+ * header, a `/revisions/<id>/` prefix, or the configured one), and that revision's document
+ * routes and validates it. Every request lands in the journal with what was decided, and every
+ * billed call in the durable record /usage reports from.
+ */
+export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): Promise<void> {
+  const routes = new Map(REVISIONS.map((revision) => [revision.id, revisionRoutes(revision)]));
+  const routesOf = (request: FastifyRequest) => routes.get(request.revision.id) as RevisionRoutes;
+  let latencySequence = 0;
+  const context: HandlerContext = { options, routesOf, latencySequence: () => ++latencySequence };
+  const routerOf = revisionRouters(options, routes, {
+    ...aiHandlers(context),
+    ...webHandlers(context),
+    ...accountHandlers(options),
+  });
   await routerOf(options.revision);
 
   await app.register(async (api) => {
@@ -77,40 +130,8 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
     api.removeContentTypeParser('application/json');
     api.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
     const arrivals = new WeakMap<FastifyRequest, number>();
-    api.addHook('onRequest', async (request, reply) => {
-      request.decisions = {};
-      arrivals.set(request, clock.now());
-      const header = request.headers['x-mock-revision'];
-      const picked =
-        REVISION_PATH.exec(request.url)?.[1] ?? (typeof header === 'string' ? header : undefined);
-      const revision = picked === undefined ? options.revision : findRevision(picked);
-      if (!revision) return sendApiError(reply, unknownRevision(picked ?? ''));
-      request.revision = revision;
-      request.decisions.revision = revision.id;
-      reply.header('x-mock-revision', revision.id);
-    });
-    // A callback hook: an async one costs every request a promise, and this one awaits nothing.
-    api.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-      const time = arrivals.get(request) ?? clock.now();
-      const durationMs = Math.round(reply.elapsedTime * 100) / 100;
-      journal.record({
-        time,
-        ...requestRecord(request, options.journalEntryBytes ?? 8192),
-        status: reply.statusCode,
-        durationMs,
-        decisions: request.decisions,
-      });
-      if (request.billed) {
-        store.recordCall({
-          ...request.billed,
-          success: reply.statusCode < 400,
-          credits: request.decisions.credits ?? 0,
-          durationMs,
-          at: time,
-        });
-      }
-      done();
-    });
+    api.addHook('onRequest', pickRevision(options, arrivals));
+    api.addHook('onResponse', recordCall(options, arrivals));
     // A body that is not JSON is the service's documented 400, not Fastify's own message.
     api.setErrorHandler((error, request, reply) => {
       if (error instanceof ApiError) return sendApiError(reply, worded(error, routesOf(request).document));
@@ -129,6 +150,11 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
       const path = request.url.split('?', 1)[0] ?? '/';
       const apiPath = REVISION_PATH.exec(path)?.[2] ?? path;
       if (options.upstream && (await options.upstream.handle(request, reply, apiPath))) return reply;
+      // CDP is a WebSocket on /browser, which no query validation applies to: a 501 saying so.
+      if (apiPath === '/browser' && request.headers.upgrade?.toLowerCase() === 'websocket') {
+        request.decisions.operation = 'browse';
+        return sendText(reply, 501, routesOf(request).errors.browse?.get(501) ?? '');
+      }
       return (await routerOf(request.revision))(request, reply, apiPath);
     };
     api.route({ method: routeEveryMethod(api), url: '/*', handler });

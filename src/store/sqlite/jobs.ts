@@ -3,7 +3,8 @@ import type { Clock } from '../../core/kernel/clock.ts';
 import type { Conversation } from '../../core/massive/conversation.ts';
 import type { Format } from '../../core/massive/params/request.ts';
 import { jobCutoff, type Retention } from '../../core/massive/retention.ts';
-import type { BatchRecord, JobOutcome, JobRecord, Store } from '../../core/massive/store.ts';
+import type { BatchRecord, JobOutcome, JobRecord, Store, WebJob } from '../../core/massive/store.ts';
+import type { WebService } from '../../core/massive/web/request.ts';
 import type { Writer } from './writer.ts';
 
 interface JobRow {
@@ -18,6 +19,8 @@ interface JobRow {
   cost: number;
   batch_id: string | null;
   batch_index: number | null;
+  web: string | null;
+  web_answer_id: number | null;
 }
 
 interface BatchRow {
@@ -28,6 +31,7 @@ interface BatchRow {
   base_url: string;
   callback: string | null;
   expiration: number;
+  service: WebService | null;
 }
 
 const toJob = (row: JobRow): JobRecord => ({
@@ -41,6 +45,9 @@ const toJob = (row: JobRow): JobRecord => ({
   answerId: row.answer_id,
   cost: row.cost,
   ...(row.batch_id !== null && { batchId: row.batch_id, batchIndex: row.batch_index ?? 0 }),
+  ...(row.web !== null && {
+    web: { ...(JSON.parse(row.web) as Omit<WebJob, 'answerId'>), answerId: row.web_answer_id },
+  }),
 });
 
 const toBatch = (row: BatchRow): BatchRecord => ({
@@ -51,6 +58,7 @@ const toBatch = (row: BatchRow): BatchRecord => ({
   baseUrl: row.base_url,
   callback: row.callback,
   expiration: row.expiration === 0 ? 0 : 1,
+  ...(row.service !== null && { service: row.service }),
 });
 
 type JobStore = Pick<
@@ -77,9 +85,9 @@ export function jobStore(
   const sql = {
     insertJob: db.prepare(
       `INSERT INTO jobs (id, token, conversation, format, created_at, ready_at, outcome, answer_id, cost,
-                         batch_id, batch_index)
+                         batch_id, batch_index, web, web_answer_id)
        VALUES (@id, @token, @conversation, @format, @createdAt, @readyAt, @outcome, @answerId, @cost,
-               @batchId, @batchIndex)`,
+               @batchId, @batchIndex, @web, @webAnswerId)`,
     ),
     countJob: db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'jobs'"),
     job: db.prepare<[string, number], JobRow>('SELECT * FROM jobs WHERE id = ? AND ready_at >= ?'),
@@ -90,8 +98,8 @@ export function jobStore(
     settleJob: db.prepare('UPDATE jobs SET outcome = ?, ready_at = ?, answer_id = ?, cost = ? WHERE id = ?'),
     batchJobs: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE batch_id = ? ORDER BY batch_index'),
     insertBatch: db.prepare(
-      `INSERT INTO batches (id, token, count, created_at, base_url, callback, expiration)
-       VALUES (@id, @token, @count, @createdAt, @baseUrl, @callback, @expiration)`,
+      `INSERT INTO batches (id, token, count, created_at, base_url, callback, expiration, service)
+       VALUES (@id, @token, @count, @createdAt, @baseUrl, @callback, @expiration, @service)`,
     ),
     batch: db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE id = ?'),
     batches: db.prepare<[number], BatchRow>('SELECT * FROM batches ORDER BY seq DESC LIMIT ?'),
@@ -105,6 +113,8 @@ export function jobStore(
           conversation: JSON.stringify(job.conversation),
           batchId: job.batchId ?? null,
           batchIndex: job.batchIndex ?? null,
+          web: job.web ? JSON.stringify({ inputs: job.web.inputs, view: job.web.view }) : null,
+          webAnswerId: job.web?.answerId ?? null,
         });
         sql.countJob.run();
       });
@@ -121,7 +131,7 @@ export function jobStore(
 
     batchJobs: (batchId) => sql.batchJobs.all(batchId).map(toJob),
     insertBatch(batch) {
-      writer.write(() => sql.insertBatch.run(batch));
+      writer.write(() => sql.insertBatch.run({ ...batch, service: batch.service ?? null }));
     },
     batch(id) {
       const row = sql.batch.get(id);

@@ -7,6 +7,7 @@ import { parseAiRequest, type AiRequest, type Query } from '../params/request.ts
 import { drawUuid } from '../../kernel/random.ts';
 import type { MassiveService } from '../service.ts';
 import type { BatchRecord, DeliveryRecord, JobRecord, Store } from '../store.ts';
+import type { WebService } from '../web/request.ts';
 
 /** July's job and batch statuses. */
 export type BatchState = 'retrieving' | 'archiving' | 'successful' | 'failed';
@@ -35,13 +36,31 @@ export interface BatchBody {
   [parameter: string]: unknown;
 }
 
-/** How one batch call is decided: its price per prompt and what the fault rules impose. */
+/** How one batch call is decided: its price per item and what the fault rules impose. */
 export interface BatchTerms {
   cost: number;
-  /** Whether the fault rules fail the prompt at this index (and which rules fired). */
-  failPrompt(index: number, prompt: string): boolean;
+  /** Whether the fault rules fail the item at this index (and which rules fired). */
+  failPrompt(index: number, item: string): boolean;
   callbackFault?: CallbackFault;
   rules: string[];
+}
+
+/** What a batch of any service is: its items (prompts, terms or URLs), and how one is queued. */
+export interface BatchSpec {
+  items: readonly string[];
+  expiration: 0 | 1;
+  callback: string | null;
+  /** Search or Browser; an AI batch has none. */
+  service?: WebService;
+  enqueue(item: string, failJob: boolean, batch: { batchId: string; batchIndex: number }): JobRecord;
+}
+
+interface BatchContext {
+  store: Store;
+  clock: Clock;
+  seed: number;
+  service: MassiveService;
+  callbacks: () => CallbackScheduler;
 }
 
 const SHARED = ['model', 'device', 'country', 'subdivision', 'city', 'language', 'display', 'format'];
@@ -54,178 +73,198 @@ function batchRequest(body: BatchBody): AiRequest {
   return parseAiRequest(query as Query);
 }
 
-/**
- * July's batches: 1-1,000 prompts sharing one set of parameters, each queued as a job of its own
- * (its own drawn fate, fault rules and charge), reported together, and notified once when the
- * last one finishes.
- */
-export function createBatches(options: {
-  store: Store;
-  clock: Clock;
-  seed: number;
-  service: MassiveService;
-  callbacks: () => CallbackScheduler;
-}) {
-  const { store, clock, seed, service } = options;
+/** `POST /ai/batches`' body as a batch: each prompt a conversation with the shared parameters. */
+export function aiBatchSpec(
+  token: string,
+  body: BatchBody,
+  service: MassiveService,
+  cost: number,
+): BatchSpec {
+  const shared = batchRequest(body);
+  return {
+    items: body.prompts,
+    expiration: shared.expiration,
+    callback: body.callback ?? null,
+    enqueue: (prompt, failJob, batch) =>
+      service.enqueue(
+        token,
+        { ...shared, conversation: { ...shared.conversation, prompt } },
+        { cost },
+        { failJob },
+        batch,
+      ),
+  };
+}
 
-  function statusOf(batch: BatchRecord, jobs: readonly JobRecord[]): BatchStatus {
-    const phases = jobs.map((job) => service.phaseOf(job));
-    const successful = phases.filter((phase) => phase === 'ready').length;
-    const failed = phases.filter((phase) => phase === 'failed').length;
-    const status: BatchState = phases.includes('retrieving')
-      ? 'retrieving'
-      : phases.includes('archiving')
-        ? 'archiving'
-        : successful === 0
-          ? 'failed'
-          : 'successful';
-    const finished = status === 'successful' || status === 'failed';
+function statusOf(context: BatchContext, batch: BatchRecord, jobs: readonly JobRecord[]): BatchStatus {
+  const phases = jobs.map((job) => context.service.phaseOf(job));
+  const successful = phases.filter((phase) => phase === 'ready').length;
+  const failed = phases.filter((phase) => phase === 'failed').length;
+  const status: BatchState = phases.includes('retrieving')
+    ? 'retrieving'
+    : phases.includes('archiving')
+      ? 'archiving'
+      : successful === 0
+        ? 'failed'
+        : 'successful';
+  const finished = status === 'successful' || status === 'failed';
+  return {
+    id: batch.id,
+    status,
+    count: batch.count,
+    successful,
+    failed,
+    ...(finished && { url: `${batch.baseUrl}/${batch.service ?? 'ai'}/batches/archive?id=${batch.id}` }),
+  };
+}
+
+const finishedAt = (jobs: readonly JobRecord[]) => Math.max(...jobs.map((job) => job.readyAt));
+
+function owned(context: BatchContext, token: string, id: string): BatchRecord {
+  const batch = context.store.batch(id);
+  // A batch of another token (or service) is as unknown as one never issued.
+  if (!batch || batch.token !== token) throw ApiError.of('jobNotFound');
+  return batch;
+}
+
+/**
+ * A batch of any service. A balance that cannot pay for every item queues none (402); each item
+ * drawn or ruled to fail is not charged.
+ */
+function createBatch(
+  context: BatchContext,
+  token: string,
+  spec: BatchSpec,
+  baseUrl: string,
+  terms: BatchTerms,
+): { batch: BatchRecord; credits: number } {
+  const { store, seed } = context;
+  if (spec.callback !== null) parseCallback(spec.callback);
+  const balance = store.account(token)?.balance;
+  if (balance !== undefined && balance !== null && balance < terms.cost * spec.items.length)
+    throw ApiError.of('noCredits');
+  return store.transaction(() => {
+    let sequence = store.countBatches();
+    let id = drawUuid(seed, 'batch-id', sequence);
+    while (store.batch(id)) id = drawUuid(seed, 'batch-id', ++sequence);
+    const batch: BatchRecord = {
+      id,
+      token,
+      count: spec.items.length,
+      createdAt: context.clock.now(),
+      baseUrl,
+      callback: spec.callback,
+      expiration: spec.expiration,
+      ...(spec.service && { service: spec.service }),
+    };
+    store.insertBatch(batch);
+    const jobs = spec.items.map((item, batchIndex) =>
+      spec.enqueue(item, terms.failPrompt(batchIndex, item), { batchId: id, batchIndex }),
+    );
+    if (spec.callback !== null)
+      context.callbacks().owe({
+        subject: { kind: 'batch', id },
+        target: spec.callback,
+        baseUrl,
+        finishedAt: finishedAt(jobs),
+        ...(terms.callbackFault && { fault: terms.callbackFault }),
+        rules: terms.rules,
+      });
+    return { batch, credits: jobs.reduce((sum, job) => sum + job.cost, 0) };
+  });
+}
+
+/** The archive a finished batch's `url` names: each item's job id and status. */
+function archiveOf(context: BatchContext, token: string, id: string) {
+  const batch = owned(context, token, id);
+  const input = batch.service === 'search' ? 'terms' : batch.service === 'browser' ? 'url' : 'prompt';
+  return {
+    id: batch.id,
+    requests: context.store.batchJobs(id).map((job) => {
+      const phase = context.service.phaseOf(job);
+      return {
+        [input]: job.conversation.prompt,
+        id: job.id,
+        status: phase === 'ready' ? 'successful' : phase,
+      };
+    }),
+  };
+}
+
+/** What a delivery's subject looks like now, for the callback scheduler. */
+function subjectOf(context: BatchContext, { subject, baseUrl }: DeliveryRecord): SubjectView | undefined {
+  const { store } = context;
+  if (subject.kind === 'batch') {
+    const batch = store.batch(subject.id);
+    const jobs = batch ? store.batchJobs(batch.id) : [];
+    if (!batch || !jobs.length) return undefined;
     return {
-      id: batch.id,
-      status,
-      count: batch.count,
-      successful,
-      failed,
-      ...(finished && { url: `${batch.baseUrl}/ai/batches/archive?id=${batch.id}` }),
+      token: batch.token,
+      finishedAt: finishedAt(jobs),
+      payload: { ...statusOf(context, batch, jobs) },
     };
   }
-
-  const finishedAt = (jobs: readonly JobRecord[]) => Math.max(...jobs.map((job) => job.readyAt));
-
-  function existing(id: string): BatchRecord {
-    const batch = store.batch(id);
-    if (!batch) throw ApiError.of('jobNotFound');
-    return batch;
-  }
-
-  function owned(token: string, id: string): BatchRecord {
-    const batch = store.batch(id);
-    // A batch of another token is as unknown as one never issued.
-    if (!batch || batch.token !== token) throw ApiError.of('jobNotFound');
-    return batch;
-  }
-
-  const view = (batch: BatchRecord): BatchView => {
-    const jobs = store.batchJobs(batch.id);
-    const { id: _id, count: _count, ...status } = statusOf(batch, jobs);
-    return { ...batch, ...status, jobs: jobs.map((job) => job.id) };
-  };
-
-  /** Settles every prompt not finished yet, in one transaction, and moves the callback. */
-  function settleUnfinished(id: string, settle: (job: JobRecord) => void): BatchView {
-    const batch = existing(id);
-    store.transaction(() => {
-      for (const job of store.batchJobs(id)) {
-        const phase = service.phaseOf(job);
-        if (phase === 'retrieving' || phase === 'archiving') settle(job);
-      }
-    });
-    options.callbacks().refresh(id);
-    return view(batch);
-  }
-
+  const job = store.job(subject.id);
+  if (!job) return undefined;
+  const status = context.service.phaseOf(job) === 'ready' ? 'successful' : 'failed';
   return {
-    /**
-     * `POST /ai/batches`. A balance that cannot pay for every prompt queues none (402); each
-     * prompt drawn or ruled to fail is not charged.
-     */
-    create(
-      token: string,
-      body: BatchBody,
-      baseUrl: string,
-      terms: BatchTerms,
-    ): { batch: BatchRecord; credits: number } {
-      const shared = batchRequest(body);
-      const callback = body.callback ?? null;
-      if (callback !== null) parseCallback(callback);
-      const balance = store.account(token)?.balance;
-      if (balance !== undefined && balance !== null && balance < terms.cost * body.prompts.length)
-        throw ApiError.of('noCredits');
-      return store.transaction(() => {
-        let sequence = store.countBatches();
-        let id = drawUuid(seed, 'batch-id', sequence);
-        while (store.batch(id)) id = drawUuid(seed, 'batch-id', ++sequence);
-        const batch: BatchRecord = {
-          id,
-          token,
-          count: body.prompts.length,
-          createdAt: clock.now(),
-          baseUrl,
-          callback,
-          expiration: shared.expiration,
-        };
-        store.insertBatch(batch);
-        const jobs = body.prompts.map((prompt, batchIndex) =>
-          service.enqueue(
-            token,
-            { ...shared, conversation: { ...shared.conversation, prompt } },
-            { cost: terms.cost },
-            { failJob: terms.failPrompt(batchIndex, prompt) },
-            { batchId: id, batchIndex },
-          ),
-        );
-        if (callback !== null)
-          options.callbacks().owe({
-            subject: { kind: 'batch', id },
-            target: callback,
-            baseUrl,
-            finishedAt: finishedAt(jobs),
-            ...(terms.callbackFault && { fault: terms.callbackFault }),
-            rules: terms.rules,
-          });
-        return { batch, credits: jobs.reduce((sum, job) => sum + job.cost, 0) };
-      });
-    },
+    token: job.token,
+    finishedAt: job.readyAt,
+    payload: jobNotification(baseUrl, job.id, status, job.web?.inputs.service),
+  };
+}
 
-    /** `GET /ai/batches?id=`. */
-    status: (token: string, id: string): BatchStatus => {
-      const batch = owned(token, id);
-      return statusOf(batch, store.batchJobs(id));
-    },
+/** Settles every item not finished yet, in one transaction, and moves the callback. */
+function settleUnfinished(context: BatchContext, id: string, settle: (job: JobRecord) => void): BatchView {
+  const batch = context.store.batch(id);
+  if (!batch) throw ApiError.of('jobNotFound');
+  context.store.transaction(() => {
+    for (const job of context.store.batchJobs(id)) {
+      const phase = context.service.phaseOf(job);
+      if (phase === 'retrieving' || phase === 'archiving') settle(job);
+    }
+  });
+  context.callbacks().refresh(id);
+  return viewOf(context, batch);
+}
 
-    /** The archive a finished batch's `url` names: each prompt's job id and status. */
-    archive(token: string, id: string) {
-      const batch = owned(token, id);
-      return {
-        id: batch.id,
-        requests: store.batchJobs(id).map((job) => {
-          const phase = service.phaseOf(job);
-          return {
-            prompt: job.conversation.prompt,
-            id: job.id,
-            status: phase === 'ready' ? 'successful' : phase,
-          };
-        }),
-      };
-    },
+function viewOf(context: BatchContext, batch: BatchRecord): BatchView {
+  const jobs = context.store.batchJobs(batch.id);
+  const { id: _id, count: _count, ...status } = statusOf(context, batch, jobs);
+  return { ...batch, ...status, jobs: jobs.map((job) => job.id) };
+}
 
-    list: (limit = 1000) => store.batches(limit).map(view),
+/**
+ * July's batches: 1-1,000 items (prompts, search terms or URLs) sharing one set of parameters,
+ * each queued as a job of its own (its own drawn fate, fault rules and charge), reported
+ * together, and notified once when the last one finishes.
+ */
+export function createBatches(context: BatchContext) {
+  const { store, service } = context;
+  return {
+    create: (token: string, spec: BatchSpec, baseUrl: string, terms: BatchTerms) =>
+      createBatch(context, token, spec, baseUrl, terms),
+    /** `GET /<service>/batches?id=`: only a batch of that service is known there. */
+    status(token: string, id: string, kind?: WebService): BatchStatus {
+      const batch = owned(context, token, id);
+      if (batch.service !== kind) throw ApiError.of('jobNotFound');
+      return statusOf(context, batch, store.batchJobs(id));
+    },
+    archive(token: string, id: string, kind?: WebService) {
+      if (owned(context, token, id).service !== kind) throw ApiError.of('jobNotFound');
+      return archiveOf(context, token, id);
+    },
+    list: (limit = 1000) => store.batches(limit).map((batch) => viewOf(context, batch)),
     get(id: string): BatchView | undefined {
       const batch = store.batch(id);
-      return batch && view(batch);
+      return batch && viewOf(context, batch);
     },
-    /** Every prompt not finished is answered now (one drawn to fail too, and charged `cost`). */
-    complete: (id: string, cost: number) => settleUnfinished(id, (job) => service.completeJob(job.id, cost)),
-    /** Every prompt not finished fails now, refunded. */
-    fail: (id: string) => settleUnfinished(id, (job) => service.failJob(job.id)),
-
-    /** What a delivery's subject looks like now, for the callback scheduler. */
-    subject({ subject, baseUrl }: DeliveryRecord): SubjectView | undefined {
-      if (subject.kind === 'batch') {
-        const batch = store.batch(subject.id);
-        const jobs = batch ? store.batchJobs(batch.id) : [];
-        if (!batch || !jobs.length) return undefined;
-        return { token: batch.token, finishedAt: finishedAt(jobs), payload: { ...statusOf(batch, jobs) } };
-      }
-      const job = store.job(subject.id);
-      if (!job) return undefined;
-      const status = service.phaseOf(job) === 'ready' ? 'successful' : 'failed';
-      return {
-        token: job.token,
-        finishedAt: job.readyAt,
-        payload: jobNotification(baseUrl, job.id, status),
-      };
-    },
+    /** Every item not finished is answered now (one drawn to fail too, and charged `cost`). */
+    complete: (id: string, cost: number) =>
+      settleUnfinished(context, id, (job) => service.completeJob(job.id, cost)),
+    /** Every item not finished fails now, refunded. */
+    fail: (id: string) => settleUnfinished(context, id, (job) => service.failJob(job.id)),
+    subject: (delivery: DeliveryRecord) => subjectOf(context, delivery),
   };
 }
 

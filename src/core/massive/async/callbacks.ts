@@ -79,8 +79,13 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /** The notification of a finished single job: its id, July status and where to fetch it. */
-export const jobNotification = (baseUrl: string, id: string, status: 'successful' | 'failed') => ({
+export const jobNotification = (
+  baseUrl: string,
+  id: string,
+  status: 'successful' | 'failed',
+  service: 'ai' | 'search' | 'browser' = 'ai',
+) => ({
   id,
   status,
-  url: `${baseUrl}/ai?id=${id}`,
+  url: `${baseUrl}/${service}?id=${id}`,
 });

@@ -50,23 +50,34 @@ function languageOf(name: string, value: string): string {
   throw ApiError.invalid(match ? `${rule}; ${match.rejected}` : `${rule}; "${value}" is not one`);
 }
 
-/**
- * Applies the service's parameter rules to a query whose shape the OpenAPI document has already
- * checked. Throws a 422 ApiError naming the parameter and the rule.
- */
-export function parseAiRequest(query: Query): AiRequest {
-  const notices: string[] = [];
-  const prompt = query.prompt ?? '';
-  const model = (query.model ?? 'chatgpt') as Model;
-  const format = (query.format ?? 'json') as Format;
-  const mode = (query.mode ?? 'sync') as Mode;
+/** Where a call is made from and in what language: the parameters the three services share. */
+export interface Locale {
+  device: string | null;
+  country: string | null;
+  subdivision: string | null;
+  city: string | null;
+  language: string | null;
+  display: string | null;
+}
 
+/**
+ * The shared parameters' rules: a known device (named by the service's own devices list), a
+ * country before its subdivision or city, a city GeoNames knows (else a notice and the country),
+ * languages by name or code, and the display language following the language.
+ */
+export function parseLocale(
+  query: Query,
+  notices: string[],
+  service: { devices: string; fallback: string },
+): Locale {
   const deviceText = query.device;
   let device: string | null = null;
   if (deviceText !== undefined) {
     device = findDevice(deviceText) ?? null;
     if (!device)
-      throw ApiError.invalid(`device must be a name listed by /ai/devices; "${deviceText}" is not one`);
+      throw ApiError.invalid(
+        `device must be a name listed by ${service.devices}; "${deviceText}" is not one`,
+      );
   }
 
   const countryText = query.country;
@@ -79,11 +90,11 @@ export function parseAiRequest(query: Query): AiRequest {
     country && subdivisionText !== undefined ? subdivisionOf(country, subdivisionText) : null;
   let city: string | null = null;
   if (country && cityText !== undefined) {
-    // The live service does not fail on a city it does not know: it chats from the country.
+    // The live service does not fail on a city it does not know: it works from the country.
     if (isKnownCity(country, cityText)) city = cityText;
     else
       notices.push(
-        `city "${cityText}" is not a GeoNames city of ${country}; chatting from the country instead`,
+        `city "${cityText}" is not a GeoNames city of ${country}; ${service.fallback} from the country instead`,
       );
   }
 
@@ -92,6 +103,23 @@ export function parseAiRequest(query: Query): AiRequest {
   const language = languageText === undefined ? null : languageOf('language', languageText);
   // The display language follows the chat language unless it is given.
   const display = displayText === undefined ? language : languageOf('display', displayText);
+  return { device, country, subdivision, city, language, display };
+}
+
+/**
+ * Applies the service's parameter rules to a query whose shape the OpenAPI document has already
+ * checked. Throws a 422 ApiError naming the parameter and the rule.
+ */
+export function parseAiRequest(query: Query): AiRequest {
+  const notices: string[] = [];
+  const prompt = query.prompt ?? '';
+  const model = (query.model ?? 'chatgpt') as Model;
+  const format = (query.format ?? 'json') as Format;
+  const mode = (query.mode ?? 'sync') as Mode;
+  const { device, country, subdivision, city, language, display } = parseLocale(query, notices, {
+    devices: '/ai/devices',
+    fallback: 'chatting',
+  });
 
   return {
     conversation: { prompt, model, device, country, subdivision, city, language, display },
