@@ -215,8 +215,8 @@ export interface Store {
   deactivateUser(token: string): void;
 
   recordCall(call: CallRecord): void;
-  /** The calls of these tokens from `from` to `to` (clock times, both included), oldest first. */
-  calls(tokens: readonly string[], from: number, to: number): CallRecord[];
+  /** The calls of these tokens (null: of every token) from `from` to `to` (clock times, both included), oldest first. */
+  calls(tokens: readonly string[] | null, from: number, to: number): CallRecord[];
 
   /** Forgets every answer, job, batch, delivery, account, user and call. */
   clear(): void;

@@ -253,27 +253,26 @@ function journalFilter(query: Query): JournalFilter {
   return filter;
 }
 
-/** The usage chart's tokens default to those with an account and those the journal saw. */
+/**
+ * The usage chart's tokens default to those with an account and those billed in the window (the
+ * journal keeps only fingerprints of tokens: the durable record of calls knows them).
+ */
 function chartOf(options: AdminRouteOptions, query: Record<string, string | string[] | undefined>) {
   const { control, store } = options;
   const accounts = control.accounts.list();
   const balances = new Map(accounts.map((account) => [account.token, account.balance]));
-  const given = query.token === undefined ? undefined : [query.token].flat();
-  const tokens = given ?? [
-    ...new Set([
-      ...accounts.map((account) => account.token),
-      ...control.journal
-        .list({ kind: 'request' })
-        .flatMap((entry) => (entry.token === null || entry.token === '' ? [] : [entry.token])),
-    ]),
-  ];
+  const given = query.token === undefined ? null : [query.token].flat();
   const to = numberOrUndefined(query.to as string | undefined) ?? control.clock.now();
   const bucketMs = numberOrUndefined(query.bucketMs as string | undefined) ?? 60_000;
   // By default the last hour, from a bucket's edge: a chart's minutes start on the minute.
   const from =
     numberOrUndefined(query.from as string | undefined) ??
     Math.max(0, Math.floor((to - 3_600_000) / bucketMs) * bucketMs);
-  return usageChart(store.calls(tokens, from, to), { from, to, bucketMs }, balances, tokens);
+  const calls = store.calls(given, from, to);
+  const tokens = given ?? [
+    ...new Set([...accounts.map((account) => account.token), ...calls.map((call) => call.token)]),
+  ];
+  return usageChart(calls, { from, to, bucketMs }, balances, tokens);
 }
 
 /** The admin API, routed and validated from openapi/admin.yaml like the emulated API. */

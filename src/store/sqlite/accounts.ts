@@ -85,9 +85,9 @@ function accountStatements(db: Database.Database) {
       `INSERT INTO calls (token, service, success, credits, duration_ms, at)
        VALUES (@token, @service, @success, @credits, @durationMs, @at)`,
     ),
-    calls: db.prepare<[string, number, number], CallRow>(
-      `SELECT * FROM calls WHERE token IN (SELECT value FROM json_each(?)) AND at BETWEEN ? AND ?
-       ORDER BY at, seq`,
+    calls: db.prepare<[{ tokens: string | null; from: number; to: number }], CallRow>(
+      `SELECT * FROM calls WHERE (@tokens IS NULL OR token IN (SELECT value FROM json_each(@tokens)))
+       AND at BETWEEN @from AND @to ORDER BY at, seq`,
     ),
   };
 }
@@ -154,7 +154,8 @@ export function accountStore(
     recordCall(call) {
       writer.write(() => sql.recordCall.run({ ...call, success: call.success ? 1 : 0 }));
     },
-    calls: (tokens, from, to) => sql.calls.all(JSON.stringify(tokens), from, to).map(toCall),
+    calls: (tokens, from, to) =>
+      sql.calls.all({ tokens: tokens && JSON.stringify(tokens), from, to }).map(toCall),
   };
   return { methods, clear };
 }
