@@ -2,6 +2,7 @@ import { encode } from 'gpt-tokenizer/encoding/cl100k_base';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { tokenFingerprint } from '../../src/core/kernel/redact.ts';
 import { startHarness } from '../support/harness.ts';
 
 const MODEL = 'openai/gpt-3.5-turbo-instruct';
@@ -218,7 +219,8 @@ describe('POST /api/v1/completions', async () => {
     expect(entry).toMatchObject({
       method: 'POST',
       status: 200,
-      token: 'test-token',
+      // A token is kept as its fingerprint (issue 24, item 8).
+      token: tokenFingerprint('test-token'),
       decisions: { operation: 'createCompletion', model: MODEL, usage: { completion_tokens: 2 } },
     });
     expect(JSON.parse(entry?.body ?? '')).toEqual({ model: MODEL, prompt: 'journal me', max_tokens: 2 });
