@@ -84,9 +84,14 @@ const length: Step = (reading) => {
     take(/^(?:write|give me|give)\s+(?:me\s+)?(?:a|one|a single)\s+(?:short\s+)?paragraph\s+(?:about|on)\b/i)
   )
     ask.shape = 'paragraph';
+  const sentences = take(new RegExp(String.raw`[,:]?\s*\bin\s+(?:a|${NUMBER})\s+sentences?\b`, 'i'));
+  if (sentences) {
+    ask.shape ??= 'brief';
+    ask.count ??= count(sentences[1]) ?? 1;
+  }
   if (
     take(
-      /[,:]?\s*\b(?:briefly|in brief|in short|in a nutshell|in (?:one|a|1|two|2|a couple of) sentences?|in a few sentences|short answer|tl;?dr|quickly)\b/i,
+      /[,:]?\s*\b(?:briefly|in brief|in short|in a nutshell|in a few sentences|short answer|tl;?dr|quickly)\b/i,
     )
   )
     ask.shape ??= 'brief';

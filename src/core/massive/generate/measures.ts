@@ -60,9 +60,9 @@ function fromBase(value: number, id: string, size: number): number {
 }
 
 /** Rounded as people quote conversions: at most four significant digits, whole numbers kept whole. */
-function tidy(value: number): number {
+export function tidy(value: number): number {
   if (Number.isInteger(value)) return value;
-  return Number(value.toPrecision(Math.max(4, String(Math.trunc(Math.abs(value))).length)));
+  return Number(value.toPrecision(Math.max(4, String(Math.trunc(Math.abs(value))).length + 2)));
 }
 
 const NUMBER = String.raw`(-?\d+(?:[.,]\d+)?)`;
