@@ -183,6 +183,8 @@ describe('counts and lengths in any phrasing', () => {
       expect(blocks(answer.markdown), prompt).toHaveLength(1);
       const sentences = plainText(answer.markdown).split(/(?<=[.!?])\s+(?=\p{Lu})/u);
       expect(sentences.length, prompt).toBeLessThanOrEqual(3);
+      // "in two sentences" is exactly two.
+      if (/sentences/.test(prompt)) expect(sentences.length, prompt).toBe(askedCount(prompt));
     }
   });
 

@@ -76,6 +76,7 @@ export const FORM_PROMPTS = {
     'explain blockchain briefly',
     'what is a roth ira in two sentences',
     'in a nutshell, what is machine learning',
+    'explain rust in 3 sentences',
   ],
   words: [
     'describe the water cycle in 50 words',

@@ -46,6 +46,12 @@ function count(text: string | undefined): number | null {
   return n === null ? null : Math.min(n, MAX_ITEMS);
 }
 
+const BULLETS = new RegExp(
+  String.raw`[,:]?\s*\b(?:in|as|using|with)\s+(?:${NUMBER}\s+)?(?:short\s+)?(?:bullet[- ]points?|bullets|points)\b`,
+  'i',
+);
+const SENTENCES = new RegExp(String.raw`[,:]?\s*\bin\s+(?:a|${NUMBER})\s+sentences?\b`, 'i');
+
 interface Reading {
   ask: Ask;
   /** The prompt with the instruction words taken out: what the answer is about. */
@@ -62,12 +68,8 @@ const length: Step = (reading) => {
     if (match) reading.body = reading.body.replace(pattern, ' ').replace(/\s+/g, ' ').trim();
     return match;
   };
-  const bullets = take(
-    new RegExp(
-      String.raw`[,:]?\s*\b(?:in|as|using|with)\s+(?:${NUMBER}\s+)?(?:short\s+)?(?:bullet[- ]points?|bullets|points)\b`,
-      'i',
-    ),
-  );
+  const bullets = take(BULLETS);
+
   if (bullets) {
     ask.shape = 'bullets';
     ask.count = count(bullets[1]);
@@ -84,9 +86,14 @@ const length: Step = (reading) => {
     take(/^(?:write|give me|give)\s+(?:me\s+)?(?:a|one|a single)\s+(?:short\s+)?paragraph\s+(?:about|on)\b/i)
   )
     ask.shape = 'paragraph';
+  const sentences = take(SENTENCES);
+  if (sentences) {
+    ask.shape ??= 'brief';
+    ask.count ??= count(sentences[1]) ?? 1;
+  }
   if (
     take(
-      /[,:]?\s*\b(?:briefly|in brief|in short|in a nutshell|in (?:one|a|1|two|2|a couple of) sentences?|in a few sentences|short answer|tl;?dr|quickly)\b/i,
+      /[,:]?\s*\b(?:briefly|in brief|in short|in a nutshell|in a few sentences|short answer|tl;?dr|quickly)\b/i,
     )
   )
     ask.shape ??= 'brief';
@@ -103,7 +110,7 @@ const summary: Step = (reading) => {
   reading.body = match[1];
 };
 
-const PIECES: ReadonlyArray<readonly [Piece, string]> = [
+const PIECE_WORDS: ReadonlyArray<readonly [Piece, string]> = [
   ['haiku', 'haikus?'],
   ['limerick', 'limericks?'],
   ['poem', 'poems?|sonnets?|verses?|rhymes?'],
@@ -113,8 +120,11 @@ const PIECES: ReadonlyArray<readonly [Piece, string]> = [
   ['joke', 'jokes?|puns?|one-liners?'],
 ];
 
+/** Each piece with the words that name it, compiled once. */
+const PIECES = PIECE_WORDS.map(([piece, words]) => [piece, new RegExp(`^(?:${words})$`, 'i')] as const);
+
 const CREATIVE = new RegExp(
-  String.raw`^(?:(?:please\s+)?(?:write|compose|create|make up|make|draft|generate|give me|tell me|tell|come up with|i need|i want|need|pen)\s+)?(?:me\s+|us\s+)?(?:an?\s+|some\s+|${NUMBER}\s+)?((?:(?:short|little|funny|quick|brief|long|rhyming|cute|silly|sad|happy|romantic|formal|polite|professional|friendly|catchy|dad|simple|creative|original|kids?)\s+)*)(${PIECES.map(([, words]) => words).join('|')})(?:\s+(about|on|for|to|regarding|titled|called|where|in which|that|featuring|with|asking))?\s*(.*)$`,
+  String.raw`^(?:(?:please\s+)?(?:write|compose|create|make up|make|draft|generate|give me|tell me|tell|come up with|i need|i want|need|pen)\s+)?(?:me\s+|us\s+)?(?:an?\s+|some\s+|${NUMBER}\s+)?((?:(?:short|little|funny|quick|brief|long|rhyming|cute|silly|sad|happy|romantic|formal|polite|professional|friendly|catchy|dad|simple|creative|original|kids?)\s+)*)(${PIECE_WORDS.map(([, words]) => words).join('|')})(?:\s+(about|on|for|to|regarding|titled|called|where|in which|that|featuring|with|asking))?\s*(.*)$`,
   'i',
 );
 
@@ -123,7 +133,7 @@ const creative: Step = (reading) => {
   const match = CREATIVE.exec(reading.body);
   const word = match?.[3];
   if (!match || !word) return;
-  const piece = PIECES.find(([, words]) => new RegExp(`^(?:${words})$`, 'i').test(word))?.[0];
+  const piece = PIECES.find(([, words]) => words.test(word))?.[0];
   if (!piece) return;
   reading.ask.piece = piece;
   // "a slogan" is one; "slogans" with no number leaves the count to the piece.
@@ -136,7 +146,7 @@ const creative: Step = (reading) => {
   ).trim();
 };
 
-const LISTS: ReadonlyArray<readonly [ListKind, string]> = [
+const LIST_NAMES: ReadonlyArray<readonly [ListKind, string]> = [
   ['tips', 'tips|tricks|hacks|pointers|pieces of advice|suggestions'],
   ['ideas', 'ideas|things to do|activities|options'],
   ['reasons', 'reasons|arguments|benefits|advantages|pros'],
@@ -145,20 +155,24 @@ const LISTS: ReadonlyArray<readonly [ListKind, string]> = [
   ['questions', 'questions'],
 ];
 
-const LIST_WORDS = LISTS.map(([, words]) => words).join('|');
+const LIST_WORDS = LIST_NAMES.map(([, words]) => words).join('|');
+const LISTS = LIST_NAMES.map(([kind, words]) => [kind, new RegExp(`^(?:${words})$`, 'i')] as const);
 const ADJECTIVES = String.raw`(?:(?:some|more|good|great|quick|simple|easy|practical|fun|creative|useful|cheap|healthy|unique|interesting|key|main|common|important|smart|solid|new|different|original|top|best|budget|free|low-cost|cozy|romantic|other)\s+)*`;
 const VERB = String.raw`(?:list|give me|give|share|suggest|name|write|write down|provide|tell me|come up with|brainstorm|what are(?: some)?|i need|need|offer|show me)`;
 
+const LEAD = new RegExp(
+  String.raw`^(${VERB}\s+)?(?:me\s+)?(?:${NUMBER}\s+)?${ADJECTIVES}(${LIST_WORDS})\s+(for|to|on|about|of|why|when|in|that|you should|you can|i can|we can|against)\s+(.+)$`,
+  'i',
+);
+const TRAIL = new RegExp(
+  String.raw`^(${VERB}\s+)?(?:me\s+)?(?:${NUMBER}\s+)?(?:(?:some|more|good|great|other)\s+)?((.+?)\s+(${LIST_WORDS}))(?:\s+((?:for|to|on|about|in)\s+.+))?$`,
+  'i',
+);
+
 /** "list 7 tips for learning spanish", "give me 6 ideas for a rainy day", "5 healthy breakfast ideas". */
 const list: Step = (reading) => {
-  const lead = new RegExp(
-    String.raw`^(${VERB}\s+)?(?:me\s+)?(?:${NUMBER}\s+)?${ADJECTIVES}(${LIST_WORDS})\s+(for|to|on|about|of|why|when|in|that|you should|you can|i can|we can|against)\s+(.+)$`,
-    'i',
-  ).exec(reading.body);
-  const trail = new RegExp(
-    String.raw`^(${VERB}\s+)?(?:me\s+)?(?:${NUMBER}\s+)?(?:(?:some|more|good|great|other)\s+)?((.+?)\s+(${LIST_WORDS}))(?:\s+((?:for|to|on|about|in)\s+.+))?$`,
-    'i',
-  ).exec(reading.body);
+  const lead = LEAD.exec(reading.body);
+  const trail = TRAIL.exec(reading.body);
   const found = lead
     ? {
         verb: lead[1],
@@ -174,8 +188,7 @@ const list: Step = (reading) => {
   if (!found?.word || !found.body || !found.noun || /^(?:the\s+)?(?:best|top)\b/i.test(found.noun)) return;
   if (!found.verb && !found.n && !/^(?:ideas|reasons|mistakes|questions)$/i.test(found.word)) return;
   const { ask } = reading;
-  ask.list =
-    LISTS.find(([, words]) => new RegExp(`^(?:${words})$`, 'i').test(found.word ?? ''))?.[0] ?? 'tips';
+  ask.list = LISTS.find(([, words]) => words.test(found.word ?? ''))?.[0] ?? 'tips';
   ask.count = count(found.n) ?? ask.count;
   ask.noun = found.noun.toLowerCase();
   ask.about = found.about;

@@ -45,8 +45,10 @@ const UNITS: ReadonlyArray<readonly [string, string, number, string]> = [
 
 const UNIT_WORDS = UNITS.map(([, , , words]) => words).join('|');
 
+const UNIT_PATTERNS = UNITS.map((unit) => [unit, new RegExp(`^(?:${unit[3]})$`, 'i')] as const);
+
 function unit(word: string): (typeof UNITS)[number] | undefined {
-  return UNITS.find(([, , , words]) => new RegExp(`^(?:${words})$`, 'i').test(word.trim()));
+  return UNIT_PATTERNS.find(([, pattern]) => pattern.test(word.trim()))?.[0];
 }
 
 function toBase(value: number, id: string, size: number): number {
@@ -60,24 +62,26 @@ function fromBase(value: number, id: string, size: number): number {
 }
 
 /** Rounded as people quote conversions: at most four significant digits, whole numbers kept whole. */
-function tidy(value: number): number {
+export function tidy(value: number): number {
   if (Number.isInteger(value)) return value;
-  return Number(value.toPrecision(Math.max(4, String(Math.trunc(Math.abs(value))).length)));
+  return Number(value.toPrecision(Math.max(4, String(Math.trunc(Math.abs(value))).length + 2)));
 }
 
 const NUMBER = String.raw`(-?\d+(?:[.,]\d+)?)`;
 
+const DIRECT = new RegExp(
+  String.raw`^(?:(?:convert|what(?:'s| is| are))\s+)?${NUMBER}\s*(${UNIT_WORDS})\s+(?:to|in|into|in to|=)\s+(${UNIT_WORDS})$`,
+  'i',
+);
+const MANY = new RegExp(
+  String.raw`^how many\s+(${UNIT_WORDS})\s+(?:are\s+)?(?:in|to)\s+(?:an?|one|1|${NUMBER})\s*(${UNIT_WORDS})$`,
+  'i',
+);
 /** "convert 5 miles to km", "72 f in celsius", "how many ounces in a pound". */
 export function readConversion(clause: string): Conversion | null {
   const text = clause.replace(/[?!]+$/, '').trim();
-  const direct = new RegExp(
-    String.raw`^(?:(?:convert|what(?:'s| is| are))\s+)?${NUMBER}\s*(${UNIT_WORDS})\s+(?:to|in|into|in to|=)\s+(${UNIT_WORDS})$`,
-    'i',
-  ).exec(text);
-  const many = new RegExp(
-    String.raw`^how many\s+(${UNIT_WORDS})\s+(?:are\s+)?(?:in|to)\s+(?:an?|one|1|${NUMBER})\s*(${UNIT_WORDS})$`,
-    'i',
-  ).exec(text);
+  const direct = DIRECT.exec(text);
+  const many = MANY.exec(text);
   const [value, fromWord, toWord] = direct
     ? [Number((direct[1] ?? '').replace(',', '.')), direct[2], direct[3]]
     : many
@@ -106,12 +110,14 @@ function compute(a: number, op: Operator, b: number): number | null {
   return (a * b) / 100;
 }
 
+const ARITHMETIC = new RegExp(
+  String.raw`^(?:(?:what(?:'s| is)|calculate|compute|how much is|solve)\s+)?${NUMBER}\s*(\+|-|−|\*|x|×|/|÷|% of|percent of|plus|added to|minus|take away|times|multiplied by|divided by|over)\s*${NUMBER}\s*[?=.!]*$`,
+  'i',
+);
+
 /** "what is 12 times 7", "15% of 80", "144 / 12": two numbers and one operation. */
 export function readArithmetic(clause: string): Arithmetic | null {
-  const match = new RegExp(
-    String.raw`^(?:(?:what(?:'s| is)|calculate|compute|how much is|solve)\s+)?${NUMBER}\s*(\+|-|−|\*|x|×|/|÷|% of|percent of|plus|added to|minus|take away|times|multiplied by|divided by|over)\s*${NUMBER}\s*[?=.!]*$`,
-    'i',
-  ).exec(clause.trim());
+  const match = ARITHMETIC.exec(clause.trim());
   if (!match?.[1] || !match[2] || !match[3]) return null;
   const op = OPERATORS.find(([, words]) => words.test(match[2] ?? ''))?.[0];
   const a = Number(match[1].replace(',', '.'));

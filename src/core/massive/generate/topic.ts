@@ -1,6 +1,6 @@
 import { type Ask, readAsk } from './ask.ts';
 import { categoryOf } from './categories.ts';
-import { isPlural, parseCount, plural, secondPerson } from './english.ts';
+import { gerund, isPlural, parseCount, plural, secondPerson } from './english.ts';
 import { countryCode, countryName, type Fact, readFact } from './facts.ts';
 import { clean, FILLER, type Intent, type Match, matchIntent, NON_PRODUCT } from './intents.ts';
 import { nameCase, properCase } from './names.ts';
@@ -128,7 +128,7 @@ const VERBS = new Set(
     'delete recover restore back backup organize organise decorate paint draw sing speak study invest budget ' +
     'travel pack book negotiate ask sell buy rent move lower raise reduce increase boost stay feel deal handle ' +
     'manage lead teach meditate stretch swim bike ride drive walk jog hike climb fold iron sew knit shave ' +
-    'grow plant prune water feed raise convert calculate measure check test debug deploy code program design ' +
+    'visit explore discover grow plant prune water feed raise convert calculate measure check test debug deploy code program design ' +
     'take give send share transfer download upload record edit publish format replace unclog descale sharpen ' +
     'whiten remove prevent treat cure relieve stop avoid overcome beat win'
   ).split(' '),
@@ -186,6 +186,13 @@ function placeOf(clause: string): string | null {
       properCase(clause),
     );
   return match?.[1] ?? null;
+}
+
+/** A list's theme as its sentences use it: "visit Japan" → "visiting Japan", "running in the heat" whole. */
+function listFocus(ask: Ask, subject: string): { task: string; focus: string } {
+  if (!ask.list) return { task: '', focus: '' };
+  const { task } = taskOf(subject);
+  return { task: '', focus: task ? gerund(task) : '' };
 }
 
 /** What a recommendation's picks are: places and activities are never priced like goods. */
@@ -266,7 +273,7 @@ export function analyzePrompt(prompt: string): Topic {
     (COMMERCIAL.test(clause) ||
       (intent === 'recommendation' && !NON_PRODUCT.test(subject)) ||
       (intent === 'comparison' && (category === 'electronics' || category === 'footwear')));
-  const how = intent === 'howto' ? taskOf(subject) : { task: '', focus: '' };
+  const how = intent === 'howto' ? taskOf(subject) : listFocus(ask, subject);
   return {
     intent,
     subject: hasText ? subject : '',

@@ -101,7 +101,8 @@ export const concise: Writer = (ctx) => {
     return [para(ctx, fit([open, ...middle, close], ask.words), 0.8)];
   }
   if (ask.shape === 'brief') {
-    const { open, middle } = sentences(ctx, f, rng.int(1, 2));
+    // "in two sentences" is two; "briefly" two or three.
+    const { open, middle } = sentences(ctx, f, (ask.count ?? rng.int(2, 3)) - 1);
     return [para(ctx, [open, ...middle], 0.8)];
   }
   const { open, middle, close } = sentences(ctx, f, ask.shape === 'paragraph' ? rng.int(3, 4) : 5);

@@ -1,6 +1,7 @@
 import { countries, type TCountryCode } from 'countries-list';
 import { continentName, equation, factWords, type FactWords } from '../fact-words.ts';
 import type { Fact } from '../facts.ts';
+import { tidy } from '../measures.ts';
 import type { AnswerLanguage } from '../locale.ts';
 import { sentenceCase } from '../english.ts';
 import { para, type ProseContext, type Writer } from './context.ts';
@@ -49,7 +50,7 @@ function rateOf(fact: Extract<Fact, { kind: 'conversion' }>, words: FactWords): 
   if (fact.from === 'fahrenheit') return '(°F − 32) × 5/9';
   if (fact.from === 'celsius') return '°C × 9/5 + 32';
   const one = fact.value === 0 ? 0 : fact.result / fact.value;
-  return `1 ${words.measure(1, fact.from).replace(/^1\s*/, '')} = ${words.measure(Number(one.toPrecision(4)), fact.to)}`;
+  return `1 ${words.measure(1, fact.from).replace(/^1\s*/, '')} = ${words.measure(tidy(one), fact.to)}`;
 }
 
 /** What the same data says about the country around the answer, so it reads like an answer, not a lookup. */

@@ -14,7 +14,7 @@ export const listing: Writer = (ctx) => {
   const noun = mdText(topic.ask.noun || kind);
   const about = topic.ask.about ? ` ${mdText(topic.ask.about)}` : '';
   // What the sentences weave in: "learning Spanish", "a rainy day", or, with no "for ...", the list's own noun.
-  const theme = topic.ask.about ? f.focus : noun;
+  const theme = topic.ask.about ? `${f.focus}${f.qualifier}` : noun;
   const items = rng
     .sample(pool, count)
     .map(

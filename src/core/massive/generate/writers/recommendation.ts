@@ -18,7 +18,22 @@ function localQualifier(ctx: ProseContext, qualifier: string): string {
   return qualifier.replace(/\bnear (?:me|here|by)\b/i, place ? `near ${mdText(place)}` : 'near you');
 }
 
-export const recommendation: Writer = (ctx) => {
+/** What every part of a recommendation says the same way: its picks, their audiences, the criteria. */
+interface Picks {
+  ctx: ProseContext;
+  things: string;
+  what: string;
+  year: number;
+  names: string[];
+  first: string;
+  second: string;
+  criteria: string[];
+  criterion: (i: number) => string;
+  audience: (i: number) => string;
+  count: number;
+}
+
+function picksOf(ctx: ProseContext): Picks {
   const { rng, topic, profile, items } = ctx;
   const f = forms(topic);
   // Sentences speak of the picks in the plural: "camping gear" becomes "camping gear options".
@@ -37,9 +52,16 @@ export const recommendation: Writer = (ctx) => {
   );
   if (topic.audience) audiences.unshift(mdText(topic.audience));
   const audience = (i: number): string => audiences[i] ?? `everyday ${things}`;
-  const budget = topic.budget === null ? '' : money(topic.budget);
   const count = items.length;
+  return { ctx, things, what, year, names, first, second, criteria, criterion, audience, count };
+}
 
+/** The opening paragraph, with the budget or audience the prompt set. */
+function opening(p: Picks): string {
+  const { ctx, things, what, year, count, criterion } = p;
+  const { rng, topic } = ctx;
+  const f = forms(topic);
+  const budget = topic.budget === null ? '' : money(topic.budget);
   const constraint = [
     budget
       ? rng.pick([
@@ -51,7 +73,7 @@ export const recommendation: Writer = (ctx) => {
       ? `I've weighted this list toward ${mdText(topic.audience)}, since that changes which ${things} make sense.`
       : '',
   ];
-  const intro = rng.pick([
+  return rng.pick([
     para(
       ctx,
       [
@@ -79,6 +101,12 @@ export const recommendation: Writer = (ctx) => {
       0.8,
     ),
   ]);
+}
+
+/** What to look for, one line per criterion. */
+function lookFor(p: Picks): string {
+  const { ctx, things, criteria } = p;
+  const { rng } = ctx;
   const explain = rng.sample(
     [
       () => `often the biggest difference between good and great ${things}`,
@@ -91,9 +119,15 @@ export const recommendation: Writer = (ctx) => {
     ],
     criteria.length,
   );
-  const criteriaList = bullets(
+  return bullets(
     criteria.map((c, i) => `**${capitalize(c)}:** ${explain[i]?.(c) ?? c}.${ctx.cite.maybe(0.3)}`),
   );
+}
+
+/** Layout 1: a numbered list of picks, each with why it stands out and its price. */
+function numbered(p: Picks, criteriaList: string, follow: string): string[] {
+  const { ctx, things, year, names, count, criterion, audience } = p;
+  const { rng, profile, items } = ctx;
   const why = (name: string, i: number): string =>
     rng.pick([
       `${name} stands out for its ${criterion(i)}, and its ${criterion(i + 1)} is among the best in this group`,
@@ -101,74 +135,75 @@ export const recommendation: Writer = (ctx) => {
       `reviewers single out the ${criterion(i)} of ${name}, and its ${criterion(i + 1)} holds up well too`,
       `${name} gets the basics right, especially ${criterion(i + 2)}, without asking much in return`,
     ]);
-  const follow = rng.pick([
-    `If you tell me your budget and how you plan to use them, I can narrow these ${things} down to one or two.`,
-    `Want me to compare ${first} and ${second} side by side, or focus on a specific price range?`,
-    `**Tip:** prices on ${things} drop often around major sales, so it's worth setting a price alert before you buy.`,
-  ]);
-  const layout = rng.int(0, 2);
-  if (layout === 0) {
-    const entries = items.map((item, i) =>
+  const entries = items.map((item, i) =>
+    [
+      `${i + 1}. **${names[i]}** — best for ${audience(i)}`,
+      `   - **Why it stands out:** ${upper(why(names[i] ?? '', i))}.${ctx.cite.maybe()}`,
+      ...(item.price === null ? [] : [`   - **${profile.priceLabel}:** around ${priceText(item)}`]),
+    ].join('\n'),
+  );
+  return [
+    heading(ctx, `Top ${numberWord(count)} ${things} for ${year}`),
+    entries.join('\n'),
+    heading(ctx, `What to look for in ${things}`),
+    criteriaList,
+    follow,
+  ];
+}
+
+/** Layout 2: a section per pick, with pros, cons and price. */
+function sections(p: Picks, intro: string, criteriaList: string, follow: string): string[] {
+  const { ctx, things, names, count, criterion, audience } = p;
+  const { rng, profile, items } = ctx;
+  const blurbs = rng.sample(
+    [
+      (name: string, i: number) =>
+        `${name} is a reliable all-rounder whose ${criterion(i)} holds up well over time, which is rarer than it should be among ${things}.`,
+      (name: string, i: number) =>
+        `Reviewers consistently praise the ${criterion(i)} of ${name}, and it's priced fairly for ${things} of this kind.`,
+      (name: string, i: number) =>
+        `${name} isn't the flashiest of these ${things}, but it gets the fundamentals right, especially ${criterion(i + 2)}.`,
+      (name: string, i: number) =>
+        `If ${criterion(i)} is your top priority in ${things}, ${name} is the one most testers would point you to.`,
+      (name: string, i: number) =>
+        `Owners of ${name} tend to mention its ${criterion(i + 1)} first, which says a lot in a crowded field of ${things}.`,
+    ],
+    Math.min(5, count),
+  );
+  const cons = [
+    ...rng.sample(profile.cons, count),
+    ...rng.sample(
       [
-        `${i + 1}. **${names[i]}** — best for ${audience(i)}`,
-        `   - **Why it stands out:** ${upper(why(names[i] ?? '', i))}.${ctx.cite.maybe()}`,
-        ...(item.price === null ? [] : [`   - **${profile.priceLabel}:** around ${priceText(item)}`]),
-      ].join('\n'),
-    );
-    return [
-      intro,
-      heading(ctx, `Top ${numberWord(count)} ${things} for ${year}`),
-      entries.join('\n'),
-      heading(ctx, `What to look for in ${things}`),
-      criteriaList,
-      follow,
-    ];
-  }
-  if (layout === 1) {
-    const blurbs = rng.sample(
-      [
-        (name: string, i: number) =>
-          `${name} is a reliable all-rounder whose ${criterion(i)} holds up well over time, which is rarer than it should be among ${things}.`,
-        (name: string, i: number) =>
-          `Reviewers consistently praise the ${criterion(i)} of ${name}, and it's priced fairly for ${things} of this kind.`,
-        (name: string, i: number) =>
-          `${name} isn't the flashiest of these ${things}, but it gets the fundamentals right, especially ${criterion(i + 2)}.`,
-        (name: string, i: number) =>
-          `If ${criterion(i)} is your top priority in ${things}, ${name} is the one most testers would point you to.`,
-        (name: string, i: number) =>
-          `Owners of ${name} tend to mention its ${criterion(i + 1)} first, which says a lot in a crowded field of ${things}.`,
+        'fewer reviews than the others so far',
+        'harder to find in stores',
+        'plain design',
+        'few color options',
+        'short warranty',
+        'sells out often',
       ],
-      Math.min(5, count),
-    );
-    const cons = [
-      ...rng.sample(profile.cons, count),
-      ...rng.sample(
-        [
-          'fewer reviews than the others so far',
-          'harder to find in stores',
-          'plain design',
-          'few color options',
-          'short warranty',
-          'sells out often',
-        ],
-        count,
-      ),
-    ];
-    // Pairs {i, i + 3} of the field's criteria: no two picks share their pros.
-    const all = rng.sample(profile.criteria, profile.criteria.length);
-    const pros = (i: number): string =>
-      `${all[i % all.length] ?? 'value'}, ${all[(i + 3) % all.length] ?? 'value'}`;
-    const sections = items.flatMap((item, i) => [
-      heading(ctx, `${i + 1}. Best for ${audience(i)}: ${names[i]}`),
-      para(ctx, [blurbs[i % blurbs.length]?.(names[i] ?? '', i) ?? '']),
-      bullets([
-        `**Pros:** ${pros(i)}`,
-        `**Cons:** ${cons[i % cons.length] ?? 'few, for the price'}`,
-        ...(item.price === null ? [] : [`**${profile.priceLabel}:** ${priceText(item)}`]),
-      ]),
-    ]);
-    return [intro, ...sections, heading(ctx, `Quick tips for buying ${things}`), criteriaList, follow];
-  }
+      count,
+    ),
+  ];
+  // Pairs {i, i + 3} of the field's criteria: no two picks share their pros.
+  const all = rng.sample(profile.criteria, profile.criteria.length);
+  const pros = (i: number): string =>
+    `${all[i % all.length] ?? 'value'}, ${all[(i + 3) % all.length] ?? 'value'}`;
+  const sections = items.flatMap((item, i) => [
+    heading(ctx, `${i + 1}. Best for ${audience(i)}: ${names[i]}`),
+    para(ctx, [blurbs[i % blurbs.length]?.(names[i] ?? '', i) ?? '']),
+    bullets([
+      `**Pros:** ${pros(i)}`,
+      `**Cons:** ${cons[i % cons.length] ?? 'few, for the price'}`,
+      ...(item.price === null ? [] : [`**${profile.priceLabel}:** ${priceText(item)}`]),
+    ]),
+  ]);
+  return [intro, ...sections, heading(ctx, `Quick tips for buying ${things}`), criteriaList, follow];
+}
+
+/** Layout 3: a table of the picks, then the verdict. */
+function glance(p: Picks, intro: string, criteriaList: string, follow: string): string[] {
+  const { ctx, things, names, first, second, count, criterion, audience } = p;
+  const { rng, profile, items } = ctx;
   const priced = items.some((item) => item.price !== null);
   return [
     intro,
@@ -196,4 +231,20 @@ export const recommendation: Writer = (ctx) => {
     criteriaList,
     follow,
   ];
+}
+
+export const recommendation: Writer = (ctx) => {
+  const p = picksOf(ctx);
+  const { things, first, second } = p;
+  const intro = opening(p);
+  const criteriaList = lookFor(p);
+  const follow = ctx.rng.pick([
+    `If you tell me your budget and how you plan to use them, I can narrow these ${things} down to one or two.`,
+    `Want me to compare ${first} and ${second} side by side, or focus on a specific price range?`,
+    `**Tip:** prices on ${things} drop often around major sales, so it's worth setting a price alert before you buy.`,
+  ]);
+  const layout = ctx.rng.int(0, 2);
+  if (layout === 0) return [intro, ...numbered(p, criteriaList, follow)];
+  if (layout === 1) return sections(p, intro, criteriaList, follow);
+  return glance(p, intro, criteriaList, follow);
 };
