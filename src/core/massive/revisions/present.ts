@@ -7,30 +7,21 @@ import type { StoredAnswer } from '../store.ts';
 import { htmlBytes, jsonBytes } from './encode.ts';
 import type { PageView, Revision } from './types.ts';
 
-/** The default budget of encoded replies kept, for the whole process (every session shares it). */
-export const DEFAULT_REPLY_CACHE_BYTES = 64 * 2 ** 20;
+/**
+ * The budget of encoded replies kept, for the whole process: every session shares it. A setting
+ * for it would need its README row (test/unit/docs.test.ts); until then, this.
+ */
+const REPLY_CACHE_BYTES = 64 * 2 ** 20;
 
 /**
  * Encoded reply bodies, by bytes, one budget for the process: a repeated read sends bytes it
  * already has, and however many sessions run, pages take no more memory than this.
  */
-let replies = replyCache(DEFAULT_REPLY_CACHE_BYTES);
-
-function replyCache(maxBytes: number) {
-  return new LRUCache<string, Buffer>({
-    maxSize: Math.max(1, maxBytes),
-    // A key holds the conversation (its prompt): counted too, at two bytes a character.
-    sizeCalculation: (body, key) => body.length + 2 * key.length + 64,
-  });
-}
-
-/** Sets the process's budget of encoded replies (0 keeps none); forgets what was kept. */
-export function setReplyCacheBytes(maxBytes: number): void {
-  if (replies.maxSize !== Math.max(1, maxBytes)) replies = replyCache(maxBytes);
-}
-
-/** What the reply cache holds now, in bytes (for the bench and the memory test). */
-export const replyCacheBytes = (): number => replies.calculatedSize;
+const replies = new LRUCache<string, Buffer>({
+  maxSize: REPLY_CACHE_BYTES,
+  // A key holds the conversation (its prompt): counted too, at two bytes a character.
+  sizeCalculation: (body, key) => body.length + 2 * key.length + 64,
+});
 
 /** The conversation a key was made of: conversationKey's inverse. */
 function conversationOf(key: string): Conversation {
@@ -63,7 +54,7 @@ function cacheName(answer: StoredAnswer): string {
 }
 
 /** The page of an answer: as stored by an older release, else made again from its recipe, its chrome marked. */
-export function pageOf(answer: StoredAnswer): PageView & { raw: string } {
+function pageOf(answer: StoredAnswer): PageView & { raw: string } {
   if (answer.page) {
     const { completionJson, raw, sse } = answer.page;
     return { page: JSON.parse(completionJson) as Completion, raw, sse };
