@@ -44,8 +44,10 @@ describe('generated JSON is bounded by construction (real HTTP)', async () => {
     });
   const format = { type: 'json_schema', json_schema: { name: 'huge', schema: HUGE } };
 
-  // A loaded CI machine stalls for tens of ms on its own; the bug stalled for seconds.
-  const STALL_MS = 250;
+  // The work is done in slices of a few ms, but a machine running the whole suite on two busy
+  // cores stalls a loop for hundreds of ms on its own (measured: up to ~900 ms at load 20). The
+  // bug stalled it 6.5 s (max_tokens 16) to 50 s: 1 s tells them apart on any machine.
+  const STALL_MS = 1000;
   // The first calls load the tokenizer and compile the validators: a one-off, not what is measured.
   for (const path of ['completions', 'chat/completions'])
     await post(path, {

@@ -109,7 +109,8 @@ export function chatChunks(completion: ChatCompletion, includeUsage: boolean): u
   for (let position = 0; position < longest; position++)
     for (const list of perChoice) {
       const choice = list[position];
-      if (choice) chunks.push({ ...head, choices: [choice], ...usage });
+      // Made when framed: a long stream would otherwise copy the envelope into every chunk at once.
+      if (choice) chunks.push(() => ({ ...head, choices: [choice], ...usage }));
     }
   if (includeUsage) chunks.push({ ...head, choices: [], usage: completion.usage });
   return chunks;

@@ -23,6 +23,25 @@ export interface StreamPlan {
 
 const frame = (data: unknown) => `data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
 
+/**
+ * A chunk's event, framed when sent, not all up front: a long stream's JSON is written a batch at
+ * a time. A class, not a literal with a getter: tens of thousands are made per long stream.
+ */
+class ChunkEvent implements StreamEvent {
+  readonly atMs: number;
+  readonly #chunk: unknown;
+
+  constructor(atMs: number, chunk: unknown) {
+    this.atMs = atMs;
+    this.#chunk = chunk;
+  }
+
+  get frame(): string {
+    const chunk = this.#chunk;
+    return frame(typeof chunk === 'function' ? chunk() : chunk);
+  }
+}
+
 /** The error event a fault puts inside a stream: what a provider failing mid-answer sends. */
 export const STREAM_ERROR = new RouterError(
   'server',
@@ -68,7 +87,8 @@ export function planStream(
 }
 
 /**
- * Chunks (of a completion or a chat completion) as timed, framed events ending in `[DONE]`. A
+ * Chunks (of a completion or a chat completion; a function makes its chunk when it is sent) as
+ * timed, framed events ending in `[DONE]`. A
  * stream fault cuts the connection or sends an error event after N chunks, or delays the first.
  */
 export function planChunks(
@@ -79,13 +99,9 @@ export function planChunks(
   const delay = fault.firstTokenDelayMs ?? 0;
   const at = (index: number) => Math.round(delay + timing.firstMs + index * timing.perPieceMs);
   const limit = Math.min(chunks.length, fault.cutAfterChunks ?? Infinity, fault.errorAfterChunks ?? Infinity);
-  // Framed when sent, not all up front: a long stream's JSON is written a batch at a time.
-  const events = chunks.slice(0, limit).map((chunk, index) => ({
-    atMs: at(index),
-    get frame() {
-      return frame(chunk);
-    },
-  }));
+  const events: StreamEvent[] = chunks
+    .slice(0, limit)
+    .map((chunk, index) => new ChunkEvent(at(index), chunk));
   const end = at(Math.max(0, limit - 1));
   if (limit < chunks.length && limit === fault.errorAfterChunks) {
     return {
