@@ -53,7 +53,8 @@ function captureAnswer({ headers, payload }: Answered, maxBytes: number): Captur
   );
   const body =
     typeof payload === 'string'
-      ? payload.slice(0, maxBytes + 1)
+      ? // Copied, not sliced: a slice would keep the whole page alive for as long as the journal keeps it.
+        Buffer.from(payload.slice(0, maxBytes + 1)).toString()
       : Buffer.isBuffer(payload)
         ? payload.subarray(0, maxBytes + 4).toString('utf8')
         : undefined;

@@ -8,6 +8,8 @@ import { createInstance, type Instance } from '../../src/instance.ts';
 import { hasChromium, openBrowser } from './browser.ts';
 
 const AUTH = { authorization: 'Bearer dev-token' };
+/** A browser on a busy machine may take more than expect.poll's default second to draw. */
+const POLL = { timeout: 15_000 };
 
 /** Every answer of 400 or more, and every request that failed, while the page was open. */
 function watchFailures(page: Page): string[] {
@@ -42,21 +44,21 @@ describe.skipIf(!hasChromium)('the dashboard in a real browser', () => {
     const failures = watchFailures(page);
     await page.goto(`${base}/`);
     const rows = page.locator('table.log tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), POLL).toBe(2);
     // Newest first: the fixture's call is the second row.
     await expect
-      .poll(() => rows.nth(1).textContent())
+      .poll(() => rows.nth(1).textContent(), POLL)
       .toContain('fixture best-basketball-shoes-for-2026.json');
     await rows.nth(1).click();
     const detail = page.locator('section.detail');
     await expect
-      .poll(() => detail.textContent())
+      .poll(() => detail.textContent(), POLL)
       .toContain('"fixture": "best-basketball-shoes-for-2026.json"');
     expect(await detail.textContent()).toContain('x-mock-fixture');
     expect(await detail.textContent()).toContain('"query":"best basketball shoes for 2026"');
     await page.screenshot({ path: join(tmpdir(), 'massive-mock-dashboard.png') });
     await page.locator('select[name=api]').selectOption('router');
-    await expect.poll(() => rows.count()).toBe(0);
+    await expect.poll(() => rows.count(), POLL).toBe(0);
     expect(failures).toEqual([]);
     await page.close();
   });
@@ -66,13 +68,13 @@ describe.skipIf(!hasChromium)('the dashboard in a real browser', () => {
     await page.goto(`${base}/#faults`);
     await page.locator('form.rule button').click();
     const rules = page.locator('table tbody tr');
-    await expect.poll(() => rules.count()).toBe(1);
+    await expect.poll(() => rules.count(), POLL).toBe(1);
     expect(instance.control.faults.list()).toHaveLength(1);
     await page.locator('textarea[name=rule]').fill('{"effect": {"status": 999}}');
     await page.locator('form.rule button').click();
-    await expect.poll(() => page.locator('#problem').textContent()).toContain('400: effect.status');
+    await expect.poll(() => page.locator('#problem').textContent(), POLL).toContain('400: effect.status');
     await page.getByRole('button', { name: 'Remove rule-1' }).click();
-    await expect.poll(() => rules.count()).toBe(0);
+    await expect.poll(() => rules.count(), POLL).toBe(0);
     expect(instance.control.faults.list()).toHaveLength(0);
     await page.close();
   });
@@ -82,12 +84,12 @@ describe.skipIf(!hasChromium)('the dashboard in a real browser', () => {
     const page = await browser.context.newPage();
     const failures = watchFailures(page);
     await page.goto(`${base}/#usage`);
-    await expect.poll(() => page.locator('svg.chart rect.calls').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('svg.chart rect.calls').count(), POLL).toBeGreaterThan(0);
     expect(await page.locator('main table').textContent()).toContain('dev-token');
     await page.goto(`${base}/#jobs`);
-    await expect.poll(() => page.locator('.timeline').count()).toBe(1);
+    await expect.poll(() => page.locator('.timeline').count(), POLL).toBe(1);
     await page.goto(`${base}/#coverage`);
-    await expect.poll(() => page.locator('main').textContent()).toContain('getCompletion');
+    await expect.poll(() => page.locator('main').textContent(), POLL).toContain('getCompletion');
     expect(failures).toEqual([]);
     await page.close();
   });

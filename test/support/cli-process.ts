@@ -15,9 +15,15 @@ export interface RunningCli {
  * Starts the massive-mock CLI as a user would (a real process on a loopback port picked by the
  * OS) and resolves once it logs the address it listens on.
  */
-export async function startCli(command: string, args: readonly string[], cwd?: string): Promise<RunningCli> {
+export async function startCli(
+  command: string,
+  args: readonly string[],
+  cwd?: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<RunningCli> {
   const child = spawn(command, [...args, '--host', '127.0.0.1', '--port', '0'], {
     cwd,
+    ...(env && { env: { ...process.env, ...env } }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
