@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.ts';
-import { createAuthenticator } from './core/massive/accounts/auth.ts';
+import { type Authenticator, createAuthenticator } from './core/massive/accounts/auth.ts';
 import { createBatches } from './core/massive/async/batches.ts';
 import { createHostPolicy } from './core/massive/async/callback-hosts.ts';
 import { type CallbackScheduler, createCallbackScheduler } from './core/massive/async/callback-scheduler.ts';
@@ -52,11 +52,8 @@ export interface Instance {
   close(): Promise<void>;
 }
 
-export async function createInstance(
-  given: Config,
-  logger: FastifyServerOptions['logger'],
-): Promise<Instance> {
-  const { config, bundle, warnings } = withBundle(given);
+/** What a config makes before any store is open: canned answers, documents, clock and control plane. */
+function groundOf(config: Config) {
   // The user's fixtures come first, then the bundled examples.
   const skipped: string[] = [];
   const fixtures = createFixtureRegistry(
@@ -68,7 +65,6 @@ export async function createInstance(
   const statuses = documentedStatuses([...REVISIONS.map(loadApiDocument), routerDocument]);
   const adminDocument = readDocument('admin.yaml');
   const clock = new VirtualClock();
-  const rateLimiter = createRateLimiter({ clock, perMinute: config.routerRateLimit });
   const faults = createFaults({
     clock,
     seed: config.seed,
@@ -77,46 +73,137 @@ export async function createInstance(
   });
   const journal = createJournal(config.journalSize);
   const coverage = trackApiCoverage({ journal, faults, revision: revision.id });
+  const rateLimiter = createRateLimiter({ clock, perMinute: config.routerRateLimit });
+  return {
+    skipped,
+    fixtures,
+    revision,
+    routerDocument,
+    adminDocument,
+    clock,
+    faults,
+    journal,
+    coverage,
+    rateLimiter,
+  };
+}
+
+type Ground = ReturnType<typeof groundOf>;
+
+/** The Massive services over one store: AI, Search and Browser, batches and their callbacks. */
+function servicesOf(config: Config, { clock, fixtures, journal }: Ground, store: Store) {
+  const jobs = { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate };
+  const service = createService({
+    store,
+    clock,
+    seed: config.seed,
+    fixtures,
+    sourceDomains: config.sourceDomains,
+    jobs,
+    latency: { profile: config.latency, timeScale: config.timeScale },
+  });
+  const web = createWebService({ store, clock, seed: config.seed, service, jobs });
+  // Batches owe callbacks, and callbacks read batches: each reaches the other once both exist.
+  const batches = createBatches({
+    store,
+    clock,
+    seed: config.seed,
+    service,
+    callbacks: (): CallbackScheduler => callbacks,
+  });
+  const callbacks = createCallbackScheduler({
+    store,
+    clock,
+    seed: config.seed,
+    journal,
+    subject: batches.subject,
+    sender: createCallbackSender({
+      policy: createHostPolicy(config.callbackHosts ?? undefined),
+      userAgent: `massive-mock/${VERSION}`,
+    }),
+  });
+  return { service, web, batches, callbacks };
+}
+
+/** The router API's options: its document, models, canned completions and rate limit. */
+function routerOptionsOf(config: Config, ground: Ground, authenticate: Authenticator) {
+  const { clock, faults, journal, rateLimiter, skipped } = ground;
+  const catalogue = createCatalogue(config.routerModels ?? undefined);
+  return {
+    document: ground.routerDocument,
+    authenticate,
+    clock,
+    faults,
+    journal,
+    seed: config.seed,
+    latency: { profile: config.latency, timeScale: config.timeScale },
+    catalogue,
+    completer: createCompleter({
+      seed: config.seed,
+      catalogue,
+      fixtures: createCompletionFixtures([
+        ...(config.fixtures ? readRouterFixtureDir(config.fixtures, (warning) => skipped.push(warning)) : []),
+        ...readRouterFixtureDir(BUNDLED_FIXTURES_DIR),
+      ]),
+    }),
+    rateLimiter,
+    journalEntryBytes: config.journalEntryBytes,
+  };
+}
+
+/** The Massive API's options that come from the config, the ground and the services. */
+function apiOptionsOf(config: Config, ground: Ground, services: ReturnType<typeof servicesOf>) {
+  const { clock, faults, journal, revision, fixtures } = ground;
+  return {
+    ...services,
+    clock,
+    faults,
+    journal,
+    seed: config.seed,
+    revision,
+    creditCost: config.creditCost,
+    journalEntryBytes: config.journalEntryBytes,
+    latency: { profile: config.latency, timeScale: config.timeScale },
+    fixtures,
+  };
+}
+
+/** The control plane over the services: what the admin and library APIs drive, and what a reset puts back. */
+function controlOf(
+  config: Config,
+  ground: Ground,
+  services: ReturnType<typeof servicesOf> & { store: Store },
+  resets: readonly (() => void)[],
+) {
+  const { fixtures, coverage, clock, faults, journal, revision } = ground;
+  return createControl({
+    fixtures,
+    coverage,
+    clock,
+    faults,
+    journal,
+    ...services,
+    completionCost: config.creditCost ?? revision.aiCredits,
+    balances: config.credits,
+    rules: config.faults,
+    resets: [...resets, () => ground.rateLimiter.reset()],
+  });
+}
+
+export async function createInstance(
+  given: Config,
+  logger: FastifyServerOptions['logger'],
+): Promise<Instance> {
+  const { config, bundle, warnings } = withBundle(given);
+  const ground = groundOf(config);
+  const { fixtures, clock, faults, journal, coverage } = ground;
   const store = openSqliteStore(config.database, {
     clock,
     retention: { maxBytes: config.storeMaxMb * 2 ** 20, jobRetentionMs: config.jobRetentionMs },
   });
   try {
-    const service = createService({
-      store,
-      clock,
-      seed: config.seed,
-      fixtures,
-      sourceDomains: config.sourceDomains,
-      jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
-      latency: { profile: config.latency, timeScale: config.timeScale },
-    });
-    const web = createWebService({
-      store,
-      clock,
-      seed: config.seed,
-      service,
-      jobs: { minMs: config.jobMinMs, maxMs: config.jobMaxMs, failureRate: config.jobFailureRate },
-    });
-    // Batches owe callbacks, and callbacks read batches: each reaches the other once both exist.
-    const batches = createBatches({
-      store,
-      clock,
-      seed: config.seed,
-      service,
-      callbacks: (): CallbackScheduler => callbacks,
-    });
-    const callbacks = createCallbackScheduler({
-      store,
-      clock,
-      seed: config.seed,
-      journal,
-      subject: batches.subject,
-      sender: createCallbackSender({
-        policy: createHostPolicy(config.callbackHosts ?? undefined),
-        userAgent: `massive-mock/${VERSION}`,
-      }),
-    });
+    const services = servicesOf(config, ground, store);
+    const { service, callbacks } = services;
     const features = fixtureFeatures({
       config,
       version: VERSION,
@@ -129,71 +216,18 @@ export async function createInstance(
       coverage,
       createSession: createInstance,
     });
-    const control = createControl({
-      fixtures,
-      coverage,
-      store,
-      clock,
-      faults,
-      journal,
-      service,
-      batches,
-      callbacks,
-      completionCost: config.creditCost ?? revision.aiCredits,
-      balances: config.credits,
-      rules: config.faults,
-      resets: [features.onReset, () => rateLimiter.reset()],
-    });
+    const control = controlOf(config, ground, { ...services, store }, [features.onReset]);
     if (bundle) applyBundle(bundle, control);
     const users = createUsers({ store, emails: config.emails, fingerprinted: Boolean(bundle) });
-    const catalogue = createCatalogue(config.routerModels ?? undefined);
     const authenticate = createAuthenticator(config.tokens, users);
+    const upstream = features.upstream && { upstream: features.upstream };
     const app = await buildApp({
       logger,
       ...(features.dispatch && { dispatch: features.dispatch }),
-      api: {
-        service,
-        web,
-        batches,
-        callbacks,
-        users,
-        store,
-        authenticate,
-        clock,
-        faults,
-        journal,
-        seed: config.seed,
-        revision,
-        creditCost: config.creditCost,
-        journalEntryBytes: config.journalEntryBytes,
-        latency: { profile: config.latency, timeScale: config.timeScale },
-        fixtures,
-        ...(features.upstream && { upstream: features.upstream }),
-      },
-      router: {
-        document: routerDocument,
-        authenticate,
-        clock,
-        faults,
-        journal,
-        seed: config.seed,
-        latency: { profile: config.latency, timeScale: config.timeScale },
-        catalogue,
-        completer: createCompleter({
-          seed: config.seed,
-          catalogue,
-          fixtures: createCompletionFixtures([
-            ...(config.fixtures
-              ? readRouterFixtureDir(config.fixtures, (warning) => skipped.push(warning))
-              : []),
-            ...readRouterFixtureDir(BUNDLED_FIXTURES_DIR),
-          ]),
-        }),
-        rateLimiter,
-        journalEntryBytes: config.journalEntryBytes,
-      },
+      api: { ...apiOptionsOf(config, ground, services), users, store, authenticate, ...upstream },
+      router: routerOptionsOf(config, ground, authenticate),
       admin: {
-        document: adminDocument,
+        document: ground.adminDocument,
         control,
         store,
         adminToken: config.adminToken,
@@ -207,7 +241,7 @@ export async function createInstance(
       clock.clearTimers();
       store.close();
     });
-    for (const warning of [...warnings, ...skipped]) app.log.warn(warning);
+    for (const warning of [...warnings, ...ground.skipped]) app.log.warn(warning);
     // Deliveries still owed when the last run stopped are due again (at once when overdue).
     callbacks.start();
     return {
