@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultDecision } from '../../core/control/faults.ts';
+import type { Decisions } from '../../core/control/journal.ts';
 import { ApiError } from '../../core/massive/errors.ts';
 import { chatChunks, chatCompletionBody } from '../../core/router/chat-render.ts';
 import { type ChatBody, parseChatBody } from '../../core/router/chat-request.ts';
@@ -45,6 +46,16 @@ async function answer(
   return reply.send(options.body());
 }
 
+/** What the journal keeps of an answer: the model that answered and the tokens counted. */
+function noteAnswer(
+  request: FastifyRequest,
+  completion: { model: { id: string }; usage: Decisions['usage'] },
+) {
+  const decisions = (request as Decided).routerDecisions;
+  decisions.model = completion.model.id;
+  decisions.usage = completion.usage;
+}
+
 async function createCompletion(
   state: RouterState,
   request: FastifyRequest,
@@ -56,9 +67,7 @@ async function createCompletion(
   const tokenizer = await loadTokenizer();
   const call = answering(state, await parseCompletionBody(request.body as CompletionBody, tokenizer), model);
   const completion = await completer.complete(call, tokenizer, clock.now());
-  const decisions = (request as Decided).routerDecisions;
-  decisions.model = completion.model.id;
-  decisions.usage = completion.usage;
+  noteAnswer(request, completion);
   return answer(state, request, reply, {
     stream: call.stream,
     plan: (timing) =>
@@ -83,9 +92,7 @@ async function createChatCompletion(
   const tokenizer = await loadTokenizer();
   const call = answering(state, await parseChatBody(request.body as ChatBody, tokenizer), model);
   const completion = await completer.chat(call, tokenizer, clock.now());
-  const decisions = (request as Decided).routerDecisions;
-  decisions.model = completion.model.id;
-  decisions.usage = completion.usage;
+  noteAnswer(request, completion);
   return answer(state, request, reply, {
     stream: call.stream,
     plan: (timing) =>
