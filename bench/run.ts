@@ -22,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { type Figures, load, paired, type Pair } from './lib/load.ts';
+import { type Figures, load, median, paired, type Pair } from './lib/load.ts';
 import {
   children,
   ensureBuilt,
@@ -33,7 +33,7 @@ import {
   stopChild,
   MODE_TITLE,
 } from './lib/processes.ts';
-import { cpuRatio, fixed, machine, median, pass, type Row, table } from './lib/report.ts';
+import { cpuRatio, fixed, machine, pass, type Row, table } from './lib/report.ts';
 import {
   COLD_RUNS,
   CPU_PROF,

@@ -1,10 +1,17 @@
 import autocannon from 'autocannon';
 import { cpuMs } from './processes.ts';
-import { median } from './report.ts';
 import { AUTH, CONNECTIONS, ROUNDS, SECONDS, WARMUP_SECONDS, WORKERS } from './settings.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Load
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 
 export interface Figures {
   reqPerSec: number;

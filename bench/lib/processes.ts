@@ -6,7 +6,9 @@ import { delimiter, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { distIsFresh } from '../../scripts/dist-freshness.ts';
-import { BIN, CPU_PROF, log, PROFILE_DIR, ROOT, sleep } from './settings.ts';
+import { BIN, CPU_PROF, log, type Mode, PROFILE_DIR, ROOT, sleep } from './settings.ts';
+
+export type { Mode };
 
 // ---------------------------------------------------------------------------------------------
 // Processes
@@ -53,8 +55,6 @@ export async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promis
   clearTimeout(timer);
   return code;
 }
-
-export type Mode = 'image' | 'npm-start' | 'bin';
 
 /**
  * The image sets NODE_OPTIONS (a young generation of 2 MB semi-spaces keeps resident memory under

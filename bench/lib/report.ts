@@ -8,13 +8,6 @@ import { CONNECTIONS, LOAD_AT_START, ROOT, ROUNDS, SECONDS, WARMUP_SECONDS, WORK
 // ---------------------------------------------------------------------------------------------
 // Report
 
-export const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 export const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 export const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 

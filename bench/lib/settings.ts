@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
-import type { Mode } from './processes.ts';
+
+/** How the bench starts the emulator: as the image, as `npm start`, or as the package bin. */
+export type Mode = 'image' | 'npm-start' | 'bin';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'massive-mock.js');
