@@ -37,6 +37,20 @@ function outboundHref(url: string, utmSource: string | null): string | null {
 }
 
 /** An `<a>` to `url`, or a `<span>` with the same content when the URL may not be a link. */
+/** Each cited source, in the order cited, drawn by the model's own markup; a number past the list draws nothing. */
+export function eachCited(
+  sources: readonly Source[],
+  numbers: readonly number[],
+  draw: (source: Source, n: number) => string,
+): string {
+  return numbers
+    .map((n) => {
+      const source = sources[n - 1];
+      return source ? draw(source, n) : '';
+    })
+    .join('');
+}
+
 export function anchor(url: string, utmSource: string | null, attributes: string, content: string): string {
   const href = outboundHref(url, utmSource);
   return href

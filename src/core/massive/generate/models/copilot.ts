@@ -2,6 +2,7 @@ import { escapeHtml, scriptJson } from '../escape.ts';
 import { renderMarkdown } from '../markdown.ts';
 import {
   anchor,
+  eachCited,
   type Fragments,
   favicon,
   type ModelRenderer,
@@ -58,14 +59,12 @@ const shell = chromeShell('copilot', () => {
 });
 
 function citation(sources: readonly Source[], numbers: readonly number[]): string {
-  return numbers
-    .map((n) => {
-      const source = sources[n - 1];
-      return source
-        ? `<span class="inline-flex align-super">${anchor(source.url, UTM, ` title="${escapeHtml(source.siteName)}" class="ms-0.5 inline-flex size-4 items-center justify-center rounded-full bg-foreground-200 text-[10px] font-semibold"`, `${n}`)}</span>`
-        : '';
-    })
-    .join('');
+  return eachCited(
+    sources,
+    numbers,
+    (source, n) =>
+      `<span class="inline-flex align-super">${anchor(source.url, UTM, ` title="${escapeHtml(source.siteName)}" class="ms-0.5 inline-flex size-4 items-center justify-center rounded-full bg-foreground-200 text-[10px] font-semibold"`, `${n}`)}</span>`,
+  );
 }
 
 function references(ctx: RenderContext): string {

@@ -2,6 +2,7 @@ import { escapeHtml, scriptJson } from '../escape.ts';
 import { renderMarkdown } from '../markdown.ts';
 import {
   anchor,
+  eachCited,
   type Fragments,
   favicon,
   type ModelRenderer,
@@ -61,14 +62,12 @@ const shell = chromeShell('gemini', () => {
 });
 
 function footnote(sources: readonly Source[], numbers: readonly number[]): string {
-  return numbers
-    .map((n) => {
-      const source = sources[n - 1];
-      return source
-        ? `<source-footnote class="ng-star-inserted"><sup class="superscript" data-turn-source-index="${n}" aria-label="${escapeHtml(source.siteName)}">${n}</sup></source-footnote>`
-        : '';
-    })
-    .join('');
+  return eachCited(
+    sources,
+    numbers,
+    (source, n) =>
+      `<source-footnote class="ng-star-inserted"><sup class="superscript" data-turn-source-index="${n}" aria-label="${escapeHtml(source.siteName)}">${n}</sup></source-footnote>`,
+  );
 }
 
 function sidebar(ctx: RenderContext): string {
