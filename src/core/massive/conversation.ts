@@ -6,9 +6,13 @@ export type Model = (typeof MODELS)[number];
  * A validated, normalised conversation request: what the answer depends on. Geo and device values
  * are canonical (country upper-case, device in its catalogue spelling); `null` means not given.
  */
-export interface Conversation {
+export interface Conversation extends Locale {
   prompt: string;
   model: Model;
+}
+
+/** Where a call is made from and in what language: the parameters the three services share. */
+export interface Locale {
   device: string | null;
   country: string | null;
   subdivision: string | null;
@@ -18,7 +22,7 @@ export interface Conversation {
 }
 
 /** The Completion object of the API (the May revision's keys; each revision's presenter maps it to its own). */
-export interface Completion {
+export interface Completion extends Locale {
   model: Model;
   query: string;
   html: string;
@@ -27,12 +31,6 @@ export interface Completion {
   sources: string;
   ads: string;
   fanouts: string[];
-  device: string | null;
-  country: string | null;
-  subdivision: string | null;
-  city: string | null;
-  language: string | null;
-  display: string | null;
 }
 
 /**

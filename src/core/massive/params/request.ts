@@ -1,5 +1,5 @@
 import { ApiError } from '../errors.ts';
-import type { Conversation, Model } from '../conversation.ts';
+import type { Conversation, Locale, Model } from '../conversation.ts';
 import { findDevice } from './devices.ts';
 import { exampleSubdivisions, findCountry, findSubdivision, isKnownCity } from './geo.ts';
 import { findLanguage } from './languages.ts';
@@ -48,16 +48,6 @@ function languageOf(name: string, value: string): string {
   if (match && 'value' in match) return match.value;
   const rule = `${name} must be a language name, an ISO 639-1 code or a Google language code`;
   throw ApiError.invalid(match ? `${rule}; ${match.rejected}` : `${rule}; "${value}" is not one`);
-}
-
-/** Where a call is made from and in what language: the parameters the three services share. */
-export interface Locale {
-  device: string | null;
-  country: string | null;
-  subdivision: string | null;
-  city: string | null;
-  language: string | null;
-  display: string | null;
 }
 
 /**

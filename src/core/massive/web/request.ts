@@ -1,5 +1,6 @@
 import { ApiError } from '../errors.ts';
-import { type Locale, type Mode, parseLocale, type Query } from '../params/request.ts';
+import type { Locale } from '../conversation.ts';
+import { type Mode, parseLocale, type Query } from '../params/request.ts';
 
 /** The two services besides AI that share the account, the jobs and the batches. */
 export type WebService = 'search' | 'browser';
