@@ -13,7 +13,7 @@ import { conversationKey } from '../src/core/massive/conversation.ts';
 import { generateAnswer, renderMarked } from '../src/core/massive/generate/index.ts';
 import { parseAiRequest } from '../src/core/massive/params/request.ts';
 import { deriveSeed } from '../src/core/kernel/random.ts';
-import { jsonBytes } from '../src/core/massive/revisions/encode.ts';
+import { jsonParts } from '../src/core/massive/revisions/encode.ts';
 import { DEFAULT_REVISION, findRevision, type Revision } from '../src/core/massive/revisions/index.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 
@@ -61,7 +61,7 @@ try {
     const presented = timed('JSON encoding', () => revision.present({ page: rendered.completion, sse: '' }));
     bytes += timed(
       'reply bytes',
-      () => jsonBytes(conversation.model, presented, rendered.completion.html).length,
+      () => jsonParts(conversation.model, presented, rendered.completion.html).length,
     );
   }
 } finally {

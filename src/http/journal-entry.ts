@@ -3,6 +3,7 @@ import { bearerToken } from '../core/kernel/bearer.ts';
 import { type CapturedRequest, captureRequest } from '../core/control/capture.ts';
 import type { JournalEntry } from '../core/control/journal.ts';
 import { redactValue, tokenFingerprint } from '../core/kernel/redact.ts';
+import { PartsStream } from './parts-reply.ts';
 
 /** The fingerprint of a request's bearer token: the journal never keeps one in clear. */
 function tokenOf(header: string | undefined): string | null {
@@ -51,17 +52,31 @@ function captureAnswer({ headers, payload }: Answered, maxBytes: number): Captur
       value === undefined ? [] : [[name, Array.isArray(value) ? value.map(String) : String(value)]],
     ),
   );
+  // A body kept as parts: its leading bytes, as a Buffer body's would be read.
+  const parts = payload instanceof PartsStream ? payload.body : undefined;
+  const sent = parts ? leadingBytes(parts.parts, maxBytes + 4) : payload;
   const body =
-    typeof payload === 'string'
+    typeof sent === 'string'
       ? // Copied, not sliced: a slice would keep the whole page alive for as long as the journal keeps it.
-        Buffer.from(payload.slice(0, maxBytes + 1)).toString()
-      : Buffer.isBuffer(payload)
-        ? payload.subarray(0, maxBytes + 4).toString('utf8')
+        Buffer.from(sent.slice(0, maxBytes + 1)).toString()
+      : Buffer.isBuffer(sent)
+        ? sent.subarray(0, maxBytes + 4).toString('utf8')
         : undefined;
   const captured = captureRequest(textHeaders, body, maxBytes);
-  const whole =
-    (typeof payload === 'string' && payload.length <= maxBytes) ||
-    (Buffer.isBuffer(payload) && payload.length <= maxBytes);
+  const size = parts?.length ?? (typeof sent === 'string' || Buffer.isBuffer(sent) ? sent.length : 0);
+  const whole = size <= maxBytes;
   if (body !== undefined && !whole) captured.truncated = true;
   return captured;
+}
+
+/** The first `count` bytes of a body kept as parts, copied: nothing of the parts is pinned. */
+function leadingBytes(parts: readonly Buffer[], count: number): Buffer {
+  const out: Buffer[] = [];
+  let left = count;
+  for (const part of parts) {
+    if (left <= 0) break;
+    out.push(part.subarray(0, left));
+    left -= part.length;
+  }
+  return Buffer.concat(out);
 }

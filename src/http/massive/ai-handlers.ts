@@ -9,6 +9,7 @@ import { parseAiRequest, type Query } from '../../core/massive/params/request.ts
 import { answerBody } from '../../core/massive/revisions/present.ts';
 import type { Retrieved } from '../../core/massive/service.ts';
 import { type Handler, tokenOf } from '../openapi-router.ts';
+import { sendParts } from '../parts-reply.ts';
 import { sendApiError, setTextHeader } from '../reply.ts';
 import {
   baseUrlOf,
@@ -53,7 +54,7 @@ function sendRetrieved(
     return reply.code(statusCode).send({ status });
   }
   const { contentType, body } = answerBody(retrieved.answer, retrieved.job.format, request.revision);
-  return reply.type(contentType).send(body);
+  return sendParts(reply, contentType, body);
 }
 
 /** `GET /ai?mode=async`: queues the conversation (and its callback) and answers 202 `{id}`. */
@@ -113,7 +114,7 @@ async function answerCompletion(
     setTextHeader(reply, 'x-mock-fixture', decisions.fixture);
   }
   if (answered.cache === 'hit') reply.header('age', String(answered.ageSeconds));
-  return reply.type(contentType).send(body);
+  return sendParts(reply, contentType, body);
 }
 
 function getCompletion(context: HandlerContext): Handler {

@@ -1,6 +1,19 @@
 import type { Model } from '../conversation.ts';
 import { type Chrome, chromeOf } from '../generate/shell.ts';
 
+/**
+ * A reply body as the parts it is written in: the chrome's encoded bytes, which every answer of a
+ * model shares, between the answer's own few kB. Nothing joins them into one copy: they are
+ * written to the socket as they are, and a kept reply costs only its own parts.
+ */
+export interface BodyParts {
+  readonly parts: readonly Buffer[];
+  /** Every part's bytes: the Content-Length. */
+  readonly length: number;
+  /** The bytes of the parts this body holds alone (not the shared chrome): what keeping it costs. */
+  readonly own: number;
+}
+
 type Segment = string | Chrome;
 
 /**
@@ -23,38 +36,51 @@ function segments(model: Model, html: string): Segment[] {
   return out;
 }
 
-/** A page as UTF-8 bytes: the chrome's already encoded. */
-export function htmlBytes(model: Model, html: string): Buffer {
-  return Buffer.concat(
-    segments(model, html).map((part) => (typeof part === 'string' ? Buffer.from(part) : part.html)),
-  );
+/** Collects a body's parts, counting apart the bytes it holds alone from the shared chrome's. */
+class Collector {
+  readonly parts: Buffer[] = [];
+  length = 0;
+  own = 0;
+  add(part: Buffer, shared = false): void {
+    this.parts.push(part);
+    this.length += part.length;
+    if (!shared) this.own += part.length;
+  }
+  page(model: Model, html: string, as: 'html' | 'json'): void {
+    for (const part of segments(model, html)) {
+      if (typeof part !== 'string') this.add(part[as], true);
+      else this.add(Buffer.from(as === 'html' ? part : JSON.stringify(part).slice(1, -1)));
+    }
+  }
+  body(): BodyParts {
+    return { parts: this.parts, length: this.length, own: this.own };
+  }
 }
 
-/** A page as the inside of a JSON string (what JSON.stringify writes between the quotes), in UTF-8. */
-function jsonStringBytes(model: Model, html: string): Buffer[] {
-  return segments(model, html).map((part) =>
-    typeof part === 'string' ? Buffer.from(JSON.stringify(part).slice(1, -1)) : part.json,
-  );
+/** A page as UTF-8 parts: the chrome's already encoded. */
+export function htmlParts(model: Model, html: string): BodyParts {
+  const collector = new Collector();
+  collector.page(model, html, 'html');
+  return collector.body();
 }
 
 /**
- * `JSON.stringify(body)` as UTF-8 bytes, byte for byte, where one of its top-level values is the
+ * `JSON.stringify(body)` as UTF-8 parts, byte for byte, where one of its top-level values is the
  * page `html`: that one is spliced in from the chrome's encoded bytes instead of escaped whole.
  */
-export function jsonBytes(model: Model, body: Record<string, unknown>, html: string): Buffer {
-  let htmlKey: string | undefined;
-  const text = JSON.stringify(body, function (this: unknown, key, value: unknown) {
-    if (this !== body || value !== html || htmlKey !== undefined) return value;
-    htmlKey = key;
-    return '';
-  });
-  if (htmlKey === undefined) return Buffer.from(text);
+export function jsonParts(model: Model, body: Record<string, unknown>, html: string): BodyParts {
+  const collector = new Collector();
+  const htmlKey = Object.keys(body).find((key) => body[key] === html);
+  if (htmlKey === undefined) {
+    collector.add(Buffer.from(JSON.stringify(body)));
+    return collector.body();
+  }
+  const text = JSON.stringify({ ...body, [htmlKey]: '' });
   // Inside a JSON string every quote is escaped: `"key":""` unescaped is the top-level key itself.
   const opening = `${JSON.stringify(htmlKey)}:"`;
   const at = text.indexOf(`${opening}"`) + opening.length;
-  return Buffer.concat([
-    Buffer.from(text.slice(0, at)),
-    ...jsonStringBytes(model, html),
-    Buffer.from(text.slice(at)),
-  ]);
+  collector.add(Buffer.from(text.slice(0, at)));
+  collector.page(model, html, 'json');
+  collector.add(Buffer.from(text.slice(at)));
+  return collector.body();
 }

@@ -4,7 +4,7 @@ import { generateAnswer, renderMarked } from '../generate/index.ts';
 import { chatgptEventStream } from '../generate/sse.ts';
 import type { Format } from '../params/request.ts';
 import type { StoredAnswer } from '../store.ts';
-import { htmlBytes, jsonBytes } from './encode.ts';
+import { type BodyParts, htmlParts, jsonParts } from './encode.ts';
 import type { PageView, Revision } from './types.ts';
 
 /**
@@ -17,10 +17,11 @@ const REPLY_CACHE_BYTES = 64 * 2 ** 20;
  * Encoded reply bodies, by bytes, one budget for the process: a repeated read sends bytes it
  * already has, and however many sessions run, pages take no more memory than this.
  */
-const replies = new LRUCache<string, Buffer>({
+const replies = new LRUCache<string, BodyParts>({
   maxSize: REPLY_CACHE_BYTES,
-  // A key holds the conversation (its prompt): counted too, at two bytes a character.
-  sizeCalculation: (body, key) => body.length + 2 * key.length + 64,
+  // The chrome a body shares is kept once for all; a key holds the conversation (its prompt),
+  // counted at two bytes a character.
+  sizeCalculation: (body, key) => body.own + 2 * key.length + 64 + 8 * body.parts.length,
 });
 
 /** The conversation a key was made of: conversationKey's inverse. */
@@ -75,12 +76,11 @@ function pageOf(answer: StoredAnswer): PageView & { raw: string } {
   };
 }
 
-function encode(answer: StoredAnswer, format: Format, revision: Revision): Buffer {
-  if (format === 'raw' && answer.page) return Buffer.from(answer.page.raw);
+function encode(answer: StoredAnswer, format: Format, revision: Revision): BodyParts {
   const view = pageOf(answer);
   const { model, html } = view.page;
-  if (format === 'json') return jsonBytes(model, revision.present(view), html);
-  return htmlBytes(model, format === 'raw' ? view.raw : html);
+  if (format === 'json') return jsonParts(model, revision.present(view), html);
+  return htmlParts(model, format === 'raw' ? view.raw : html);
 }
 
 /**
@@ -91,7 +91,7 @@ export function answerBody(
   answer: StoredAnswer,
   format: Format,
   revision: Revision,
-): { contentType: string; body: Buffer } {
+): { contentType: string; body: BodyParts } {
   const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
   const name = `${format === 'json' ? `json ${revision.id}` : format} ${cacheName(answer)}`;
   let body = replies.get(name);
