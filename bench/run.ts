@@ -1,17 +1,18 @@
 /**
- * `npm run bench`: load tests on loopback with autocannon, next to a bare Fastify server answering
+ * `npm run bench`: load tests on loopback with wrk (autocannon where wrk is missing), next to a bare Fastify server answering
  * the same bytes (bench/baseline-server.ts), plus cold start and memory. The emulator runs twice:
  * as the README starts it (`npm start`: src/ with type stripping, default logging) and as the
  * Docker image runs it (built dist/, its NODE_OPTIONS and NODE_ENV, default logging). Prints a
  * table and writes bench/RESULTS.md. Not part of `npm test`.
  *
- * The load generator runs in worker threads (autocannon `workers`), away from this process's own
- * work, and proves it is not the limit: the baseline is measured with 1 and with 2 client threads
- * (and with the client on this thread, as earlier benches did), and the figures must agree.
+ * The load generator is wrk (bench/lib/wrk.ts says why), in its own process, and proves it is not
+ * the limit: the baseline is measured with one more client thread, and the figures must agree (and
+ * with autocannon in worker threads, as earlier benches did, to show what that client capped).
  *
  * Environment: BENCH_SECONDS (6) per scenario and server, in BENCH_ROUNDS (3) turns with the
- * baseline, BENCH_WARMUP_SECONDS (2) before each, BENCH_CONNECTIONS (50), BENCH_WORKERS (2)
- * client threads, BENCH_SOAK_SECONDS (30, 0 skips it),
+ * baseline, BENCH_WARMUP_SECONDS (2) before each, BENCH_CONNECTIONS (50), BENCH_WRK_THREADS (1)
+ * wrk threads, BENCH_CLIENT=autocannon to load with autocannon in BENCH_WORKERS (2) worker
+ * threads instead, BENCH_SOAK_SECONDS (30, 0 skips it),
  * BENCH_COLD_RUNS (11), BENCH_MODES (`image,npm-start`), BENCH_SKIP_BUILD=1 to use dist/ as it
  * is, BENCH_NODE_OPTIONS (the image's) for the image mode, BENCH_CPU_PROF=1 to run the emulator
  * under `node --cpu-prof` (profile written on exit to BENCH_PROFILE_DIR, default
@@ -22,7 +23,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { type Figures, load, median, paired, type Pair } from './lib/load.ts';
+import {
+  type Client,
+  clientName,
+  DEFAULT_CLIENT,
+  type Figures,
+  load,
+  median,
+  paired,
+  type Pair,
+} from './lib/load.ts';
 import {
   children,
   ensureBuilt,
@@ -65,9 +75,23 @@ async function baselineOf(dir: string) {
   return { bodies, baseline: await startBaseline(join(dir, 'manifest.json')) };
 }
 
-/** The baseline with one more client thread, and with the client on this thread: the client is not the limit. */
+/** One more client thread than the bench's client gets. */
+const moreThreads = (client: Client): Client =>
+  client === 'main thread'
+    ? { workers: 1 }
+    : 'wrk' in client
+      ? { wrk: client.wrk + 1 }
+      : { workers: client.workers + 1 };
+
+/**
+ * The baseline with one more client thread: the client is not the limit if it does not move. And
+ * with autocannon in worker threads, the client earlier benches used, to show what it capped.
+ */
 async function measureHeadroom(baseline: Server, jsonKb: number) {
-  log(`client headroom: the baseline JSON with ${WORKERS} and ${WORKERS + 1} client threads, in turns`);
+  const more = moreThreads(DEFAULT_CLIENT);
+  log(
+    `client headroom: the baseline JSON with ${clientName(DEFAULT_CLIENT)}, then ${clientName(more)}, in turns`,
+  );
   let baselineRss = 0;
   const headroom = await paired(
     {
@@ -75,30 +99,30 @@ async function measureHeadroom(baseline: Server, jsonKb: number) {
       pid: baseline.child.pid,
       onTick: () => (baselineRss = Math.max(baselineRss, rssMb(baseline.child.pid))),
     },
-    { url: `${baseline.url}/json`, pid: baseline.child.pid, client: { workers: WORKERS + 1 } },
+    { url: `${baseline.url}/json`, pid: baseline.child.pid, client: more },
   );
-  log('client headroom: and with the client on the bench thread, as earlier benches ran it');
-  const mainThread = await load({
-    url: `${baseline.url}/json`,
-    pid: baseline.child.pid,
-    client: 'main thread',
-  });
+  const earlier: Client = { workers: WORKERS };
+  log(`client headroom: and with ${clientName(earlier)}, as earlier benches ran it`);
+  const asEarlier = await load({ url: `${baseline.url}/json`, pid: baseline.child.pid, client: earlier });
   const rows: Row[] = [
-    { scenario: `baseline: /ai JSON bytes (${jsonKb} kB), ${WORKERS} client thread(s)`, figures: headroom.a },
     {
-      scenario: `baseline: the same, ${WORKERS + 1} client threads`,
+      scenario: `baseline: /ai JSON bytes (${jsonKb} kB), ${clientName(DEFAULT_CLIENT)}`,
+      figures: headroom.a,
+    },
+    {
+      scenario: `baseline: the same, ${clientName(more)}`,
       figures: headroom.b,
       baseline: headroom.a,
       ratio: headroom.ratio,
     },
     {
-      scenario: 'baseline: the same, client on the bench thread (as before)',
-      figures: mainThread,
+      scenario: `baseline: the same, ${clientName(earlier)} (earlier benches)`,
+      figures: asEarlier,
       baseline: headroom.a,
     },
   ];
   const moved = headroom.ratio - 1;
-  const target = `- ${pass(Math.abs(moved) <= TARGETS.headroom)} client headroom: the baseline did ${fixed(headroom.a.reqPerSec, 0)} req/s with ${WORKERS} client thread(s) and ${fixed(headroom.b.reqPerSec, 0)} with ${WORKERS + 1}, in turns (${moved >= 0 ? '+' : ''}${fixed(moved * 100)}%; within ±${TARGETS.headroom * 100}%, the client is not the limit); with the client on the bench's own thread, as before, ${fixed(mainThread.reqPerSec, 0)}`;
+  const target = `- ${pass(Math.abs(moved) <= TARGETS.headroom)} client headroom: the baseline did ${fixed(headroom.a.reqPerSec, 0)} req/s with ${clientName(DEFAULT_CLIENT)} and ${fixed(headroom.b.reqPerSec, 0)} with ${clientName(more)}, in turns (${moved >= 0 ? '+' : ''}${fixed(moved * 100)}%; within ±${TARGETS.headroom * 100}%, the client is not the limit); with ${clientName(earlier)}, as earlier benches measured, ${fixed(asEarlier.reqPerSec, 0)}`;
   return { rows, target, baselineRss };
 }
 

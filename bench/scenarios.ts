@@ -6,7 +6,6 @@ import {
   asyncPairRequests,
   type Figures,
   figuresOf,
-  FRESH_PATH,
   freshPath,
   freshCounter,
   load,
@@ -80,9 +79,9 @@ export async function measureMode(mode: Mode, dir: string, baseline: Server, row
     const devices = await against('/ai/devices', 'devices');
     log(`${mode}: fresh /ai JSON (expiration=0, a new prompt each request)`);
     const fresh = await load({
-      url: `${emulator.url}${FRESH_PATH}`,
+      url: emulator.url,
+      fresh: true,
       pid: emulator.child.pid,
-      options: { idReplacement: true },
     });
     rows.push({ scenario: label('/ai JSON, generated (expiration=0)'), figures: fresh });
     return { mode, cached, fresh, rendered, devices, loadRss, idleRss, colds };

@@ -200,6 +200,7 @@ export async function createInstance(
   const store = openSqliteStore(config.database, {
     clock,
     retention: { maxBytes: config.storeMaxMb * 2 ** 20, jobRetentionMs: config.jobRetentionMs },
+    groupCommit: true,
   });
   try {
     const services = servicesOf(config, ground, store);

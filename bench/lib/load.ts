@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { cpuMs } from './processes.ts';
-import { AUTH, CONNECTIONS, ROUNDS, SECONDS, WARMUP_SECONDS, WORKERS } from './settings.ts';
+import { AUTH, CONNECTIONS, envNumber, ROUNDS, SECONDS, WARMUP_SECONDS, WORKERS } from './settings.ts';
+import { runWrk, WRK } from './wrk.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Load
@@ -27,8 +28,24 @@ export interface Figures {
   cpuUsPerRequest: number;
 }
 
-/** Where the client runs: in `workers` threads of autocannon, or on this process's own thread. */
-export type Client = { workers: number } | 'main thread';
+/**
+ * The client: wrk in `wrk` threads, autocannon in `workers` threads, or autocannon on this
+ * process's own thread (it reads each answer: async pairs).
+ */
+export type Client = { wrk: number } | { workers: number } | 'main thread';
+
+/** wrk when it is installed (BENCH_CLIENT=autocannon measures with autocannon instead). */
+export const DEFAULT_CLIENT: Client =
+  WRK && process.env.BENCH_CLIENT !== 'autocannon'
+    ? { wrk: Math.max(1, envNumber('BENCH_WRK_THREADS', 1)) }
+    : { workers: WORKERS };
+
+export const clientName = (client: Client): string =>
+  client === 'main thread'
+    ? 'autocannon on the bench thread'
+    : 'wrk' in client
+      ? `wrk, ${client.wrk} thread(s)`
+      : `autocannon, ${client.workers} worker thread(s)`;
 
 export function figuresOf(result: autocannon.Result, serverCpuMs = Number.NaN): Figures {
   return {
@@ -43,7 +60,9 @@ export function figuresOf(result: autocannon.Result, serverCpuMs = Number.NaN): 
 }
 
 export interface Target {
+  /** The URL asked; with `fresh`, the server's (every request asks /ai a new prompt). */
   url: string;
+  fresh?: boolean;
   /** The server's process, to read the CPU time it spends. */
   pid?: number | undefined;
   options?: Partial<autocannon.Options>;
@@ -52,24 +71,43 @@ export interface Target {
   onTick?: () => void;
 }
 
-export async function load(target: Target, seconds = SECONDS, warmUp = true): Promise<Figures> {
-  const client = target.client ?? { workers: WORKERS };
+/** One run of the client against the target: its figures but the server's CPU. */
+type Run = (seconds: number) => Promise<Omit<Figures, 'cpuUsPerRequest'>>;
+
+function runner(target: Target): Run {
+  const client = target.client ?? DEFAULT_CLIENT;
+  if (client !== 'main thread' && 'wrk' in client)
+    return (seconds) =>
+      runWrk({
+        url: target.url,
+        connections: CONNECTIONS,
+        seconds,
+        threads: client.wrk,
+        ...(target.fresh && { fresh: true }),
+      });
   const threads = client === 'main thread' ? {} : { workers: client.workers };
-  const run = async (duration: number) =>
-    autocannon({
-      url: target.url,
-      connections: CONNECTIONS,
-      duration,
-      headers: AUTH,
-      ...threads,
-      ...target.options,
-    });
+  return async (duration) =>
+    figuresOf(
+      await autocannon({
+        url: target.fresh ? `${target.url}${FRESH_PATH}` : target.url,
+        connections: CONNECTIONS,
+        duration,
+        headers: AUTH,
+        ...(target.fresh && { idReplacement: true }),
+        ...threads,
+        ...target.options,
+      }),
+    );
+}
+
+export async function load(target: Target, seconds = SECONDS, warmUp = true): Promise<Figures> {
+  const run = runner(target);
   if (warmUp && WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
   const ticker = target.onTick ? setInterval(target.onTick, 250) : undefined;
   try {
     const cpuBefore = cpuMs(target.pid);
-    const result = await run(seconds);
-    return figuresOf(result, cpuMs(target.pid) - cpuBefore);
+    const figures = await run(seconds);
+    return { ...figures, cpuUsPerRequest: ((cpuMs(target.pid) - cpuBefore) * 1000) / figures.requests };
   } finally {
     if (ticker) clearInterval(ticker);
   }

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import type { Figures } from './load.ts';
+import { clientName, DEFAULT_CLIENT, type Figures } from './load.ts';
 import { IMAGE_NODE_OPTIONS } from './processes.ts';
-import { CONNECTIONS, LOAD_AT_START, ROOT, ROUNDS, SECONDS, WARMUP_SECONDS, WORKERS } from './settings.ts';
+import { CONNECTIONS, LOAD_AT_START, ROOT, ROUNDS, SECONDS, WARMUP_SECONDS } from './settings.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -86,6 +86,6 @@ export function machine(): string[] {
     `- Code: massive-mock ${commit()}`,
     `- Emulator as the image runs it: \`node bin/massive-mock.js\` over built dist/, NODE_OPTIONS=${IMAGE_NODE_OPTIONS || '(none)'}, NODE_ENV=production, default log level (info), its log to a file`,
     '- Emulator as `npm start` runs it: `node src/cli.ts`, default log level (info), its log to a file',
-    `- Load: autocannon ${CONNECTIONS} connections in ${WORKERS} worker thread(s), ${SECONDS} s per scenario and server in ${ROUNDS} turns with the baseline (figures: the median turn) after a ${WARMUP_SECONDS} s warm-up, on loopback, on the same machine`,
+    `- Load: ${clientName(DEFAULT_CLIENT)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario and server in ${ROUNDS} turns with the baseline (figures: the median turn) after a ${WARMUP_SECONDS} s warm-up, on loopback, on the same machine`,
   ];
 }

@@ -55,6 +55,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, payload);
   });
 
+  // Writes are committed in groups (store/sqlite/writer.ts): a reply waits for its group's commit,
+  // so nothing it tells of can be lost to a killed process.
+  app.addHook('onSend', (_request, _reply, payload, done) => {
+    const pending = options.api.store.committed();
+    if (!pending) return done(null, payload);
+    pending.then(
+      () => done(null, payload),
+      (error: unknown) => done(error as Error),
+    );
+  });
+
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiError) return sendApiError(reply, error);
     const status = (error as { statusCode?: number }).statusCode;

@@ -72,9 +72,17 @@ export function createPruner(db: Database.Database, retention: Retention, forget
     }
   });
 
+  // Reading the file's size costs more than adding a small answer: it is read once answers have
+  // added this much since it last was, so the bound may be passed by this much at most.
+  const checkEvery = Math.min(64 * 1024, Math.floor(retention.maxBytes / 100));
+  let unchecked = 0;
+
   return {
     /** After answers were added: back under the bound if they took the store past it. */
-    enforce(now: number): void {
+    enforce(now: number, addedBytes = Number.POSITIVE_INFINITY): void {
+      unchecked += addedBytes;
+      if (unchecked < checkEvery) return;
+      unchecked = 0;
       if (used() <= retention.maxBytes) return;
       prune(now);
       giveBack();

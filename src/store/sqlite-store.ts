@@ -16,6 +16,11 @@ export interface SqliteStoreOptions {
   retention?: Retention;
   /** The emulator clock: job retention reads it. */
   clock?: Clock;
+  /**
+   * Commit the writes of each turn of the event loop together (the server's way; see
+   * sqlite/writer.ts), instead of at the end of each unit of work.
+   */
+  groupCommit?: boolean;
 }
 
 /**
@@ -28,8 +33,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const retention = options.retention ?? DEFAULT_RETENTION;
   const clock = options.clock ?? systemClock;
   const db = openDatabase(path);
-  const writer = createWriter(db);
-  const answers = answerStore(db, writer, () => pruner.enforce(clock.now()));
+  const writer = createWriter(db, options.groupCommit ? setImmediate : undefined);
+  const answers = answerStore(db, writer, (bytes) => pruner.enforce(clock.now(), bytes));
   const accounts = accountStore(db, writer);
   const pruner = createPruner(db, retention, answers.forget);
   // A file from before the bound: pruned to it, then rewritten once so that freed pages can go back.
@@ -41,23 +46,28 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   }
   return {
     transaction: (work) => writer.transaction(work),
+    committed: () => writer.committed(),
     ...answers.methods,
     ...jobStore(db, writer, clock, retention),
     ...deliveryStore(db, writer),
     ...accounts.methods,
     ...webAnswerStore(db, writer),
     clear() {
+      writer.flush();
       db.exec(
         `DELETE FROM jobs; DELETE FROM answers; DELETE FROM web_answers; DELETE FROM accounts; DELETE FROM users; DELETE FROM calls;
          DELETE FROM batches; DELETE FROM deliveries; DELETE FROM delivery_attempts;
          UPDATE counters SET value = 0;`,
       );
+      writer.flush();
       answers.clear();
       accounts.clear();
       pruner.giveBack();
     },
     close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      writer.flush();
+      db.close();
     },
   };
 }

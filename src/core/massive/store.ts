@@ -162,7 +162,13 @@ export interface CallRecord {
  * debit and the answer it pays for happen in one transaction, with no other request in between.
  */
 export interface Store {
+  /** One unit of work: all its writes, or none. */
   transaction<T>(work: () => T): T;
+  /**
+   * Resolves once every write made so far is durable (undefined when none is pending): writes are
+   * committed in groups, and nothing is acknowledged before its group is.
+   */
+  committed(): Promise<void> | undefined;
 
   latestAnswer(key: string): StoredAnswer | undefined;
   answer(id: number): StoredAnswer | undefined;

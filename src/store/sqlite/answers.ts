@@ -54,10 +54,14 @@ interface AnswerStore {
 /**
  * The answers, each a row of what makes it (never its page). The latest answer of each recent
  * conversation is kept decoded, so a cache hit reads no row; a poll of a job answered from one of
- * them reads none either (`byId` follows the cache). `added` runs once a transaction that added
+ * them reads none either (`byId` follows the cache). `added` runs once a commit that added
  * answers is over.
  */
-export function answerStore(db: Database.Database, writer: Writer, added: () => void): AnswerStore {
+export function answerStore(
+  db: Database.Database,
+  writer: Writer,
+  added: (bytes: number) => void,
+): AnswerStore {
   const sql = {
     latestAnswer: db.prepare<[string], AnswerRow>(
       `SELECT ${COLUMNS} FROM answers WHERE key = ? ORDER BY version DESC LIMIT 1`,
@@ -75,10 +79,17 @@ export function answerStore(db: Database.Database, writer: Writer, added: () => 
     onInsert: (answer) => byId.set(answer.id, answer),
   });
   const uncommitted = new Set<string>();
-  writer.onRollback(() => {
-    // Rolled back: forget what the transaction remembered.
-    for (const key of uncommitted) latest.delete(key);
+  // What the open transaction added, told once it is over (the same function, so told once).
+  let addedBytes = 0;
+  const settle = () => {
     uncommitted.clear();
+    const bytes = addedBytes;
+    addedBytes = 0;
+    added(bytes);
+  };
+  writer.onRollback(() => {
+    // Rolled back: forget what the open transaction remembered (read again, it is what was kept).
+    for (const key of uncommitted) latest.delete(key);
   });
   const methods: AnswerStore['methods'] = {
     latestAnswer(key) {
@@ -98,22 +109,15 @@ export function answerStore(db: Database.Database, writer: Writer, added: () => 
     addAnswer(answer) {
       const { seed, domains, canned } = answer;
       const recipe = JSON.stringify({ seed, domains, canned });
+      const size = answer.key.length + recipe.length;
       const { lastInsertRowid } = writer.write(() =>
-        sql.addAnswer.run(
-          answer.key,
-          answer.version,
-          answer.createdAt,
-          recipe,
-          answer.key.length + recipe.length,
-        ),
+        sql.addAnswer.run(answer.key, answer.version, answer.createdAt, recipe, size),
       );
+      addedBytes += size;
       const stored = { ...answer, id: Number(lastInsertRowid) };
       latest.set(answer.key, stored);
-      if (writer.inTransaction) uncommitted.add(answer.key);
-      writer.afterwards(() => {
-        uncommitted.clear();
-        added();
-      });
+      uncommitted.add(answer.key);
+      writer.afterwards(settle);
       return stored;
     },
   };
