@@ -24,6 +24,13 @@ const replies = new LRUCache<string, BodyParts>({
   sizeCalculation: (body, key) => body.own + 2 * key.length + 64 + 8 * body.parts.length,
 });
 
+/**
+ * Names of replies made once and not kept. A reply is kept from its second making on: a fresh
+ * answer (expiration=0) is mostly read once, and keeping each would push out the replies that are
+ * read again, and keep every fresh page's own bytes alive long enough to cost collections.
+ */
+const madeOnce = new LRUCache<string, true>({ max: 16_384 });
+
 /** The conversation a key was made of: conversationKey's inverse. */
 function conversationOf(key: string): Conversation {
   const [model, device, country, subdivision, city, language, display, prompt] = JSON.parse(key) as [
@@ -85,7 +92,8 @@ function encode(answer: StoredAnswer, format: Format, revision: Revision): BodyP
 
 /**
  * The body and content type of an answer in the format the call asked for, in the revision's
- * shape: made once, then served from the process's reply cache while it is kept there.
+ * shape: made, and from its second making on served from the process's reply cache while it is
+ * kept there.
  */
 export function answerBody(
   answer: StoredAnswer,
@@ -95,6 +103,10 @@ export function answerBody(
   const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
   const name = `${format === 'json' ? `json ${revision.id}` : format} ${cacheName(answer)}`;
   let body = replies.get(name);
-  if (!body) replies.set(name, (body = encode(answer, format, revision)));
+  if (!body) {
+    body = encode(answer, format, revision);
+    if (madeOnce.delete(name)) replies.set(name, body);
+    else madeOnce.set(name, true);
+  }
   return { contentType, body };
 }
