@@ -17,6 +17,7 @@ import { createWebService } from './core/massive/web/service.ts';
 import { fixtureFeatures, withBundle } from './harness.ts';
 import { trackApiCoverage } from './http/massive/api-coverage.ts';
 import { buildApp } from './http/app.ts';
+import { answerWorkers } from './http/massive/answer-workers.ts';
 import { createCallbackSender } from './http/massive/callback-sender.ts';
 import { findRevision, REVISIONS, type Revision } from './core/massive/revisions/index.ts';
 import { createUsers } from './core/massive/accounts/users.ts';
@@ -165,6 +166,7 @@ function apiOptionsOf(config: Config, ground: Ground, services: ReturnType<typeo
     journalEntryBytes: config.journalEntryBytes,
     latency: { profile: config.latency, timeScale: config.timeScale },
     fixtures,
+    answerWorkers: answerWorkers(config.answerThreads),
   };
 }
 

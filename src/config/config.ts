@@ -34,6 +34,7 @@ export interface Config {
   timeScale: number;
   journalSize: number;
   journalEntryBytes: number;
+  answerThreads: number;
   coverageReport: string | null;
   bundle: string | null;
   upstream: string | null;

@@ -229,6 +229,16 @@ export const SETTINGS = [
     help: 'Bytes of request headers and body each journal entry keeps (redacted; the rest is cut).',
   },
   {
+    key: 'answerThreads',
+    flag: 'answer-threads',
+    env: 'MASSIVE_MOCK_ANSWER_THREADS',
+    type: 'integer',
+    default: 1,
+    min: 0,
+    max: 16,
+    help: 'Worker threads that make fresh answers once they come faster than 50 a second; 0 makes them all on the main thread.',
+  },
+  {
     key: 'coverageReport',
     flag: 'coverage-report',
     env: 'MASSIVE_MOCK_COVERAGE_REPORT',

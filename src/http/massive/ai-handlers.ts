@@ -6,10 +6,10 @@ import type { CallDecision } from '../../core/control/decide.ts';
 import { ApiError } from '../../core/massive/errors.ts';
 import { deviceNames } from '../../core/massive/params/devices.ts';
 import { parseAiRequest, type Query } from '../../core/massive/params/request.ts';
-import { answerBody } from '../../core/massive/revisions/present.ts';
 import type { Retrieved } from '../../core/massive/service.ts';
 import { type Handler, tokenOf } from '../openapi-router.ts';
 import { sendParts } from '../parts-reply.ts';
+import { replyOf } from './answer-replies.ts';
 import { sendApiError, setTextHeader } from '../reply.ts';
 import {
   baseUrlOf,
@@ -42,18 +42,24 @@ const costOf = (context: HandlerContext, request: FastifyRequest) =>
   context.options.creditCost ?? request.revision.aiCredits;
 
 /** A job's answer when it is due, else its status as the revision names it. */
-function sendRetrieved(
+async function sendRetrieved(
+  context: HandlerContext,
   retrieved: Retrieved,
   request: FastifyRequest,
   reply: FastifyReply,
   statusCode: number,
-): FastifyReply {
+): Promise<FastifyReply> {
   request.decisions.jobId = retrieved.job.id;
   if (retrieved.phase !== 'ready') {
     const status = request.revision.jobStatus(retrieved.phase) ?? 'retrieving';
     return reply.code(statusCode).send({ status });
   }
-  const { contentType, body } = answerBody(retrieved.answer, retrieved.job.format, request.revision);
+  const { contentType, body } = await replyOf(
+    context.options.answerWorkers,
+    retrieved.answer,
+    retrieved.job.format,
+    request.revision,
+  );
   return sendParts(reply, contentType, body);
 }
 
@@ -104,7 +110,12 @@ async function answerCompletion(
   }
   decisions.cache = answered.cache;
   decisions.credits = answered.credits;
-  const { contentType, body } = answerBody(answered.answer, call.format, request.revision);
+  const { contentType, body } = await replyOf(
+    options.answerWorkers,
+    answered.answer,
+    call.format,
+    request.revision,
+  );
   reply.header('x-mock-cache', answered.cache);
   // Nothing silent: an answer a canned fixture wrote says which (a hit was written by the same one).
   const fixture = options.fixtures?.find(call.conversation);
@@ -128,6 +139,7 @@ function getCompletion(context: HandlerContext): Handler {
       // July: an id retrieves a queued conversation, and every other parameter is ignored.
       if (query.id !== undefined)
         return sendRetrieved(
+          context,
           context.options.service.retrieve(tokenOf(apiContext), query.id),
           request,
           reply,
@@ -195,6 +207,7 @@ export function aiHandlers(context: HandlerContext): Record<string, Handler> {
       aiFacts(() => false),
       (_d, apiContext, request, reply) =>
         sendRetrieved(
+          context,
           service.retrieve(tokenOf(apiContext), (request.query as Query).id ?? ''),
           request,
           reply,

@@ -1,3 +1,4 @@
+import type { AnswerWorkers } from './answer-workers.ts';
 import type { Conversation } from '../../core/massive/conversation.ts';
 import type { Authenticator } from '../../core/massive/accounts/auth.ts';
 import type { Users } from '../../core/massive/accounts/users.ts';
@@ -41,6 +42,8 @@ export interface ApiRouteOptions {
   upstream?: Upstream;
   /** The canned answers the service serves from, so a reply can say which one answered. */
   fixtures?: { find(conversation: Conversation): { origin: string } | undefined };
+  /** Worker threads that make replies under load (none: every reply is made on the event loop). */
+  answerWorkers?: AnswerWorkers;
 }
 
 declare module 'fastify' {

@@ -44,15 +44,17 @@ function newBatch(): Batch {
 }
 
 /** With group commit, `later` runs the commit once the event loop turns. */
+const statements = (db: Database.Database) => ({
+  begin: db.prepare('BEGIN IMMEDIATE'),
+  commit: db.prepare('COMMIT'),
+  rollback: db.prepare('ROLLBACK'),
+  savepoint: db.prepare('SAVEPOINT unit'),
+  release: db.prepare('RELEASE unit'),
+  undo: db.prepare('ROLLBACK TO unit'),
+});
+
 export function createWriter(db: Database.Database, later?: (run: () => void) => void): Writer {
-  const sql = {
-    begin: db.prepare('BEGIN IMMEDIATE'),
-    commit: db.prepare('COMMIT'),
-    rollback: db.prepare('ROLLBACK'),
-    savepoint: db.prepare('SAVEPOINT unit'),
-    release: db.prepare('RELEASE unit'),
-    undo: db.prepare('ROLLBACK TO unit'),
-  };
+  const sql = statements(db);
   const forgetters: Array<() => void> = [];
   const settlers = new Set<() => void>();
   let batch: Batch | undefined;

@@ -21,6 +21,7 @@ export interface Chrome {
 /** Parts shorter than this are not worth marking: encoding them costs less than finding them. */
 const CHROME_MIN_CHARS = 2048;
 const chromeByModel = new Map<string, Chrome[]>();
+const shells = new Map<string, () => unknown>();
 let marks = 0;
 
 /**
@@ -31,7 +32,7 @@ let marks = 0;
  * decoded query (nor anything the escapes let through) can hold.
  */
 export function chromeShell<T extends object>(model: string, build: () => T): () => T {
-  return once(() => {
+  const made = once(() => {
     const shell = { ...build() } as Record<string, unknown>;
     const chrome: Chrome[] = [];
     for (const [name, text] of Object.entries(shell)) {
@@ -48,10 +49,15 @@ export function chromeShell<T extends object>(model: string, build: () => T): ()
     chromeByModel.set(model, chrome);
     return shell as T;
   });
+  shells.set(model, made);
+  return made;
 }
 
-/** The chrome of a model's pages, once one of its pages has been built (none before). */
-export const chromeOf = (model: string): readonly Chrome[] => chromeByModel.get(model) ?? [];
+/** The chrome of a model's pages (built now if none of its pages has been yet). */
+export function chromeOf(model: string): readonly Chrome[] {
+  shells.get(model)?.();
+  return chromeByModel.get(model) ?? [];
+}
 
 /** A page made with its chrome marked, as its whole text. */
 export function expandChrome(model: string, page: string): string {

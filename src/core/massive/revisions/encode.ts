@@ -84,3 +84,51 @@ export function jsonParts(model: Model, body: Record<string, unknown>, html: str
   collector.add(Buffer.from(text.slice(at)));
   return collector.body();
 }
+
+/**
+ * A body as one thread hands it to another: the bytes it holds alone in one buffer (transferred,
+ * not copied), and its layout, each part either the length of its own bytes or, as -(i + 1), the
+ * model's chrome part i, which every thread builds the same and keeps its own copy of.
+ */
+export interface PackedBody {
+  model: Model;
+  as: 'html' | 'json';
+  layout: number[];
+  own: Uint8Array;
+}
+
+export function packBody(model: Model, as: 'html' | 'json', body: BodyParts): PackedBody {
+  const chrome = new Map(chromeOf(model).map((part, index) => [part[as], index]));
+  const own = new Uint8Array(body.own);
+  const layout: number[] = [];
+  let at = 0;
+  for (const part of body.parts) {
+    const index = chrome.get(part);
+    if (index !== undefined) {
+      layout.push(-(index + 1));
+      continue;
+    }
+    own.set(part, at);
+    at += part.length;
+    layout.push(part.length);
+  }
+  return { model, as, layout, own };
+}
+
+export function unpackBody({ model, as, layout, own }: PackedBody): BodyParts {
+  const chrome = chromeOf(model);
+  const bytes = Buffer.from(own.buffer, own.byteOffset, own.byteLength);
+  const collector = new Collector();
+  let at = 0;
+  for (const entry of layout) {
+    if (entry < 0) {
+      const part = chrome[-entry - 1];
+      if (!part) throw new Error(`no chrome part ${-entry - 1} for ${model}`);
+      collector.add(part[as], true);
+      continue;
+    }
+    collector.add(bytes.subarray(at, at + entry));
+    at += entry;
+  }
+  return collector.body();
+}

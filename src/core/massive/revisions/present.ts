@@ -83,30 +83,51 @@ function pageOf(answer: StoredAnswer): PageView & { raw: string } {
   };
 }
 
-function encode(answer: StoredAnswer, format: Format, revision: Revision): BodyParts {
+/** A reply made: its parts, and what a thread needs to hand them to another (encode.ts packBody). */
+export interface MadeReply {
+  model: Model;
+  as: 'html' | 'json';
+  body: BodyParts;
+}
+
+/** An answer's reply in a format and a revision's shape, made anew: a pure function of its inputs. */
+export function makeReply(answer: StoredAnswer, format: Format, revision: Revision): MadeReply {
   const view = pageOf(answer);
   const { model, html } = view.page;
-  if (format === 'json') return jsonParts(model, revision.present(view), html);
-  return htmlParts(model, format === 'raw' ? view.raw : html);
+  if (format === 'json') return { model, as: 'json', body: jsonParts(model, revision.present(view), html) };
+  return { model, as: 'html', body: htmlParts(model, format === 'raw' ? view.raw : html) };
+}
+
+export const replyType = (format: Format): string =>
+  format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
+
+/** What names a reply in the process's reply cache. */
+export const replyName = (answer: StoredAnswer, format: Format, revision: Revision): string =>
+  `${format === 'json' ? `json ${revision.id}` : format} ${cacheName(answer)}`;
+
+export const keptReply = (name: string): BodyParts | undefined => replies.get(name);
+
+/** Keeps a reply just made, from its second making on. */
+export function keepReply(name: string, body: BodyParts): void {
+  if (madeOnce.delete(name)) replies.set(name, body);
+  else madeOnce.set(name, true);
 }
 
 /**
  * The body and content type of an answer in the format the call asked for, in the revision's
- * shape: made, and from its second making on served from the process's reply cache while it is
- * kept there.
+ * shape: made on this thread, and from its second making on served from the process's reply
+ * cache while it is kept there.
  */
 export function answerBody(
   answer: StoredAnswer,
   format: Format,
   revision: Revision,
 ): { contentType: string; body: BodyParts } {
-  const contentType = format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
-  const name = `${format === 'json' ? `json ${revision.id}` : format} ${cacheName(answer)}`;
-  let body = replies.get(name);
+  const name = replyName(answer, format, revision);
+  let body = keptReply(name);
   if (!body) {
-    body = encode(answer, format, revision);
-    if (madeOnce.delete(name)) replies.set(name, body);
-    else madeOnce.set(name, true);
+    body = makeReply(answer, format, revision).body;
+    keepReply(name, body);
   }
-  return { contentType, body };
+  return { contentType: replyType(format), body };
 }
