@@ -18,8 +18,11 @@ export type AnswerResult = { id: number; packed: PackedBody } | { id: number; er
  * costs less than handing it over, and no thread (nor its memory) is started for a few calls.
  */
 const BUSY_PER_SECOND = 50;
-/** Workers idle this long are stopped, and their memory goes back. */
-const IDLE_MS = 30_000;
+/**
+ * Workers idle this long are stopped, and their memory (tens of MB each) goes back; starting one
+ * again costs a few hundred ms of CPU, on its own thread.
+ */
+const IDLE_MS = 5_000;
 
 /** The worker's file beside this one: .ts when run from src/ (type stripping), .js from dist/. */
 const WORKER_URL = new URL(
@@ -104,7 +107,7 @@ export class AnswerWorkers {
     this.#idleTimer = setInterval(() => {
       if (performance.now() - this.#lastUse > IDLE_MS && this.#waiting.size === 0)
         void this.#stop(new Error('idle'));
-    }, IDLE_MS / 3);
+    }, IDLE_MS / 5);
     this.#idleTimer.unref();
   }
 
