@@ -54,6 +54,7 @@ export class AnswerWorkers {
   #windowCount = 0;
   #lastUse = 0;
   #idleTimer: NodeJS.Timeout | undefined;
+  #handedOver = 0;
 
   /** `busyPerSecond` 0 hands every answer over as soon as the workers are up (tests). */
   constructor(size: number, busyPerSecond = BUSY_PER_SECOND) {
@@ -80,10 +81,16 @@ export class AnswerWorkers {
     const worker = this.#ready[this.#next++ % this.#ready.length];
     if (!worker) return undefined;
     const id = ++this.#ids;
+    this.#handedOver++;
     return new Promise<BodyParts>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       worker.postMessage({ id, answer, format, revision } satisfies AnswerJob);
     });
+  }
+
+  /** Replies made on the workers so far. */
+  get handedOver(): number {
+    return this.#handedOver;
   }
 
   /** Stops the workers now; what they were making fails. */
