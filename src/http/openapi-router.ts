@@ -1,4 +1,3 @@
-import { METHODS } from 'node:http';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -214,7 +213,10 @@ export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenA
   };
 }
 
-const ROUTED_METHODS = METHODS.filter((method) => method !== 'CONNECT' && method !== 'HEAD');
+// Read without an ESM import of node:http, which would load Node's undici at start (see app.ts).
+const ROUTED_METHODS = process
+  .getBuiltinModule('node:http')
+  .METHODS.filter((method) => method !== 'CONNECT' && method !== 'HEAD');
 
 /**
  * Lets every method Node parses reach the catch-all routes, so TRACE or PROPFIND on a documented
