@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDashboard(app);
   registerPageAssets(app);
   registerDocs(app, options.api.revision, options.admin.document, options.router.document);
-  await registerAdminRoutes(app, options.admin);
+  registerAdminRoutes(app, options.admin);
   await registerRouterRoutes(app, options.router);
   await registerApiRoutes(app, options.api);
   return app;

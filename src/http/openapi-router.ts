@@ -230,16 +230,22 @@ export function routeEveryMethod(app: FastifyInstance): string[] {
   return ROUTED_METHODS;
 }
 
-/** Routes and validates every request under `prefix` from one document. */
-export async function mountOpenApi(
+/**
+ * Routes and validates every request under `prefix` from one document. The router (and whatever
+ * `load` imports) is made on the first request under the prefix, not at start: the first call to
+ * the emulated API need not wait for the admin's and the LLM router's documents to be compiled.
+ */
+export function mountOpenApi(
   app: FastifyInstance,
-  options: OpenApiRoutes & { prefix: string },
-): Promise<void> {
-  const route = await createOpenApiRouter(options);
+  prefix: string,
+  load: () => OpenApiRoutes | Promise<OpenApiRoutes>,
+): void {
+  let router: Promise<OpenApiRouter> | undefined;
   app.route({
     method: routeEveryMethod(app),
-    url: `${options.prefix}*`,
-    handler: (request, reply) => route(request, reply),
+    url: `${prefix}*`,
+    handler: async (request, reply) =>
+      (await (router ??= (async () => createOpenApiRouter(await load()))()))(request, reply),
   });
 }
 
