@@ -19,7 +19,7 @@ export const BUNDLE = `${ROOT}dist/massive-mock.js`;
  * from its package folder. gpt-tokenizer's 1.7 MB of tables load on the first count of tokens,
  * not with the rest. All are dependencies, so an installed package finds them.
  */
-const EXTERNAL = [
+export const EXTERNAL = [
   'better-sqlite3',
   'pino',
   'pino-pretty',
