@@ -51,19 +51,20 @@ const ownUrls: Plugin = {
   },
 };
 
-export async function bundle(): Promise<void> {
+export async function bundle(entry = `${SRC}cli-main.ts`, outfile = BUNDLE): Promise<void> {
   await build({
-    entryPoints: [`${SRC}cli-main.ts`],
-    outfile: BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node22.18',
     external: EXTERNAL,
     plugins: [ownUrls],
-    // The CommonJS packages inside call require() for Node's own modules, which ESM has not.
+    // The CommonJS packages inside call require() for Node's own modules, which ESM has not (and
+    // an ESM import of node:module would read all its exports: process.getBuiltinModule does not).
     banner: {
-      js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
+      js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
     },
     legalComments: 'none',
     minifyWhitespace: true,
