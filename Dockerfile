@@ -37,7 +37,7 @@ ENV NODE_ENV=production \
     MASSIVE_MOCK_DATABASE=/data/massive-mock.db \
     MASSIVE_MOCK_URL_FILE=/tmp/massive-mock.url
 WORKDIR /app
-# Owned by root and read-only to the `node` user that runs the server; only /data is writable.
+# Owned by root and read-only to the `node` user that runs the server, but for /data (below).
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -45,9 +45,15 @@ COPY --from=build /app/bin ./bin
 COPY --from=build /app/openapi ./openapi
 COPY --from=build /app/fixtures ./fixtures
 COPY --from=build /app/dashboard ./dashboard
-RUN mkdir -p /data && chown node:node /data
+# Node's compile cache (which the bin switches on) in a folder of its own, warmed here by running
+# the bin once: a new container's first start reads the command's compiled code instead of
+# compiling its 2.5 MB bundle (about 40 ms less CPU to the first answer). Elsewhere the cache would
+# be in /tmp, empty in every new container. It is the only place besides /data that `node` writes.
+ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
+RUN mkdir -p /data /app/.node-compile-cache && chown node:node /data /app/.node-compile-cache
 VOLUME /data
 USER node
+RUN node bin/massive-mock.js --version
 EXPOSE 8080
 # No curl in slim images: Node's own fetch asks the health endpoint, at the URL the server wrote
 # once listening (so `--port` given as a flag is followed), else at $PORT.

@@ -25,7 +25,7 @@ import { documentedStatuses } from './http/documented-errors.ts';
 import { loadApiDocument, readDocument } from './http/openapi-document.ts';
 import { loadRouterDocument } from './http/router/document.ts';
 import { createCatalogue } from './core/router/catalogue.ts';
-import { createCompleter } from './core/router/completer.ts';
+import type { Completer, createCompleter } from './core/router/completer.ts';
 import { createCompletionFixtures } from './core/router/fixtures.ts';
 import { createRateLimiter } from './core/router/rate-limit.ts';
 import { BUNDLED_FIXTURES_DIR, readFixtureDir, readRouterFixtureDir } from './store/fixture-files.ts';
@@ -126,6 +126,20 @@ function servicesOf(config: Config, { clock, fixtures, journal }: Ground, store:
   return { service, web, batches, callbacks };
 }
 
+/**
+ * The router's completer, its modules (completion, chat, prose, JSON from a schema) loaded on the
+ * first completion asked for: a run that never calls the router does not load them at start.
+ */
+function lazyCompleter(options: Parameters<typeof createCompleter>[0]): Completer {
+  let made: Promise<Completer> | undefined;
+  const completer = () =>
+    (made ??= import('./core/router/completer.ts').then((module) => module.createCompleter(options)));
+  return {
+    complete: async (...call) => (await completer()).complete(...call),
+    chat: async (...call) => (await completer()).chat(...call),
+  };
+}
+
 /** The router API's options: its document, models, canned completions and rate limit. */
 function routerOptionsOf(config: Config, ground: Ground, authenticate: Authenticator) {
   const { clock, faults, journal, rateLimiter, skipped } = ground;
@@ -139,7 +153,7 @@ function routerOptionsOf(config: Config, ground: Ground, authenticate: Authentic
     seed: config.seed,
     latency: { profile: config.latency, timeScale: config.timeScale },
     catalogue,
-    completer: createCompleter({
+    completer: lazyCompleter({
       seed: config.seed,
       catalogue,
       fixtures: createCompletionFixtures([

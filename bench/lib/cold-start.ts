@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cpuMs, emulatorArgs, freePort, type Mode, modeEnv, stopChild, track } from './processes.ts';
 import { AUTH, sleep } from './settings.ts';
 
@@ -32,5 +35,31 @@ export async function coldStart(mode: Mode, dir: string): Promise<{ wallMs: numb
     }
   } finally {
     await stopChild(child);
+  }
+}
+
+/**
+ * `node bench/lib/cold-start.ts [runs=7] [modes=npm-start,bin,image]`: the cold start alone, for
+ * each way the emulator is started (the package bin too, which bench/run.ts leaves out), after one
+ * start that fills Node's compile cache: the median wall and CPU time to the first answer.
+ */
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const runs = Number(process.argv[2] ?? 7);
+  const modes = (process.argv[3] ?? 'npm-start,bin,image').split(',') as Mode[];
+  const dir = mkdtempSync(join(tmpdir(), 'massive-mock-cold-'));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  try {
+    for (const mode of modes) {
+      await coldStart(mode, dir);
+      const starts = [];
+      for (let run = 0; run < runs; run++) starts.push(await coldStart(mode, dir));
+      const wall = starts.map((start) => Math.round(start.wallMs));
+      const cpu = starts.map((start) => start.cpuMs);
+      process.stdout.write(
+        `${mode}: wall ${median(wall)} ms, CPU ${median(cpu)} ms (medians of ${runs}; wall ${wall.join(' ')}; CPU ${cpu.join(' ')})\n`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

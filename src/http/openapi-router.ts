@@ -1,4 +1,3 @@
-import { METHODS } from 'node:http';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -214,7 +213,10 @@ export async function createOpenApiRouter(options: OpenApiRoutes): Promise<OpenA
   };
 }
 
-const ROUTED_METHODS = METHODS.filter((method) => method !== 'CONNECT' && method !== 'HEAD');
+// Read without an ESM import of node:http, which would load Node's undici at start (see app.ts).
+const ROUTED_METHODS = process
+  .getBuiltinModule('node:http')
+  .METHODS.filter((method) => method !== 'CONNECT' && method !== 'HEAD');
 
 /**
  * Lets every method Node parses reach the catch-all routes, so TRACE or PROPFIND on a documented
@@ -228,16 +230,22 @@ export function routeEveryMethod(app: FastifyInstance): string[] {
   return ROUTED_METHODS;
 }
 
-/** Routes and validates every request under `prefix` from one document. */
-export async function mountOpenApi(
+/**
+ * Routes and validates every request under `prefix` from one document. The router (and whatever
+ * `load` imports) is made on the first request under the prefix, not at start: the first call to
+ * the emulated API need not wait for the admin's and the LLM router's documents to be compiled.
+ */
+export function mountOpenApi(
   app: FastifyInstance,
-  options: OpenApiRoutes & { prefix: string },
-): Promise<void> {
-  const route = await createOpenApiRouter(options);
+  prefix: string,
+  load: () => OpenApiRoutes | Promise<OpenApiRoutes>,
+): void {
+  let router: Promise<OpenApiRouter> | undefined;
   app.route({
     method: routeEveryMethod(app),
-    url: `${options.prefix}*`,
-    handler: (request, reply) => route(request, reply),
+    url: `${prefix}*`,
+    handler: async (request, reply) =>
+      (await (router ??= (async () => createOpenApiRouter(await load()))()))(request, reply),
   });
 }
 

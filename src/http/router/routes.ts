@@ -3,7 +3,6 @@ import type { Decisions } from '../../core/control/journal.ts';
 import { RouterError } from '../../core/router/errors.ts';
 import { mountOpenApi } from '../openapi-router.ts';
 import { ROUTER_PREFIX } from './document.ts';
-import { routerHandlers } from './handlers.ts';
 import { parserError, sendError } from './reply-error.ts';
 import { createRouterState, type Decided, record, type RouterRouteOptions } from './state.ts';
 
@@ -41,11 +40,12 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
     router.addHook('preClose', async () => {
       for (const res of state.streams) res.destroy();
     });
-    await mountOpenApi(router, {
-      prefix: `${ROUTER_PREFIX}/`,
+    // The handlers (and the completion, chat and stream modules they import) load on the first
+    // call under /api/v1: a run that never calls the router does not pay for them at start.
+    mountOpenApi(router, `${ROUTER_PREFIX}/`, async () => ({
       document: options.document,
-      handlers: routerHandlers(state),
+      handlers: (await import('./handlers.ts')).routerHandlers(state),
       security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
-    });
+    }));
   });
 }

@@ -1,0 +1,76 @@
+/**
+ * The command as one file, dist/massive-mock.js, which the bin (and so the image) runs: Node
+ * resolves, reads and links each module on its own, and the command's ~680 modules cost a start
+ * more than their code does. `npm run build` writes it after tsc; dist/ keeps the library's modules.
+ *   node scripts/bundle.ts
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SRC = `${ROOT}src/`;
+export const BUNDLE = `${ROOT}dist/massive-mock.js`;
+
+/**
+ * Packages left to Node: better-sqlite3 finds its native addon beside its own files, pino starts
+ * its transports (pino-pretty) in workers from its own files, and the docs UI serves its assets
+ * from its package folder. gpt-tokenizer's 1.7 MB of tables load on the first count of tokens,
+ * not with the rest. All are dependencies, so an installed package finds them.
+ */
+export const EXTERNAL = [
+  'better-sqlite3',
+  'pino',
+  'pino-pretty',
+  '@fastify/swagger',
+  '@fastify/swagger-ui',
+  'gpt-tokenizer',
+];
+
+/**
+ * Each module of src/ finds files (openapi/, fixtures/, dashboard/, package.json) relative to its
+ * own URL: in the bundle that URL is the one it has under dist/, so those paths still hold.
+ */
+const ownUrls: Plugin = {
+  name: 'own-urls',
+  setup(bundler) {
+    bundler.onLoad({ filter: /\/src\/.*\.ts$/ }, ({ path }) => {
+      if (!path.startsWith(SRC)) return undefined;
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
+      const asBuilt = relative(SRC, path).replace(/\.ts$/, '.js');
+      return {
+        contents: source.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(`./${asBuilt}`)}, import.meta.url).href`,
+        ),
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+export async function bundle(entry = `${SRC}cli-main.ts`, outfile = BUNDLE): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22.18',
+    external: EXTERNAL,
+    plugins: [ownUrls],
+    // The CommonJS packages inside call require() for Node's own modules, which ESM has not (and
+    // an ESM import of node:module would read all its exports: process.getBuiltinModule does not).
+    banner: {
+      js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
+    },
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle();

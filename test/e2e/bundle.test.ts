@@ -1,0 +1,81 @@
+/**
+ * The bin runs the command bundled in one file (scripts/bundle.ts), and builds each API's router
+ * on its first request: the bundle must still find its files (documents, dashboard, the docs UI) and the packages it leaves to Node, and each part's first request must be
+ * answered as it would be had it been built at start.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distIsFresh } from '../../scripts/dist-freshness.ts';
+import { BUNDLE, EXTERNAL } from '../../scripts/bundle.ts';
+import { REVISIONS } from '../../src/core/massive/revisions/index.ts';
+import { type RunningCli, startCli } from '../support/cli-process.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'massive-mock-bundle-'));
+let cli: RunningCli;
+
+beforeAll(async () => {
+  if (!distIsFresh(ROOT)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  cli = await startCli(process.execPath, [
+    join(ROOT, 'bin', 'massive-mock.js'),
+    ...['--database', join(dir, 'bundle.db'), '--seed', '3'],
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await cli?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const auth = { authorization: 'Bearer bundle' };
+
+describe('the bundled command', () => {
+  it('is what the bin runs, and leaves to Node only production dependencies', () => {
+    expect(readFileSync(join(ROOT, 'bin', 'massive-mock.js'), 'utf8')).toContain("'../dist/massive-mock.js'");
+    expect(BUNDLE).toBe(join(ROOT, 'dist', 'massive-mock.js'));
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(EXTERNAL.filter((name) => !(name in manifest.dependencies))).toEqual([]);
+  });
+
+  it('answers the first call of each API, each built on that call', async () => {
+    const ai = await fetch(`${cli.url}/ai?prompt=hello`, { headers: auth });
+    expect(ai.status, cli.output()).toBe(200);
+    expect(((await ai.json()) as { query?: string }).query).toBe('hello');
+
+    const other = REVISIONS.find((revision) => revision.id !== ai.headers.get('x-mock-revision'));
+    const older = await fetch(`${cli.url}/revisions/${other?.id}/ai?prompt=hello`, { headers: auth });
+    expect(older.status, cli.output()).toBe(200);
+    expect(older.headers.get('x-mock-revision')).toBe(other?.id);
+
+    const health = await fetch(`${cli.url}/__admin/health`);
+    expect(health.status, cli.output()).toBe(200);
+    expect(((await health.json()) as { status?: string }).status).toBe('ok');
+
+    const models = await fetch(`${cli.url}/api/v1/models`, { headers: auth });
+    expect(models.status, cli.output()).toBe(200);
+    const [model] = ((await models.json()) as { data: { id: string }[] }).data;
+    expect(model?.id).toBeTruthy();
+
+    const completion = await fetch(`${cli.url}/api/v1/completions`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: model?.id, prompt: 'Say hello', max_tokens: 5 }),
+    });
+    expect(completion.status, cli.output()).toBe(200);
+    expect(((await completion.json()) as { object?: string }).object).toBe('text_completion');
+  });
+
+  it('serves the files it reads from the package: the dashboard and the docs UI', async () => {
+    const style = await fetch(`${cli.url}/__dashboard/style.css`);
+    expect(style.status).toBe(200);
+    expect(await style.text()).toBe(readFileSync(join(ROOT, 'dashboard', 'style.css'), 'utf8'));
+    const docs = await fetch(`${cli.url}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
+  });
+});
