@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: load tests on loopback with wrk (autocannon where wrk is missing), next to a bare Fastify server answering
  * the same bytes (bench/baseline-server.ts), plus cold start and memory. The emulator runs twice:
- * as the README starts it (`npm start`: src/ with type stripping, default logging) and as the
+ * as the README starts it (`npm start`: the bin over the bundled dist/, default logging) and as the
  * Docker image runs it (built dist/, its NODE_OPTIONS and NODE_ENV, default logging). Prints a
  * table and writes bench/RESULTS.md. Not part of `npm test`.
  *
