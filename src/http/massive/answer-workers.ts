@@ -24,6 +24,13 @@ const BUSY_PER_SECOND = 50;
  */
 const IDLE_MS = 5_000;
 
+/**
+ * A worker's young generation, whatever the process's flags (the image keeps the main thread's
+ * small): a page made allocates a few MB that die at once, and a small young generation would
+ * collect several times a page and promote what is still being built.
+ */
+const YOUNG_GENERATION_MB = 48;
+
 /** The worker's file beside this one: .ts when run from src/ (type stripping), .js from dist/. */
 const WORKER_URL = new URL(
   `./answer-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
@@ -100,7 +107,9 @@ export class AnswerWorkers {
 
   #start(): void {
     for (let i = 0; i < this.#size; i++) {
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(WORKER_URL, {
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
       // A worker does not keep the process alive: the server, or a call waiting for it, does.
       worker.unref();
       worker.on('online', () => this.#ready.push(worker));
