@@ -60,6 +60,28 @@ export interface CallbackAttemptEntry {
   detail: string;
 }
 
+/**
+ * What `record` takes: an entry whose answer may still be raw. Redacting a reply costs more than
+ * serving a small one, and most entries are never read: a function given as `response` is called
+ * the first time the entry's answer is read, and its result kept in its place.
+ */
+export type RecordedEntry = Omit<JournalEntry, 'seq' | 'response'> & {
+  response?: JournalEntry['response'] | (() => JournalEntry['response']);
+};
+
+/** Puts a deferred answer in its entry as a getter that works it out once, then stays a plain field. */
+function deferResponse(entry: JournalEntry, make: () => JournalEntry['response']): void {
+  Object.defineProperty(entry, 'response', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(entry, 'response', { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+  });
+}
+
 export interface JournalFilter {
   path?: string;
   method?: string;
@@ -86,8 +108,9 @@ export function createJournal(size: number) {
   const entries = () => (ring.length < size ? ring : [...ring.slice(next), ...ring.slice(0, next)]);
   return {
     size,
-    record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-      const recorded = { seq: ++seq, ...entry };
+    record(entry: RecordedEntry): JournalEntry {
+      const recorded = { seq: ++seq, ...entry } as JournalEntry;
+      if (typeof entry.response === 'function') deferResponse(recorded, entry.response);
       if (size > 0) {
         if (ring.length < size) ring.push(recorded);
         else ring[next] = recorded;
