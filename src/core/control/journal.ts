@@ -69,19 +69,6 @@ export type RecordedEntry = Omit<JournalEntry, 'seq' | 'response'> & {
   response?: JournalEntry['response'] | (() => JournalEntry['response']);
 };
 
-/** Puts a deferred answer in its entry as a getter that works it out once, then stays a plain field. */
-function deferResponse(entry: JournalEntry, make: () => JournalEntry['response']): void {
-  Object.defineProperty(entry, 'response', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = make();
-      Object.defineProperty(entry, 'response', { value, writable: true, enumerable: true, configurable: true });
-      return value;
-    },
-  });
-}
-
 export interface JournalFilter {
   path?: string;
   method?: string;
@@ -104,13 +91,28 @@ export function createJournal(size: number) {
   let next = 0;
   let seq = 0;
   const listeners = new Set<(entry: JournalEntry) => void>();
+  /** Entries whose answer is still raw, with what works it out (a WeakMap: evicted entries go). */
+  const deferred = new WeakMap<JournalEntry, () => JournalEntry['response']>();
+  /** The entry with its answer worked out, once: what every read goes through. */
+  const complete = (entry: JournalEntry): JournalEntry => {
+    const make = deferred.get(entry);
+    if (make) {
+      deferred.delete(entry);
+      entry.response = make();
+    }
+    return entry;
+  };
   /** Oldest first. */
   const entries = () => (ring.length < size ? ring : [...ring.slice(next), ...ring.slice(0, next)]);
   return {
     size,
     record(entry: RecordedEntry): JournalEntry {
       const recorded = { seq: ++seq, ...entry } as JournalEntry;
-      if (typeof entry.response === 'function') deferResponse(recorded, entry.response);
+      if (typeof entry.response === 'function') {
+        // Kept in its place among the fields, so that the entry reads the same once worked out.
+        recorded.response = undefined;
+        deferred.set(recorded, entry.response);
+      }
       if (size > 0) {
         if (ring.length < size) ring.push(recorded);
         else ring[next] = recorded;
@@ -131,9 +133,15 @@ export function createJournal(size: number) {
           (filter.until === undefined || entry.time <= filter.until) &&
           (filter.kind === undefined || (entry.kind ?? 'request') === filter.kind),
       );
-      return filter.limit === undefined ? found : found.slice(Math.max(0, found.length - filter.limit));
+      const kept = filter.limit === undefined ? found : found.slice(Math.max(0, found.length - filter.limit));
+      return kept.map(complete);
     },
-    /** Calls `listener` with every entry recorded from now on; returns the unsubscribe. */
+    /** An entry a listener was given, with its answer: listeners get it before it is worked out. */
+    complete,
+    /**
+     * Calls `listener` with every entry recorded from now on; returns the unsubscribe. The entry's
+     * `response` is not worked out yet: `complete` does it.
+     */
     subscribe(listener: (entry: JournalEntry) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
