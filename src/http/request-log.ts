@@ -17,8 +17,9 @@ function lineOf(
   fields: { method: string; path: string; status: number | string; ms: number },
   extra: object,
 ): string {
-  const tail = Object.entries(extra).map(([key, value]) => ` ${key}=${String(value)}`);
-  return `${fields.method} ${fields.path} ${fields.status} ${Math.round(fields.ms)}ms${tail.join('')}`;
+  let line = `${fields.method} ${fields.path} ${fields.status} ${Math.round(fields.ms)}ms`;
+  for (const [key, value] of Object.entries(extra)) line += ` ${key}=${String(value)}`;
+  return line;
 }
 
 /** The admin API, the dashboard and the assets pages fetch: polled, so kept out of the default level. */
@@ -41,7 +42,9 @@ export class RequestLog extends LogController {
       reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
       return;
     }
-    const path = request.url.split('?', 1)[0] ?? '/';
+    const { url } = request;
+    const mark = url.indexOf('?');
+    const path = mark === -1 ? url : url.slice(0, mark);
     const level = QUIET.test(path) || path === '/' ? 'debug' : 'info';
     // Pino's own check: a quiet server builds no line (the logger Fastify is given may lack it).
     if ((request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.(level) === false)

@@ -65,16 +65,19 @@ function revisionRouters(
 
 /** Picks each call's revision (its path prefix, its header, or the configured one) before it is routed. */
 function pickRevision(options: ApiRouteOptions, arrivals: WeakMap<FastifyRequest, number>) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+  // A callback hook, like recordCall's: an async one costs every request a promise.
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     request.decisions = {};
     arrivals.set(request, options.clock.now());
     const header = request.headers['x-mock-revision'];
     const picked = REVISION_PATH.exec(request.url)?.[1] ?? (typeof header === 'string' ? header : undefined);
     const revision = picked === undefined ? options.revision : findRevision(picked);
-    if (!revision) return sendApiError(reply, unknownRevision(picked ?? ''));
+    // Answered here: the request goes no further, so `done` is not called.
+    if (!revision) return void sendApiError(reply, unknownRevision(picked ?? ''));
     request.revision = revision;
     request.decisions.revision = revision.id;
     reply.header('x-mock-revision', revision.id);
+    done();
   };
 }
 
