@@ -18,7 +18,10 @@ function tokenOf(header: string | undefined): string | null {
 export function requestRecord(
   request: FastifyRequest,
   maxBytes: number,
-): Pick<RecordedEntry, 'method' | 'path' | 'query' | 'token' | 'headers' | 'body' | 'truncated' | 'response'> {
+): Pick<
+  RecordedEntry,
+  'method' | 'path' | 'query' | 'token' | 'headers' | 'body' | 'truncated' | 'response'
+> {
   const answered = answers.get(request);
   const url = request.url;
   const mark = url.indexOf('?');
@@ -51,18 +54,20 @@ export function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload
  * its head is copied, so that no entry pins a page; a long string's head is copied too.
  */
 function rawAnswer({ headers, payload }: Answered, maxBytes: number): () => CapturedRequest {
-  const kept: Record<string, unknown> = {};
-  for (const name in headers) kept[name] = isSecretName(name) ? REDACTED : headers[name];
-  const whole =
-    (typeof payload === 'string' || Buffer.isBuffer(payload)) && payload.length <= maxBytes;
+  // The headers are the answer's own copy (getHeaders): their credentials go now, in place.
+  for (const name in headers) if (isSecretName(name)) headers[name] = REDACTED;
+  const whole = (typeof payload === 'string' || Buffer.isBuffer(payload)) && payload.length <= maxBytes;
   let body: string | Buffer | undefined;
   if (typeof payload === 'string')
     body = payload.length <= maxBytes + 1 ? payload : Buffer.from(payload.slice(0, maxBytes + 1));
   else if (Buffer.isBuffer(payload)) {
     const head = payload.length <= maxBytes + 4 ? payload : payload.subarray(0, maxBytes + 4);
-    body = head.buffer.byteLength <= Math.max(2 * head.length, Buffer.poolSize) ? head : Buffer.copyBytesFrom(head);
+    body =
+      head.buffer.byteLength <= Math.max(2 * head.length, Buffer.poolSize)
+        ? head
+        : Buffer.copyBytesFrom(head);
   }
-  return () => captureAnswer(kept, body, whole, maxBytes);
+  return () => captureAnswer(headers, body, whole, maxBytes);
 }
 
 /**

@@ -88,12 +88,17 @@ export function redactHeaders(
   headers: Readonly<Record<string, string | string[] | number | undefined>>,
 ): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
-    kept[name.toLowerCase()] = isSecretName(name) ? REDACTED : redactText(text);
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) kept[name.toLowerCase()] = redactHeader(name, value);
   }
   return kept;
+}
+
+/** One header's value as kept: replaced when its name carries a credential, else its text redacted. */
+export function redactHeader(name: string, value: string | readonly string[] | number): string {
+  if (isSecretName(name)) return REDACTED;
+  return redactText(Array.isArray(value) ? value.join(', ') : String(value));
 }
 
 /** A JSON-like value with secret-named fields replaced and every string's text redacted. */
