@@ -22,7 +22,7 @@ export function requestRecord(
   RecordedEntry,
   'method' | 'path' | 'query' | 'token' | 'headers' | 'body' | 'truncated' | 'response'
 > {
-  const answered = answers.get(request);
+  const { answered } = request;
   const url = request.url;
   const mark = url.indexOf('?');
   return {
@@ -40,11 +40,16 @@ interface Answered {
   payload: unknown;
 }
 
-/** What each request was answered, kept by reference until the journal records it (an onSend hook). */
-const answers = new WeakMap<FastifyRequest, Answered>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the request was answered, kept by reference until the journal records it. */
+    answered: Answered | null;
+  }
+}
 
+/** Keeps what a request is answered (an onSend hook's work): the app decorates requests with `answered`. */
 export function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
-  answers.set(request, { headers: reply.getHeaders(), payload });
+  request.answered = { headers: reply.getHeaders(), payload };
 }
 
 /**

@@ -91,15 +91,13 @@ export function createJournal(size: number) {
   let next = 0;
   let seq = 0;
   const listeners = new Set<(entry: JournalEntry) => void>();
-  /** Entries whose answer is still raw, with what works it out (a WeakMap: evicted entries go). */
-  const deferred = new WeakMap<JournalEntry, () => JournalEntry['response']>();
-  /** The entry with its answer worked out, once: what every read goes through. */
+  /**
+   * The entry with its answer worked out, once: what every read goes through. Until then the
+   * answer's place holds what works it out (a function), so that the entry keeps its fields' order.
+   */
   const complete = (entry: JournalEntry): JournalEntry => {
-    const make = deferred.get(entry);
-    if (make) {
-      deferred.delete(entry);
-      entry.response = make();
-    }
+    const response = entry.response as RecordedEntry['response'];
+    if (typeof response === 'function') entry.response = response();
     return entry;
   };
   /** Oldest first. */
@@ -108,11 +106,6 @@ export function createJournal(size: number) {
     size,
     record(entry: RecordedEntry): JournalEntry {
       const recorded = { seq: ++seq, ...entry } as JournalEntry;
-      if (typeof entry.response === 'function') {
-        // Kept in its place among the fields, so that the entry reads the same once worked out.
-        recorded.response = undefined;
-        deferred.set(recorded, entry.response);
-      }
       if (size > 0) {
         if (ring.length < size) ring.push(recorded);
         else ring[next] = recorded;
@@ -140,7 +133,7 @@ export function createJournal(size: number) {
     complete,
     /**
      * Calls `listener` with every entry recorded from now on; returns the unsubscribe. The entry's
-     * `response` is not worked out yet: `complete` does it.
+     * `response` may not be worked out yet: `complete` does it.
      */
     subscribe(listener: (entry: JournalEntry) => void): () => void {
       listeners.add(listener);
