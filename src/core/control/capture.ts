@@ -29,7 +29,15 @@ export function captureRequest(
       truncated = true;
       break;
     }
-    const cut = boundedText(redactHeader(name, value), room);
+    const text = redactHeader(name, value);
+    const bytes = Buffer.byteLength(text);
+    // Most headers fit whole: bounding them would only redact them again.
+    if (bytes <= room) {
+      kept[name] = text;
+      left = room - bytes;
+      continue;
+    }
+    const cut = boundedText(text, room);
     kept[name] = cut.text;
     truncated ||= cut.truncated;
     left = room - Buffer.byteLength(cut.text);
