@@ -76,15 +76,19 @@ export function callbackLine(entry: JournalEntry): { fields: object; line: strin
  * every line (a flattened copy each time): past a few thousand requests a second, logging cost
  * more than answering. Lines still pending when the process exits are written then.
  */
-export function batchedLines(out: { write(text: string): unknown } = process.stdout): {
-  write(line: string): void;
-} {
+export function batchedLines(out: NodeJS.WritableStream = process.stdout): { write(line: string): void } {
   let pending = '';
+  let open = true;
+  // A reader that went away (`npm start | head`) ends the log, not the server, as with pino's own.
+  out.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    open = false;
+  });
   const flush = () => {
     if (pending === '') return;
     const text = pending;
     pending = '';
-    out.write(text);
+    if (open) out.write(text);
   };
   process.on('exit', flush);
   return {
