@@ -1,4 +1,5 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import pino from 'pino';
 import type { Decisions, JournalEntry } from '../core/control/journal.ts';
 
 /** What a request's decisions add to its line: the cache, the faults that fired, the fixture. */
@@ -70,27 +71,35 @@ export function callbackLine(entry: JournalEntry): { fields: object; line: strin
   return { fields: { callback: true, ...fields, ...extra }, line: `callback ${lineOf(fields, extra)}` };
 }
 
+/** What the batched lines are handed to: pino's own destination, or a stand-in. */
+interface LineSink {
+  write(text: string): unknown;
+  flushSync?(): void;
+}
+
 /**
- * Where the log's JSON lines go when they are not pretty-printed: stdout, the lines of one turn of
- * the event loop in one write. Pino's own destination measures its whole pending text again at
- * every line (a flattened copy each time): past a few thousand requests a second, logging cost
- * more than answering. Lines still pending when the process exits are written then.
+ * Where the log's JSON lines go when they are not pretty-printed: pino's own stdout destination
+ * (it never blocks the event loop, and a reader that went away ends the log, not the server), fed
+ * the lines of one turn of the event loop in one write. Fed a line at a time, it measures its
+ * whole pending text again at every line (a flattened copy each time): past a few thousand
+ * requests a second, logging cost more than answering. Lines pending at exit are written then.
  */
-export function batchedLines(out: NodeJS.WritableStream = process.stdout): { write(line: string): void } {
+export function batchedLines(
+  sink: () => LineSink = () => pino.destination({ dest: process.stdout.fd || 1, sync: false }),
+): { write(line: string): void } {
   let pending = '';
-  let open = true;
-  // A reader that went away (`npm start | head`) ends the log, not the server, as with pino's own.
-  out.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    open = false;
-  });
   const flush = () => {
     if (pending === '') return;
     const text = pending;
     pending = '';
-    if (open) out.write(text);
+    out.write(text);
   };
-  process.on('exit', flush);
+  // Registered before the destination is made: its own exit handler, which ends it, runs after.
+  process.on('exit', () => {
+    flush();
+    out.flushSync?.();
+  });
+  const out = sink();
   return {
     write(line) {
       if (pending === '') setImmediate(flush);
