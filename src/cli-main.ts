@@ -4,6 +4,7 @@ import { loadConfig } from './config/config.ts';
 import { MockError, mockErrorClass } from './core/kernel/errors.ts';
 import { SETTINGS } from './config/settings.ts';
 import { startupLine } from './http/home.ts';
+import { batchedLines } from './http/request-log.ts';
 import { createInstance, VERSION } from './instance.ts';
 
 function helpText(): string {
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
         },
       },
     }),
+    ...(!pretty && { stream: batchedLines() }),
   });
   // Registered before it listens: a signal sent as soon as it says where it listens finds them.
   let stopping = false;

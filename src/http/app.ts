@@ -53,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const { clock } = options.api;
   // The Date header reads the emulator's clock, as Age and cache expiry do.
+  app.decorateRequest('answered', null);
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('date', httpDate(clock.now()));
     keepAnswer(request, reply, payload);

@@ -20,18 +20,10 @@ export interface ControlledCall {
   billed?: string;
 }
 
-/**
- * Decides a call from its `Prefer` header and the fault rules (the pure `decideCall`) and applies
- * the decision. What is left to the caller: answering a forced status.
- */
-export async function applyControl(
-  faults: Faults,
-  call: ControlledCall,
-  request: Parameters<Handler>[1],
-  reply: Parameters<Handler>[2],
-): Promise<CallDecision> {
+/** Decides a call from its `Prefer` header and the fault rules (the pure `decideCall`). */
+function decide(faults: Faults, call: ControlledCall, request: Parameters<Handler>[1]): CallDecision {
   request.decisions.operation = call.operation;
-  const decision = decideCall({
+  return decideCall({
     operation: call.operation,
     prefer: parsePrefer(request.headers.prefer),
     faults: faults.decide({
@@ -42,28 +34,41 @@ export async function applyControl(
     }),
     documented: call.documented,
   });
+}
+
+/**
+ * Decides a call (see `decide`) and applies the decision. What is left to the caller: answering a
+ * forced status.
+ */
+export async function applyControl(
+  faults: Faults,
+  call: ControlledCall,
+  request: Parameters<Handler>[1],
+  reply: Parameters<Handler>[2],
+): Promise<CallDecision> {
+  const decision = decide(faults, call, request);
   await applyDecision(decision, request.decisions, reply);
   return decision;
 }
 
 /**
  * Applies a decision, in either API: the rules that fired and what the caller is told go to the
- * journal's decisions (and `X-Mock-Notice`), then the call waits its delay.
+ * journal's decisions (and `X-Mock-Notice`), then the call waits its delay. Returns nothing when
+ * there is nothing to wait for: most calls go on without a turn of the event loop's queue.
  */
-export async function applyDecision(
+export function applyDecision(
   decision: CallDecision,
   decisions: Decisions,
   reply: Parameters<Handler>[2],
-): Promise<void> {
+): Promise<void> | undefined {
   if (decision.fired.length) decisions.faults = decision.fired;
   if (decision.notices.length) {
     decisions.notices = [...(decisions.notices ?? []), ...decision.notices];
     setTextHeader(reply, 'x-mock-notice', decision.notices);
   }
-  if (decision.delayMs > 0) {
-    decisions.delayMs = decision.delayMs;
-    await sleep(decision.delayMs);
-  }
+  if (decision.delayMs <= 0) return undefined;
+  decisions.delayMs = decision.delayMs;
+  return sleep(decision.delayMs);
 }
 
 /**
@@ -80,11 +85,15 @@ export function controlled(
   ) => ReturnType<Handler>,
   handle: (decision: CallDecision, ...rest: Parameters<Handler>) => ReturnType<Handler>,
 ): Handler {
-  return async (context, request, reply) => {
+  return (context, request, reply) => {
     const call = describe(context, request);
     if (call.billed) request.billed = { service: call.billed, token: call.token };
-    const decision = await applyControl(faults, call, request, reply);
-    if (decision.forced) return forcedAnswer(call, decision.forced, context, request, reply);
-    return handle(decision, context, request, reply);
+    const decision = decide(faults, call, request);
+    const answer = () =>
+      decision.forced
+        ? forcedAnswer(call, decision.forced, context, request, reply)
+        : handle(decision, context, request, reply);
+    const waiting = applyDecision(decision, request.decisions, reply);
+    return waiting ? waiting.then(answer) : answer();
   };
 }

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../core/kernel/bearer.ts';
 import { type CapturedRequest, captureRequest } from '../core/control/capture.ts';
-import type { JournalEntry } from '../core/control/journal.ts';
-import { redactValue, tokenFingerprint } from '../core/kernel/redact.ts';
+import type { RecordedEntry } from '../core/control/journal.ts';
+import { isSecretName, REDACTED, redactValue, tokenFingerprint } from '../core/kernel/redact.ts';
 import { PartsStream } from './parts-reply.ts';
 
 /** The fingerprint of a request's bearer token: the journal never keeps one in clear. */
@@ -13,20 +13,26 @@ function tokenOf(header: string | undefined): string | null {
 
 /**
  * What the journal keeps of a request, whichever API it reached: its method, path, redacted query
- * and token's fingerprint, and its headers and body redacted and cut to `maxBytes`.
+ * and token's fingerprint, and its headers and body redacted and cut to `maxBytes`. The answer is
+ * kept raw (bounded, credentials out) and redacted when the entry is first read.
  */
 export function requestRecord(
   request: FastifyRequest,
   maxBytes: number,
-): Pick<JournalEntry, 'method' | 'path' | 'query' | 'token' | 'headers' | 'body' | 'truncated' | 'response'> {
-  const answered = answers.get(request);
+): Pick<
+  RecordedEntry,
+  'method' | 'path' | 'query' | 'token' | 'headers' | 'body' | 'truncated' | 'response'
+> {
+  const { answered } = request;
+  const url = request.url;
+  const mark = url.indexOf('?');
   return {
     method: request.method,
-    path: request.url.split('?', 1)[0] ?? '/',
-    query: redactValue({ ...(request.query as object) }) as Record<string, string | string[]>,
+    path: mark === -1 ? url : url.slice(0, mark),
+    query: redactValue(request.query ?? {}) as Record<string, string | string[]>,
     token: tokenOf(request.headers.authorization),
     ...captureRequest(request.headers, request.body, maxBytes),
-    ...(answered && { response: captureAnswer(answered, maxBytes) }),
+    ...(answered && { response: rawAnswer(answered, maxBytes) }),
   };
 }
 
@@ -35,36 +41,66 @@ interface Answered {
   payload: unknown;
 }
 
-/** What each request was answered, kept by reference until the journal records it (an onSend hook). */
-const answers = new WeakMap<FastifyRequest, Answered>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the request was answered, kept by reference until the journal records it. */
+    answered: Answered | null;
+  }
+}
 
+/** Keeps what a request is answered (an onSend hook's work): the app decorates requests with `answered`. */
 export function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
-  answers.set(request, { headers: reply.getHeaders(), payload });
+  request.answered = { headers: reply.getHeaders(), payload };
+}
+
+/**
+ * The answer as the journal keeps it until read: its headers with credentials already out, and at
+ * most the bytes its capture reads of the body. A Buffer is kept by reference when the memory it
+ * holds on to is at most twice its size or one pool slab (a reply the cache shares anyway), else
+ * its head is copied, so that no entry pins a page; a long string's head is copied too.
+ */
+function rawAnswer({ headers, payload }: Answered, maxBytes: number): () => CapturedRequest {
+  // The headers are the answer's own copy (getHeaders): their credentials go now, in place.
+  for (const name in headers) if (isSecretName(name)) headers[name] = REDACTED;
+  // A body kept as parts: its leading bytes, copied, as a Buffer body's head would be read.
+  const parts = payload instanceof PartsStream ? payload.body : undefined;
+  const whole = parts
+    ? parts.length <= maxBytes
+    : (typeof payload === 'string' || Buffer.isBuffer(payload)) && payload.length <= maxBytes;
+  let body: string | Buffer | undefined;
+  if (parts) body = leadingBytes(parts.parts, maxBytes + 4);
+  else if (typeof payload === 'string')
+    body = payload.length <= maxBytes + 1 ? payload : Buffer.from(payload.slice(0, maxBytes + 1));
+  else if (Buffer.isBuffer(payload)) {
+    const head = payload.length <= maxBytes + 4 ? payload : payload.subarray(0, maxBytes + 4);
+    body = head.buffer.byteLength <= Math.max(2 * head.length, Buffer.poolSize) ? head : copyOf(head);
+  }
+  return () => captureAnswer(headers, body, whole, maxBytes);
+}
+
+/** A copy with memory of its own (Buffer.copyBytesFrom copies byte by byte: ten times slower). */
+function copyOf(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
 }
 
 /**
  * The answer's headers and body, cut to the same budget as the request's. A stream (an SSE answer)
- * is not read back: only its headers are kept. A long body is sliced before it is decoded.
+ * is not read back: only its headers are kept.
  */
-function captureAnswer({ headers, payload }: Answered, maxBytes: number): CapturedRequest {
-  const textHeaders = Object.fromEntries(
-    Object.entries(headers).flatMap(([name, value]) =>
-      value === undefined ? [] : [[name, Array.isArray(value) ? value.map(String) : String(value)]],
-    ),
-  );
-  // A body kept as parts: its leading bytes, as a Buffer body's would be read.
-  const parts = payload instanceof PartsStream ? payload.body : undefined;
-  const sent = parts ? leadingBytes(parts.parts, maxBytes + 4) : payload;
-  const body =
-    typeof sent === 'string'
-      ? // Copied, not sliced: a slice would keep the whole page alive for as long as the journal keeps it.
-        Buffer.from(sent.slice(0, maxBytes + 1)).toString()
-      : Buffer.isBuffer(sent)
-        ? sent.subarray(0, maxBytes + 4).toString('utf8')
-        : undefined;
-  const captured = captureRequest(textHeaders, body, maxBytes);
-  const size = parts?.length ?? (typeof sent === 'string' || Buffer.isBuffer(sent) ? sent.length : 0);
-  const whole = size <= maxBytes;
+function captureAnswer(
+  headers: Record<string, unknown>,
+  body: string | Buffer | undefined,
+  whole: boolean,
+  maxBytes: number,
+): CapturedRequest {
+  const textHeaders: Record<string, string | string[]> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) textHeaders[name] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  const captured = captureRequest(textHeaders, body === undefined ? undefined : String(body), maxBytes);
   if (body !== undefined && !whole) captured.truncated = true;
   return captured;
 }

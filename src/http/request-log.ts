@@ -1,4 +1,5 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import pino from 'pino';
 import type { Decisions, JournalEntry } from '../core/control/journal.ts';
 
 /** What a request's decisions add to its line: the cache, the faults that fired, the fixture. */
@@ -17,8 +18,9 @@ function lineOf(
   fields: { method: string; path: string; status: number | string; ms: number },
   extra: object,
 ): string {
-  const tail = Object.entries(extra).map(([key, value]) => ` ${key}=${String(value)}`);
-  return `${fields.method} ${fields.path} ${fields.status} ${Math.round(fields.ms)}ms${tail.join('')}`;
+  let line = `${fields.method} ${fields.path} ${fields.status} ${Math.round(fields.ms)}ms`;
+  for (const [key, value] of Object.entries(extra)) line += ` ${key}=${String(value)}`;
+  return line;
 }
 
 /** The admin API, the dashboard and the assets pages fetch: polled, so kept out of the default level. */
@@ -41,7 +43,9 @@ export class RequestLog extends LogController {
       reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
       return;
     }
-    const path = request.url.split('?', 1)[0] ?? '/';
+    const { url } = request;
+    const mark = url.indexOf('?');
+    const path = mark === -1 ? url : url.slice(0, mark);
     const level = QUIET.test(path) || path === '/' ? 'debug' : 'info';
     // Pino's own check: a quiet server builds no line (the logger Fastify is given may lack it).
     if ((request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.(level) === false)
@@ -65,4 +69,41 @@ export function callbackLine(entry: JournalEntry): { fields: object; line: strin
   const extra = { delivery: callback.deliveryId, attempt: callback.attempt, outcome: callback.outcome };
   const fields = { method: 'POST', path: entry.path, status: entry.status || '-', ms: entry.durationMs };
   return { fields: { callback: true, ...fields, ...extra }, line: `callback ${lineOf(fields, extra)}` };
+}
+
+/** What the batched lines are handed to: pino's own destination, or a stand-in. */
+interface LineSink {
+  write(text: string): unknown;
+  flushSync?(): void;
+}
+
+/**
+ * Where the log's JSON lines go when they are not pretty-printed: pino's own stdout destination
+ * (it never blocks the event loop, and a reader that went away ends the log, not the server), fed
+ * the lines of one turn of the event loop in one write. Fed a line at a time, it measures its
+ * whole pending text again at every line (a flattened copy each time): past a few thousand
+ * requests a second, logging cost more than answering. Lines pending at exit are written then.
+ */
+export function batchedLines(
+  sink: () => LineSink = () => pino.destination({ dest: process.stdout.fd || 1, sync: false }),
+): { write(line: string): void } {
+  let pending = '';
+  const flush = () => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    out.write(text);
+  };
+  // Registered before the destination is made: its own exit handler, which ends it, runs after.
+  process.on('exit', () => {
+    flush();
+    out.flushSync?.();
+  });
+  const out = sink();
+  return {
+    write(line) {
+      if (pending === '') setImmediate(flush);
+      pending += line;
+    },
+  };
 }

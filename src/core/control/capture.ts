@@ -1,4 +1,4 @@
-import { boundedText, redactHeaders } from '../kernel/redact.ts';
+import { boundedText, redactHeader } from '../kernel/redact.ts';
 
 /** What the journal keeps of a request beside its line: headers and body, redacted and bounded. */
 export interface CapturedRequest {
@@ -20,13 +20,24 @@ export function captureRequest(
   let left = maxBytes;
   let truncated = false;
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(redactHeaders(headers))) {
+  for (const header in headers) {
+    const value = headers[header];
+    if (value === undefined) continue;
+    const name = header.toLowerCase();
     const room = left - Buffer.byteLength(name);
     if (room <= 0) {
       truncated = true;
       break;
     }
-    const cut = boundedText(value, room);
+    const text = redactHeader(name, value);
+    const bytes = Buffer.byteLength(text);
+    // Most headers fit whole: bounding them would only redact them again.
+    if (bytes <= room) {
+      kept[name] = text;
+      left = room - bytes;
+      continue;
+    }
+    const cut = boundedText(text, room);
     kept[name] = cut.text;
     truncated ||= cut.truncated;
     left = room - Buffer.byteLength(cut.text);

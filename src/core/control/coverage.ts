@@ -147,6 +147,7 @@ function dimension(defined: Iterable<string>, counts: Counts): CoverageDimension
 function exercisedFaults(entry: JournalEntry, facts: CoverageFacts): string[] {
   const fired = entry.decisions.faults ?? [];
   const prefer = entry.headers?.prefer ?? '';
+  if (fired.length === 0 && prefer === '') return [];
   const kinds = new Set<string>();
   if (fired.length && entry.status >= 400) kinds.add(`status ${entry.status}`);
   if (/\bdelay=/.test(prefer)) kinds.add('delay');

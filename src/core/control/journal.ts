@@ -60,6 +60,15 @@ export interface CallbackAttemptEntry {
   detail: string;
 }
 
+/**
+ * What `record` takes: an entry whose answer may still be raw. Redacting a reply costs more than
+ * serving a small one, and most entries are never read: a function given as `response` is called
+ * the first time the entry's answer is read, and its result kept in its place.
+ */
+export type RecordedEntry = Omit<JournalEntry, 'seq' | 'response'> & {
+  response?: JournalEntry['response'] | (() => JournalEntry['response']);
+};
+
 export interface JournalFilter {
   path?: string;
   method?: string;
@@ -82,12 +91,21 @@ export function createJournal(size: number) {
   let next = 0;
   let seq = 0;
   const listeners = new Set<(entry: JournalEntry) => void>();
+  /**
+   * The entry with its answer worked out, once: what every read goes through. Until then the
+   * answer's place holds what works it out (a function), so that the entry keeps its fields' order.
+   */
+  const complete = (entry: JournalEntry): JournalEntry => {
+    const response = entry.response as RecordedEntry['response'];
+    if (typeof response === 'function') entry.response = response();
+    return entry;
+  };
   /** Oldest first. */
   const entries = () => (ring.length < size ? ring : [...ring.slice(next), ...ring.slice(0, next)]);
   return {
     size,
-    record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-      const recorded = { seq: ++seq, ...entry };
+    record(entry: RecordedEntry): JournalEntry {
+      const recorded = { seq: ++seq, ...entry } as JournalEntry;
       if (size > 0) {
         if (ring.length < size) ring.push(recorded);
         else ring[next] = recorded;
@@ -108,9 +126,15 @@ export function createJournal(size: number) {
           (filter.until === undefined || entry.time <= filter.until) &&
           (filter.kind === undefined || (entry.kind ?? 'request') === filter.kind),
       );
-      return filter.limit === undefined ? found : found.slice(Math.max(0, found.length - filter.limit));
+      const kept = filter.limit === undefined ? found : found.slice(Math.max(0, found.length - filter.limit));
+      return kept.map(complete);
     },
-    /** Calls `listener` with every entry recorded from now on; returns the unsubscribe. */
+    /** An entry a listener was given, with its answer: listeners get it before it is worked out. */
+    complete,
+    /**
+     * Calls `listener` with every entry recorded from now on; returns the unsubscribe. The entry's
+     * `response` may not be worked out yet: `complete` does it.
+     */
     subscribe(listener: (entry: JournalEntry) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -12,6 +12,8 @@ export const MAX_PREFERRED_DELAY_MS = 180_000;
 export function parsePrefer(header: string | readonly string[] | undefined): Preferences {
   const preferences: Preferences = { ignored: [] };
   const text = typeof header === 'string' ? header : (header?.join(',') ?? '');
+  // Most calls send none.
+  if (text === '') return preferences;
   for (const part of text.split(/[,;]/)) {
     const [rawName = '', rawValue = ''] = part.split('=', 2).map((piece) => piece.trim());
     if (!rawName) continue;

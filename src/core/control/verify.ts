@@ -165,7 +165,7 @@ export function waitForRequest(
       if (differences(entry, match).length > 0) return;
       clearTimeout(timer);
       unsubscribe();
-      resolve(entry);
+      resolve(journal.complete(entry));
     });
     const timer = setTimeout(() => {
       unsubscribe();

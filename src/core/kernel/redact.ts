@@ -34,8 +34,12 @@ const SHAPED_SECRET =
 
 export const isSecretName = (name: string): boolean => SECRET_NAME.test(name);
 
-/** Most texts (a user agent, a host) hold nothing any pattern could match: they skip the patterns. */
-const MAYBE_SECRET = /[@=:]|bearer|basic|eyJ|k_live_|k_test_|AKIA|ASIA|gh[pousr]_|xox|PRIVATE KEY/i;
+/**
+ * Most texts (a user agent, a host and its port) hold nothing any pattern could match: they skip
+ * the patterns. Each pattern needs one of these: an `@` (emails, URL credentials), an `=` (query
+ * secrets), a quote then a colon (JSON fields), a scheme's word or a shape's prefix.
+ */
+const MAYBE_SECRET = /[@=]|"\s*:|bearer|basic|eyJ|k_live_|k_test_|AKIA|ASIA|gh[pousr]_|xox|PRIVATE KEY/i;
 
 /** A text with its emails, bearer credentials, URL credentials, shaped and secret-named fields replaced. */
 export function redactText(text: string): string {
@@ -56,10 +60,23 @@ export function redactText(text: string): string {
 const FINGERPRINT_KEY = 'massive-mock token fingerprint v1';
 const FINGERPRINT = /^tok_[0-9a-f]{8}$/;
 
+/**
+ * Fingerprints already worked out: a test suite sends the same few tokens thousands of times, and
+ * an HMAC costs more than the rest of a small request's journal entry. Bounded: emptied when full.
+ */
+const fingerprints = new Map<string, string>();
+const MAX_FINGERPRINTS = 1024;
+
 /** A token as the journal, bundles, recordings and logs show it: `tok_` and 8 hex digits, stable. */
 export function tokenFingerprint(token: string): string {
-  if (FINGERPRINT.test(token)) return token;
-  return `tok_${createHmac('sha256', FINGERPRINT_KEY).update(token).digest('hex').slice(0, 8)}`;
+  const known = fingerprints.get(token);
+  if (known !== undefined) return known;
+  const fingerprint = FINGERPRINT.test(token)
+    ? token
+    : `tok_${createHmac('sha256', FINGERPRINT_KEY).update(token).digest('hex').slice(0, 8)}`;
+  if (fingerprints.size >= MAX_FINGERPRINTS) fingerprints.clear();
+  fingerprints.set(token, fingerprint);
+  return fingerprint;
 }
 
 /** Whether a token kept as a fingerprint is the one given (in clear or as its fingerprint). */
@@ -71,12 +88,17 @@ export function redactHeaders(
   headers: Readonly<Record<string, string | string[] | number | undefined>>,
 ): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
-    kept[name.toLowerCase()] = isSecretName(name) ? REDACTED : redactText(text);
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) kept[name.toLowerCase()] = redactHeader(name, value);
   }
   return kept;
+}
+
+/** One header's value as kept: replaced when its name carries a credential, else its text redacted. */
+export function redactHeader(name: string, value: string | readonly string[] | number): string {
+  if (isSecretName(name)) return REDACTED;
+  return redactText(Array.isArray(value) ? value.join(', ') : String(value));
 }
 
 /** A JSON-like value with secret-named fields replaced and every string's text redacted. */

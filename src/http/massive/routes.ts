@@ -28,6 +28,13 @@ import {
 
 export type { ApiRouteOptions };
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The emulator's clock when the call arrived: its journal entry's time. */
+    arrival: number | null;
+  }
+}
+
 const failures: Record<string, Handler> = {
   unauthorizedHandler: (context) => {
     const failure = (context.security?.bearerAuth as { error?: unknown } | undefined)?.error;
@@ -64,26 +71,29 @@ function revisionRouters(
 }
 
 /** Picks each call's revision (its path prefix, its header, or the configured one) before it is routed. */
-function pickRevision(options: ApiRouteOptions, arrivals: WeakMap<FastifyRequest, number>) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
+function pickRevision(options: ApiRouteOptions) {
+  // A callback hook, like recordCall's: an async one costs every request a promise.
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     request.decisions = {};
-    arrivals.set(request, options.clock.now());
+    request.arrival = options.clock.now();
     const header = request.headers['x-mock-revision'];
     const picked = REVISION_PATH.exec(request.url)?.[1] ?? (typeof header === 'string' ? header : undefined);
     const revision = picked === undefined ? options.revision : findRevision(picked);
-    if (!revision) return sendApiError(reply, unknownRevision(picked ?? ''));
+    // Answered here: the request goes no further, so `done` is not called.
+    if (!revision) return void sendApiError(reply, unknownRevision(picked ?? ''));
     request.revision = revision;
     request.decisions.revision = revision.id;
     reply.header('x-mock-revision', revision.id);
+    done();
   };
 }
 
 /** Journals every call with what was decided, and records every billed one for /usage. */
-function recordCall(options: ApiRouteOptions, arrivals: WeakMap<FastifyRequest, number>) {
+function recordCall(options: ApiRouteOptions) {
   const { journal, clock, store } = options;
   // A callback hook: an async one costs every request a promise, and this one awaits nothing.
   return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    const time = arrivals.get(request) ?? clock.now();
+    const time = request.arrival ?? clock.now();
     const durationMs = Math.round(reply.elapsedTime * 100) / 100;
     journal.record({
       time,
@@ -129,9 +139,9 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
     api.decorateRequest('billed', null);
     api.removeContentTypeParser('application/json');
     api.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
-    const arrivals = new WeakMap<FastifyRequest, number>();
-    api.addHook('onRequest', pickRevision(options, arrivals));
-    api.addHook('onResponse', recordCall(options, arrivals));
+    api.decorateRequest('arrival', null);
+    api.addHook('onRequest', pickRevision(options));
+    api.addHook('onResponse', recordCall(options));
     // A body that is not JSON is the service's documented 400, not Fastify's own message.
     api.setErrorHandler((error, request, reply) => {
       if (error instanceof ApiError) return sendApiError(reply, worded(error, routesOf(request).document));
