@@ -1,6 +1,6 @@
 /**
  * Where a fresh answer's time goes, step by step as the service makes one (core/service.ts
- * freshAnswer, then revisions/present.ts answerBody): storing what makes it (one transaction, as
+ * freshAnswer, then revisions/present.ts makeReply): storing what makes it (one transaction, as
  * a call commits it), generating the content, rendering the page, presenting and encoding it as
  * JSON, and the bytes of the reply. In-process, no HTTP. `node bench/fresh-split.ts [answers=300]`;
  * the store is a temporary file, as by default.
@@ -54,7 +54,7 @@ try {
         }),
       ),
     );
-    // What answerBody does on a miss (revisions/present.ts), step by step; the default revision
+    // What makeReply does (revisions/present.ts), step by step; the default revision
     // shows no event stream, so none is made.
     const answer = timed('generate', () => generateAnswer(conversation, seed));
     const rendered = timed('render', () => renderMarked(conversation, answer, seed));

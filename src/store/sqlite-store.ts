@@ -59,7 +59,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
          DELETE FROM batches; DELETE FROM deliveries; DELETE FROM delivery_attempts;
          UPDATE counters SET value = 0;`,
       );
-      writer.flush();
       answers.clear();
       accounts.clear();
       pruner.giveBack();

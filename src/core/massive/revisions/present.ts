@@ -112,22 +112,3 @@ export function keepReply(name: string, body: BodyParts): void {
   if (madeOnce.delete(name)) replies.set(name, body);
   else madeOnce.set(name, true);
 }
-
-/**
- * The body and content type of an answer in the format the call asked for, in the revision's
- * shape: made on this thread, and from its second making on served from the process's reply
- * cache while it is kept there.
- */
-export function answerBody(
-  answer: StoredAnswer,
-  format: Format,
-  revision: Revision,
-): { contentType: string; body: BodyParts } {
-  const name = replyName(answer, format, revision);
-  let body = keptReply(name);
-  if (!body) {
-    body = makeReply(answer, format, revision).body;
-    keepReply(name, body);
-  }
-  return { contentType: replyType(format), body };
-}
