@@ -4,6 +4,7 @@ import { type CapturedRequest, captureRequest } from '../core/control/capture.ts
 import type { RecordedEntry } from '../core/control/journal.ts';
 import { isSecretName, REDACTED, redactValue, tokenFingerprint } from '../core/kernel/redact.ts';
 import { PartsStream } from './parts-reply.ts';
+import { isSharedPart } from '../core/massive/revisions/encode.ts';
 
 /** The fingerprint of a request's bearer token: the journal never keeps one in clear. */
 function tokenOf(header: string | undefined): string | null {
@@ -55,27 +56,30 @@ export function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload
 
 /**
  * The answer as the journal keeps it until read: its headers with credentials already out, and at
- * most the bytes its capture reads of the body. A Buffer is kept by reference when the memory it
- * holds on to is at most twice its size or one pool slab (a reply the cache shares anyway), else
- * its head is copied, so that no entry pins a page; a long string's head is copied too.
+ * most the bytes its capture reads of the body. A Buffer is kept by reference when it pins little
+ * more than itself (kept), else its head is copied, so that no entry pins a page; a long string's
+ * head is copied too. A body kept as parts keeps its leading parts the same way, the shared chrome
+ * by reference: that is most of a page's head, and copying it cost more than the rest of the entry.
  */
 function rawAnswer({ headers, payload }: Answered, maxBytes: number): () => CapturedRequest {
   // The headers are the answer's own copy (getHeaders): their credentials go now, in place.
   for (const name in headers) if (isSecretName(name)) headers[name] = REDACTED;
-  // A body kept as parts: its leading bytes, copied, as a Buffer body's head would be read.
   const parts = payload instanceof PartsStream ? payload.body : undefined;
   const whole = parts
     ? parts.length <= maxBytes
     : (typeof payload === 'string' || Buffer.isBuffer(payload)) && payload.length <= maxBytes;
-  let body: string | Buffer | undefined;
+  let body: string | Buffer | Buffer[] | undefined;
   if (parts) body = leadingBytes(parts.parts, maxBytes + 4);
   else if (typeof payload === 'string')
     body = payload.length <= maxBytes + 1 ? payload : Buffer.from(payload.slice(0, maxBytes + 1));
-  else if (Buffer.isBuffer(payload)) {
-    const head = payload.length <= maxBytes + 4 ? payload : payload.subarray(0, maxBytes + 4);
-    body = head.buffer.byteLength <= Math.max(2 * head.length, Buffer.poolSize) ? head : copyOf(head);
-  }
+  else if (Buffer.isBuffer(payload))
+    body = kept(payload.length <= maxBytes + 4 ? payload : payload.subarray(0, maxBytes + 4));
   return () => captureAnswer(headers, body, whole, maxBytes);
+}
+
+/** Bytes kept by reference if the memory they hold on to is at most twice theirs or one pool slab. */
+function kept(bytes: Buffer): Buffer {
+  return bytes.buffer.byteLength <= Math.max(2 * bytes.length, Buffer.poolSize) ? bytes : copyOf(bytes);
 }
 
 /** A copy with memory of its own (Buffer.copyBytesFrom copies byte by byte: ten times slower). */
@@ -91,7 +95,7 @@ function copyOf(bytes: Buffer): Buffer {
  */
 function captureAnswer(
   headers: Record<string, unknown>,
-  body: string | Buffer | undefined,
+  body: string | Buffer | Buffer[] | undefined,
   whole: boolean,
   maxBytes: number,
 ): CapturedRequest {
@@ -100,19 +104,22 @@ function captureAnswer(
     const value = headers[name];
     if (value !== undefined) textHeaders[name] = Array.isArray(value) ? value.map(String) : String(value);
   }
-  const captured = captureRequest(textHeaders, body === undefined ? undefined : String(body), maxBytes);
+  const text =
+    body === undefined ? undefined : Array.isArray(body) ? Buffer.concat(body).toString() : String(body);
+  const captured = captureRequest(textHeaders, text, maxBytes);
   if (body !== undefined && !whole) captured.truncated = true;
   return captured;
 }
 
-/** The first `count` bytes of a body kept as parts, copied: nothing of the parts is pinned. */
-function leadingBytes(parts: readonly Buffer[], count: number): Buffer {
+/** The first `count` bytes of a body kept as parts, pinning nothing but the shared chrome. */
+function leadingBytes(parts: readonly Buffer[], count: number): Buffer[] {
   const out: Buffer[] = [];
   let left = count;
   for (const part of parts) {
     if (left <= 0) break;
-    out.push(part.subarray(0, left));
+    const head = part.length <= left ? part : part.subarray(0, left);
+    out.push(isSharedPart(part) ? head : kept(head));
     left -= part.length;
   }
-  return Buffer.concat(out);
+  return out;
 }

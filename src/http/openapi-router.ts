@@ -28,8 +28,11 @@ export interface OpenApiRoutes {
   security: Record<string, (request: FastifyRequest) => unknown>;
 }
 
-/** Hands a request to the handlers of one document: `path` is the request's path in that document. */
-export type OpenApiRouter = (request: FastifyRequest, reply: FastifyReply, path?: string) => Promise<unknown>;
+/**
+ * Hands a request to the handlers of one document: `path` is the request's path in that document.
+ * What it returns is the handler's (a promise where it waits), for Fastify to wait on.
+ */
+export type OpenApiRouter = (request: FastifyRequest, reply: FastifyReply, path?: string) => unknown;
 
 /** openapi-backend over one document, its handlers (as registered) and security handlers registered. */
 async function createBackend(
@@ -138,18 +141,40 @@ function handlerOf(ctx: RouterContext, name: string): Handler {
   return found;
 }
 
-/** Each security handler's result for the operation, and whether one of its requirements is met. */
-async function securityOf(ctx: RouterContext, operation: Operation, request: FastifyRequest) {
+type Security = { results: Context['security']; allowed: boolean };
+
+/**
+ * Each security handler's result for the operation, and whether one of its requirements is met:
+ * at once when every handler answers at once (ours do), else once the ones that wait are done.
+ */
+function securityOf(
+  ctx: RouterContext,
+  operation: Operation,
+  request: FastifyRequest,
+): Security | Promise<Security> {
   const results: Record<string, unknown> = {};
+  let waits: Promise<unknown>[] | undefined;
   for (const scheme of ctx.schemes.get(operation) ?? []) {
     const check = ctx.options.security[scheme];
+    const failed = (error: unknown) => ({ error: error || new Error('security handler rejected') });
     try {
       const result = check?.(request);
-      results[scheme] = result instanceof Promise ? await result : result;
+      if (result instanceof Promise)
+        (waits ??= []).push(
+          result.then(
+            (value: unknown) => (results[scheme] = value),
+            (error: unknown) => (results[scheme] = failed(error)),
+          ),
+        );
+      else results[scheme] = result;
     } catch (error) {
-      results[scheme] = { error: error || new Error('security handler rejected') };
+      results[scheme] = failed(error);
     }
   }
+  return waits ? Promise.all(waits).then(() => judged(operation, results)) : judged(operation, results);
+}
+
+function judged(operation: Operation, results: Record<string, unknown>): Security {
   const satisfied = (scheme: string) => {
     const result = results[scheme];
     return Boolean(result) && !(typeof result === 'object' && (result as { error?: unknown }).error);
@@ -163,10 +188,11 @@ async function securityOf(ctx: RouterContext, operation: Operation, request: Fas
 /**
  * What handleRequest does for a path with no template, in one pass: it parses the request three
  * times, runs each security handler through a chain of promises, and routes by scanning every
- * operation; here the operation comes from a map, the checks run as they are, and the parsed
- * request is made only if a handler reads it. Anything else goes through handleRequest.
+ * operation; here the operation comes from a map, the checks run as they are (no promise unless
+ * one waits), and the parsed request is made only if a handler reads it. Anything else goes
+ * through handleRequest.
  */
-async function handleExact(
+function handleExact(
   ctx: RouterContext,
   operation: Operation,
   input: Request,
@@ -182,12 +208,15 @@ async function handleExact(
       return (parsed ??= api.router.parseRequest(input, operation));
     },
   } as unknown as Context;
-  const security = await securityOf(ctx, operation, request);
-  context.security = security.results;
-  if (!security.allowed) return handlerOf(ctx, 'unauthorizedHandler')(context, request, reply);
-  context.validation = validate(ctx, operation, input, request.url);
-  if (context.validation.errors) return handlerOf(ctx, 'validationFail')(context, request, reply);
-  return handlerOf(ctx, operation.operationId ?? '')(context, request, reply);
+  const checked = (security: Security) => {
+    context.security = security.results;
+    if (!security.allowed) return handlerOf(ctx, 'unauthorizedHandler')(context, request, reply);
+    context.validation = validate(ctx, operation, input, request.url);
+    if (context.validation.errors) return handlerOf(ctx, 'validationFail')(context, request, reply);
+    return handlerOf(ctx, operation.operationId ?? '')(context, request, reply);
+  };
+  const security = securityOf(ctx, operation, request);
+  return security instanceof Promise ? security.then(checked) : checked(security);
 }
 
 /**

@@ -46,25 +46,33 @@ const failures: Record<string, Handler> = {
   },
 };
 
-/** Each revision's router, built on its first call: most runs speak one revision. */
+/**
+ * Each revision's router, built on its first call (most runs speak one revision): the router
+ * itself once built, so that a call need not wait a turn for a promise that has long settled.
+ */
 function revisionRouters(
   options: ApiRouteOptions,
   routes: ReadonlyMap<string, RevisionRoutes>,
   operations: Record<string, Handler>,
 ) {
-  const routers = new Map<string, Promise<OpenApiRouter>>();
-  return (revision: Revision) => {
+  const routers = new Map<string, OpenApiRouter | Promise<OpenApiRouter>>();
+  return (revision: Revision): OpenApiRouter | Promise<OpenApiRouter> => {
     let router = routers.get(revision.id);
     if (!router) {
       const { document, errors } = routes.get(revision.id) as RevisionRoutes;
       // Only the operations this revision has: June's DELETE /users is not May's.
       const offered = Object.entries(operations).filter(([id]) => id in errors);
-      router = createOpenApiRouter({
+      const building = createOpenApiRouter({
         document,
         handlers: { ...routingHandlers(document), ...failures, ...Object.fromEntries(offered) },
         security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
       });
-      routers.set(revision.id, router);
+      routers.set(revision.id, building);
+      building.then(
+        (built) => routers.set(revision.id, built),
+        () => routers.delete(revision.id),
+      );
+      router = building;
     }
     return router;
   };
@@ -156,16 +164,30 @@ export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteO
         );
       throw error;
     });
-    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-      const path = request.url.split('?', 1)[0] ?? '/';
-      const apiPath = REVISION_PATH.exec(path)?.[2] ?? path;
-      if (options.upstream && (await options.upstream.handle(request, reply, apiPath))) return reply;
+    const routed = (request: FastifyRequest, reply: FastifyReply, apiPath: string) => {
       // CDP is a WebSocket on /browser, which no query validation applies to: a 501 saying so.
       if (apiPath === '/browser' && request.headers.upgrade?.toLowerCase() === 'websocket') {
         request.decisions.operation = 'browse';
         return sendText(reply, 501, routesOf(request).errors.browse?.get(501) ?? '');
       }
-      return (await routerOf(request.revision))(request, reply, apiPath);
+      const router = routerOf(request.revision);
+      return router instanceof Promise
+        ? router.then((built) => built(request, reply, apiPath))
+        : router(request, reply, apiPath);
+    };
+    // Not an async function: a call the router answers at once costs no promise, and gives
+    // Fastify nothing to wait on (a reply returned is a thenable it would wait on for the finish).
+    const handler = (request: FastifyRequest, reply: FastifyReply) => {
+      const path = request.url.split('?', 1)[0] ?? '/';
+      const apiPath = REVISION_PATH.exec(path)?.[2] ?? path;
+      const { upstream } = options;
+      if (!upstream) {
+        const result = routed(request, reply, apiPath);
+        return result instanceof Promise ? result : undefined;
+      }
+      return upstream
+        .handle(request, reply, apiPath)
+        .then((handled) => (handled ? reply : routed(request, reply, apiPath)));
     };
     api.route({ method: routeEveryMethod(api), url: '/*', handler });
     // Only a batch may be past 1 MiB: its documented maximum needs about 12 MB (json-body.ts).

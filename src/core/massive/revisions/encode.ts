@@ -36,6 +36,12 @@ function segments(model: Model, html: string): Segment[] {
   return out;
 }
 
+/** The chrome's encoded bytes, as bodies share them: nothing is pinned by holding on to one. */
+const sharedParts = new WeakSet<Buffer>();
+
+/** Whether a body's part is shared chrome, which lives as long as the process anyway. */
+export const isSharedPart = (part: Buffer): boolean => sharedParts.has(part);
+
 /** Collects a body's parts, counting apart the bytes it holds alone from the shared chrome's. */
 class Collector {
   readonly parts: Buffer[] = [];
@@ -44,7 +50,8 @@ class Collector {
   add(part: Buffer, shared = false): void {
     this.parts.push(part);
     this.length += part.length;
-    if (!shared) this.own += part.length;
+    if (shared) sharedParts.add(part);
+    else this.own += part.length;
   }
   page(model: Model, html: string, as: 'html' | 'json'): void {
     for (const part of segments(model, html)) {
