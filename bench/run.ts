@@ -10,7 +10,7 @@
  * with autocannon in worker threads, as earlier benches did, to show what that client capped).
  *
  * Environment: BENCH_SECONDS (6) per scenario and server, in BENCH_ROUNDS (3) turns with the
- * baseline, BENCH_WARMUP_SECONDS (2) before each, BENCH_CONNECTIONS (50), BENCH_WRK_THREADS (1)
+ * baseline, BENCH_WARMUP_SECONDS (2) before each, BENCH_CONNECTIONS (50), BENCH_WRK_THREADS (2)
  * wrk threads, BENCH_CLIENT=autocannon to load with autocannon in BENCH_WORKERS (2) worker
  * threads instead, BENCH_SOAK_SECONDS (30, 0 skips it),
  * BENCH_COLD_RUNS (11), BENCH_MODES (`image,npm-start`), BENCH_SKIP_BUILD=1 to use dist/ as it

@@ -34,10 +34,14 @@ export interface Figures {
  */
 export type Client = { wrk: number } | { workers: number } | 'main thread';
 
-/** wrk when it is installed (BENCH_CLIENT=autocannon measures with autocannon instead). */
+/**
+ * wrk when it is installed (BENCH_CLIENT=autocannon measures with autocannon instead), in two
+ * threads: one thread reading 254 kB replies capped the baseline (6,200-6,300 req/s against
+ * 7,900-8,500 with two or three, in turns, December 2026), and a third does not move it.
+ */
 export const DEFAULT_CLIENT: Client =
   WRK && process.env.BENCH_CLIENT !== 'autocannon'
-    ? { wrk: Math.max(1, envNumber('BENCH_WRK_THREADS', 1)) }
+    ? { wrk: Math.max(1, envNumber('BENCH_WRK_THREADS', 2)) }
     : { workers: WORKERS };
 
 export const clientName = (client: Client): string =>

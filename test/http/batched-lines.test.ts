@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { setImmediate as turn } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { batchedLines } from '../../src/http/request-log.ts';
 
@@ -15,16 +15,27 @@ function sink() {
   return { out, writes };
 }
 
-describe('log lines written a turn of the event loop at a time', () => {
-  it('writes the lines of one turn in one write, in order, and nothing before the turn ends', async () => {
+describe('log lines written in batches', () => {
+  it('writes the lines given within the delay in one write, in order, and nothing before it ends', async () => {
     const { out, writes } = sink();
-    const lines = batchedLines(() => out);
+    const lines = batchedLines(() => out, { delayMs: 30 });
     lines.write('{"msg":"one"}\n');
+    await sleep(5);
     lines.write('{"msg":"two"}\n');
     expect(writes).toEqual([]);
-    await turn();
+    await sleep(60);
+    expect(writes).toEqual(['{"msg":"one"}\n{"msg":"two"}\n']);
     lines.write('{"msg":"three"}\n');
-    await turn();
+    await sleep(60);
     expect(writes).toEqual(['{"msg":"one"}\n{"msg":"two"}\n', '{"msg":"three"}\n']);
+  });
+
+  it('writes at once when the pending lines reach the size bound', () => {
+    const { out, writes } = sink();
+    const lines = batchedLines(() => out, { delayMs: 60_000, maxChars: 20 });
+    lines.write('{"msg":"one"}\n');
+    expect(writes).toEqual([]);
+    lines.write('{"msg":"two"}\n');
+    expect(writes).toEqual(['{"msg":"one"}\n{"msg":"two"}\n']);
   });
 });

@@ -81,9 +81,9 @@ function accountStatements(db: Database.Database) {
       'INSERT INTO users (token, email, parent, active) VALUES (@token, @email, @parent, @active)',
     ),
     deactivateUser: db.prepare('UPDATE users SET active = 0 WHERE token = ?'),
-    recordCall: db.prepare(
-      `INSERT INTO calls (token, service, success, credits, duration_ms, at)
-       VALUES (@token, @service, @success, @credits, @durationMs, @at)`,
+    // Positional: bound by name, each call cost a lookup per parameter (every billed call writes one).
+    recordCall: db.prepare<[string, string, number, number, number, number]>(
+      'INSERT INTO calls (token, service, success, credits, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     calls: db.prepare<[{ tokens: string | null; from: number; to: number }], CallRow>(
       `SELECT * FROM calls WHERE (@tokens IS NULL OR token IN (SELECT value FROM json_each(@tokens)))
@@ -152,7 +152,16 @@ export function accountStore(
     },
 
     recordCall(call) {
-      writer.write(() => sql.recordCall.run({ ...call, success: call.success ? 1 : 0 }));
+      writer.write(() =>
+        sql.recordCall.run(
+          call.token,
+          call.service,
+          call.success ? 1 : 0,
+          call.credits,
+          call.durationMs,
+          call.at,
+        ),
+      );
     },
     calls: (tokens, from, to) =>
       sql.calls.all({ tokens: tokens && JSON.stringify(tokens), from, to }).map(toCall),
