@@ -13,7 +13,7 @@ import { expandChrome } from './shell.ts';
 import type { ModelRenderer, RenderContext } from './render.ts';
 import { type DomainStyle, makeSources } from './sources.ts';
 import { analyzePrompt } from './topic.ts';
-import type { Conversation, Model } from '../conversation.ts';
+import type { Completion, Conversation, Model } from '../conversation.ts';
 import type { Answer, RenderedConversation } from './types.ts';
 import { createCiter, writeMarkdown } from './writers/index.ts';
 
@@ -86,6 +86,24 @@ export function renderConversation(
 }
 
 /**
+ * A rendered conversation whose raw page is made when first read. A class, not an object literal
+ * with a getter: such literals kept what they held alive past the young collections (a page's
+ * worth of garbage promoted with each; see ExactContext in http/openapi-router.ts).
+ */
+class MarkedConversation implements RenderedConversation {
+  readonly completion: Completion;
+  readonly #makeRaw: () => string;
+  #raw: string | undefined;
+  constructor(makeRaw: () => string, completion: Completion) {
+    this.#makeRaw = makeRaw;
+    this.completion = completion;
+  }
+  get raw(): string {
+    return (this.#raw ??= this.#makeRaw());
+  }
+}
+
+/**
  * renderConversation with the pages' chrome marked, not written out (see chromeShell): what a
  * reply encodes, splicing in the chrome's ready bytes. The raw page is made when first read:
  * only `format=raw` sends it.
@@ -101,26 +119,20 @@ export function renderMarked(conversation: Conversation, answer: Answer, seed: n
     labels: labelsFor(labelLang(conversation, lang)),
   });
   const fragments = renderer.fragments(context('fragments'));
-  let raw: string | undefined;
-  return {
-    get raw() {
-      return (raw ??= renderer.raw(context('raw')));
-    },
-    completion: {
-      model: conversation.model,
-      query: conversation.prompt,
-      html: renderer.page(context('page'), fragments),
-      prompt: fragments.prompt,
-      completion: fragments.completion,
-      sources: fragments.sources,
-      ads: fragments.ads,
-      fanouts: renderer.fanouts(answer),
-      device: conversation.device,
-      country: conversation.country,
-      subdivision: conversation.subdivision,
-      city: conversation.city,
-      language: conversation.language,
-      display: conversation.display,
-    },
-  };
+  return new MarkedConversation(() => renderer.raw(context('raw')), {
+    model: conversation.model,
+    query: conversation.prompt,
+    html: renderer.page(context('page'), fragments),
+    prompt: fragments.prompt,
+    completion: fragments.completion,
+    sources: fragments.sources,
+    ads: fragments.ads,
+    fanouts: renderer.fanouts(answer),
+    device: conversation.device,
+    country: conversation.country,
+    subdivision: conversation.subdivision,
+    city: conversation.city,
+    language: conversation.language,
+    display: conversation.display,
+  });
 }

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Completion, Conversation, Model } from '../conversation.ts';
 import { generateAnswer, renderMarked } from '../generate/index.ts';
+import type { RenderedConversation } from '../generate/types.ts';
 import { chatgptEventStream } from '../generate/sse.ts';
 import type { Format } from '../params/request.ts';
 import type { StoredAnswer } from '../store.ts';
@@ -70,17 +71,27 @@ function pageOf(answer: StoredAnswer): PageView & { raw: string } {
   const conversation = conversationOf(answer.key);
   const content = answer.canned ?? generateAnswer(conversation, answer.seed, { domains: answer.domains });
   const rendered = renderMarked(conversation, content, answer.seed);
-  let sse: string | undefined;
-  return {
-    page: rendered.completion,
-    get raw() {
-      return rendered.raw;
-    },
-    // Only June's shape shows it.
-    get sse() {
-      return (sse ??= chatgptEventStream(conversation, content, answer.seed));
-    },
-  };
+  // Only June's shape shows it.
+  return new RemadePage(rendered, () => chatgptEventStream(conversation, content, answer.seed));
+}
+
+/** A page made again, its raw form and event stream made when first read (a class: see MarkedConversation). */
+class RemadePage implements PageView {
+  readonly page: Completion;
+  readonly #rendered: RenderedConversation;
+  readonly #makeSse: () => string;
+  #sse: string | undefined;
+  constructor(rendered: RenderedConversation, makeSse: () => string) {
+    this.page = rendered.completion;
+    this.#rendered = rendered;
+    this.#makeSse = makeSse;
+  }
+  get raw(): string {
+    return this.#rendered.raw;
+  }
+  get sse(): string {
+    return (this.#sse ??= this.#makeSse());
+  }
 }
 
 /** A reply made: its parts, and what a thread needs to hand them to another (encode.ts packBody). */
