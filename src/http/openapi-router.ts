@@ -187,10 +187,10 @@ function judged(operation: Operation, results: Record<string, unknown>): Securit
 
 /**
  * The context handlers get for a call handleExact routes, its request parsed only if read. A class,
- * not an object literal with a getter: with the literal, about 4 kB of each call's objects (its
- * request, its reply) outlived the young collections, as if the literal were made old and held them,
- * and those collections took 15-60 ms; with the class, under 1 kB, as for a bare route (/ai/devices
- * under wrk: --trace-gc, and a sampling heap profile of what survived young collections).
+ * not an object literal with a getter: with the literal, 4-6 kB of each call's objects (its request,
+ * its reply) outlived the young collections, as if the literal were made old and held them, and
+ * those collections took 15-60 ms; with the class, about 1.5 kB, most of it the journal's entries
+ * (/ai/devices under wrk: --trace-gc, and a sampling heap profile of what survived them).
  */
 class ExactContext {
   readonly api: OpenAPIBackend;
