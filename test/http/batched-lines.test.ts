@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as turn, setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { batchedLines } from '../../src/http/request-log.ts';
 
@@ -16,26 +16,38 @@ function sink() {
 }
 
 describe('log lines written in batches', () => {
-  it('writes the lines given within the delay in one write, in order, and nothing before it ends', async () => {
+  it('after a quiet spell, writes the lines of one turn in one write at the end of the turn', async () => {
     const { out, writes } = sink();
     const lines = batchedLines(() => out, { delayMs: 30 });
     lines.write('{"msg":"one"}\n');
-    await sleep(5);
     lines.write('{"msg":"two"}\n');
     expect(writes).toEqual([]);
-    await sleep(60);
+    await turn();
     expect(writes).toEqual(['{"msg":"one"}\n{"msg":"two"}\n']);
-    lines.write('{"msg":"three"}\n');
-    await sleep(60);
-    expect(writes).toEqual(['{"msg":"one"}\n{"msg":"two"}\n', '{"msg":"three"}\n']);
   });
 
-  it('writes at once when the pending lines reach the size bound', () => {
+  it('while lines keep coming, writes at most once per delay, all of them in order', async () => {
+    const { out, writes } = sink();
+    const lines = batchedLines(() => out, { delayMs: 40 });
+    lines.write('{"msg":"one"}\n');
+    await turn();
+    lines.write('{"msg":"two"}\n');
+    await turn();
+    lines.write('{"msg":"three"}\n');
+    await turn();
+    expect(writes).toEqual(['{"msg":"one"}\n']);
+    await sleep(80);
+    expect(writes).toEqual(['{"msg":"one"}\n', '{"msg":"two"}\n{"msg":"three"}\n']);
+  });
+
+  it('writes at once when the pending lines reach the size bound', async () => {
     const { out, writes } = sink();
     const lines = batchedLines(() => out, { delayMs: 60_000, maxChars: 20 });
     lines.write('{"msg":"one"}\n');
-    expect(writes).toEqual([]);
+    await turn();
     lines.write('{"msg":"two"}\n');
-    expect(writes).toEqual(['{"msg":"one"}\n{"msg":"two"}\n']);
+    expect(writes).toEqual(['{"msg":"one"}\n']);
+    lines.write('{"msg":"three"}\n');
+    expect(writes).toEqual(['{"msg":"one"}\n', '{"msg":"two"}\n{"msg":"three"}\n']);
   });
 });

@@ -80,12 +80,22 @@ export function parseCannedAnswer(value: unknown, origin: string): CannedAnswer 
  */
 export function createFixtureIndex(fixtures: readonly CannedAnswer[]) {
   const grouped = byPrompt(fixtures);
+  // A call looks its conversation up twice (to answer, then to name the fixture in its headers).
+  let lastPrompt: string | undefined;
+  let lastCandidates: readonly CannedAnswer[] = [];
+  const candidates = (prompt: string) => {
+    if (prompt !== lastPrompt) {
+      lastPrompt = prompt;
+      lastCandidates = grouped.get(normalisePrompt(prompt)) ?? [];
+    }
+    return lastCandidates;
+  };
   return {
     size: fixtures.length,
     find(conversation: Conversation): CannedAnswer | undefined {
       let best: CannedAnswer | undefined;
       let bestScore = -1;
-      for (const fixture of grouped.get(normalisePrompt(conversation.prompt)) ?? []) {
+      for (const fixture of candidates(conversation.prompt)) {
         let score = 0;
         for (const key of MATCH_KEYS) {
           const wanted = fixture.match[key];
