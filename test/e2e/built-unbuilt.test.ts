@@ -1,0 +1,64 @@
+/**
+ * What the build makes (the bundle in ASCII, and what it derives for a faster start) is an
+ * optimisation only: the bin's bundle and src/ run as it is answer the same calls with the same
+ * bytes, for the same seed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asciiOnly, BUNDLE } from '../../scripts/bundle.ts';
+import { distIsFresh } from '../../scripts/dist-freshness.ts';
+import { type RunningCli, startCli } from '../support/cli-process.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'massive-mock-built-'));
+let built: RunningCli;
+let unbuilt: RunningCli;
+
+beforeAll(async () => {
+  if (!distIsFresh(ROOT)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const args = (name: string) => ['--database', join(dir, `${name}.db`), '--seed', '7'];
+  [built, unbuilt] = await Promise.all([
+    startCli(process.execPath, [join(ROOT, 'dist', 'massive-mock.js'), ...args('built')]),
+    startCli(process.execPath, [join(ROOT, 'src', 'cli.ts'), ...args('unbuilt')]),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([built?.stop(), unbuilt?.stop()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Prompts whose analysis reads the regular expressions with non-ASCII characters the bundle escapes. */
+const PROMPTS = ['x', 'what’s 12 × 4?', 'what is 9 ÷ 3', 'best ラーメン in Tokyo', '“Paris” — what’s there?'];
+
+describe('the built command and src/', () => {
+  it('answer the same calls with the same bytes', async () => {
+    for (const path of [
+      ...PROMPTS.map((prompt) => `/ai?prompt=${encodeURIComponent(prompt)}`),
+      `/ai?prompt=${encodeURIComponent('compare two laptops')}&country=FR`,
+    ]) {
+      const [a, b] = await Promise.all(
+        [built, unbuilt].map(async (cli) => {
+          const res = await fetch(`${cli.url}${path}`, { headers: { authorization: 'Bearer same' } });
+          return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+        }),
+      );
+      expect(a?.status, `${path}\n${built.output()}`).toBe(200);
+      expect(a, path).toEqual(b);
+    }
+  });
+
+  it('the bundle is ASCII: V8 keeps its source as one-byte text', () => {
+    expect(/[^\0-\x7f]/.exec(readFileSync(BUNDLE, 'latin1'))).toBeNull();
+  });
+
+  it('escapes a character as a \\u escape that matches the same text', () => {
+    const source = '/^(?:÷|over)$/i.test(s)&&/[“”]/u.test(t)';
+    expect(asciiOnly(source)).toBe('/^(?:\\u00f7|over)$/i.test(s)&&/[\\u201c\\u201d]/u.test(t)');
+    expect(() => asciiOnly('/\\÷/')).toThrow(/cannot escape/);
+    expect(() => asciiOnly("'😀'")).toThrow(/cannot escape/);
+  });
+});
