@@ -10,7 +10,17 @@ process.getBuiltinModule('node:module').enableCompileCache?.();
 
 // The command bundled in one file (scripts/bundle.ts): one module to load instead of ~680.
 const bundle = new URL('../dist/massive-mock.js', import.meta.url);
-const src = new URL('../src/', import.meta.url);
+const src = new URL('../src', import.meta.url);
+
+/** Whether a file under `dir` (a path) changed after `built` (ms). */
+function newerThan(dir, built) {
+  // One readdirSync per folder: its `recursive` option takes ~3 times as long over src/'s ~200 files.
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory() ? newerThan(path, built) : statSync(path).mtimeMs > built) return true;
+  }
+  return false;
+}
 
 /**
  * In a checkout (the package has no src/), src/ changed since the last build: the bundle would
@@ -19,8 +29,7 @@ const src = new URL('../src/', import.meta.url);
 function edited() {
   if (!existsSync(src)) return false;
   if (!existsSync(bundle)) return true;
-  const built = statSync(bundle).mtimeMs;
-  return readdirSync(src, { recursive: true }).some((name) => statSync(new URL(name, src)).mtimeMs > built);
+  return newerThan(process.getBuiltinModule('node:url').fileURLToPath(src), statSync(bundle).mtimeMs);
 }
 
 if (edited()) {
