@@ -1,5 +1,5 @@
 /**
- * What the build makes (the bundle in ASCII, and what it derives for a faster start) is an
+ * What the build makes (the bundle in ASCII, the models' page shells) is an
  * optimisation only: the bin's bundle and src/ run as it is answer the same calls with the same
  * bytes, for the same seed.
  */
@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asciiOnly, BUNDLE } from '../../scripts/bundle.ts';
 import { distIsFresh } from '../../scripts/dist-freshness.ts';
+import { SHELLS_DIR } from '../../scripts/shells.ts';
+import { shellBuilders } from '../../src/core/massive/generate/shell.ts';
 import { type RunningCli, startCli } from '../support/cli-process.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -39,6 +41,7 @@ describe('the built command and src/', () => {
     for (const path of [
       ...PROMPTS.map((prompt) => `/ai?prompt=${encodeURIComponent(prompt)}`),
       `/ai?prompt=${encodeURIComponent('compare two laptops')}&country=FR`,
+      ...['perplexity', 'gemini', 'copilot'].map((model) => `/ai?prompt=x&model=${model}`),
     ]) {
       const [a, b] = await Promise.all(
         [built, unbuilt].map(async (cli) => {
@@ -49,6 +52,12 @@ describe('the built command and src/', () => {
       expect(a?.status, `${path}\n${built.output()}`).toBe(200);
       expect(a, path).toEqual(b);
     }
+  });
+
+  it('reads the page shells the build wrote, as each model draws them', () => {
+    expect([...shellBuilders().keys()].sort()).toEqual(['chatgpt', 'copilot', 'gemini', 'perplexity']);
+    for (const [model, build] of shellBuilders())
+      expect(JSON.parse(readFileSync(join(SHELLS_DIR, `${model}.json`), 'utf8')), model).toEqual(build());
   });
 
   it('the bundle is ASCII: V8 keeps its source as one-byte text', () => {
