@@ -1,9 +1,12 @@
 /**
- * The command as one file, dist/massive-mock.js, which the bin (and so the image) runs: Node
+ * The command as one file, dist/massive-mock.cjs, which the bin (and so the image) runs: Node
  * resolves, reads and links each module on its own, and the command's ~680 modules cost a start
  * more than their code does. `npm run build` writes it after tsc; dist/ keeps the library's modules.
+ * CommonJS, not ESM, so that the bin can run it as a vm.Script with a code cache taken at exit,
+ * which holds every function the run compiled (see bin/massive-mock.js).
  *   node scripts/bundle.ts
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +14,7 @@ import { build, type Plugin } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = `${ROOT}src/`;
-export const BUNDLE = `${ROOT}dist/massive-mock.js`;
+export const BUNDLE = `${ROOT}dist/massive-mock.cjs`;
 
 /**
  * Packages left to Node: better-sqlite3 finds its native addon beside its own files, pino starts
@@ -74,22 +77,25 @@ export async function bundle(entry = `${SRC}cli-main.ts`, outfile = BUNDLE): Pro
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node22.18',
     external: EXTERNAL,
     plugins: [ownUrls],
-    // The CommonJS packages inside call require() for Node's own modules, which ESM has not (and
-    // an ESM import of node:module would read all its exports: process.getBuiltinModule does not).
-    banner: {
-      js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
-    },
+    // CommonJS has no import.meta: the URL the modules find their files from is the bundle's.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     legalComments: 'none',
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
     write: false,
   });
-  for (const file of outputFiles) writeFileSync(file.path, asciiOnly(file.text));
+  for (const file of outputFiles) {
+    const code = asciiOnly(file.text);
+    // Its first line names the build by its content: the bin keys its code cache by it.
+    const build = createHash('sha256').update(code).digest('hex').slice(0, 20);
+    writeFileSync(file.path, `// massive-mock build ${build}\n${code}`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle();

@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 for (const folder of ['bin', 'dist', 'src', 'src/deep/er']) mkdirSync(join(dir, folder), { recursive: true });
 for (const file of ['massive-mock.js', 'node-check.js'])
   copyFileSync(join('bin', file), join(dir, 'bin', file));
-writeFileSync(join(dir, 'dist', 'massive-mock.js'), "process.stdout.write('bundle');\n");
+writeFileSync(join(dir, 'dist', 'massive-mock.cjs'), "process.stdout.write('bundle');\n");
 writeFileSync(join(dir, 'src', 'cli.ts'), "const ran: string = 'src';\nprocess.stdout.write(ran);\n");
 const nested = join(dir, 'src', 'deep', 'er', 'module.ts');
 writeFileSync(nested, 'export {};\n');
@@ -28,7 +28,7 @@ describe('the bin (what npm start runs) in a checkout', () => {
   it('runs the bundle when it is newer than every file of src/', () => {
     for (const path of ['src/cli.ts', 'src', 'src/deep', 'src/deep/er', 'src/deep/er/module.ts'])
       at(join(dir, path), 1_000_000);
-    at(join(dir, 'dist', 'massive-mock.js'), 2_000_000);
+    at(join(dir, 'dist', 'massive-mock.cjs'), 2_000_000);
     expect(run()).toBe('bundle');
   });
 

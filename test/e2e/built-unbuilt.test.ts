@@ -1,10 +1,10 @@
 /**
- * What the build makes (the bundle in ASCII, the models' page shells) is an
- * optimisation only: the bin's bundle and src/ run as it is answer the same calls with the same
- * bytes, for the same seed.
+ * What the build makes (the bundle in ASCII, the models' page shells) and the bin's code cache
+ * are optimisations only: the bin's bundle and src/ run as it is answer the same calls with the
+ * same bytes, for the same seed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,14 +16,20 @@ import { type RunningCli, startCli } from '../support/cli-process.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'massive-mock-built-'));
+// The bin's code cache for the bundle goes where Node's compile cache does: here, a folder of its own.
+const cacheDir = join(dir, 'compile-cache');
+const args = (name: string) => ['--database', join(dir, `${name}.db`), '--seed', '7'];
+const startBuilt = (name: string) =>
+  startCli(process.execPath, [join(ROOT, 'bin', 'massive-mock.js'), ...args(name)], undefined, {
+    NODE_COMPILE_CACHE: cacheDir,
+  });
 let built: RunningCli;
 let unbuilt: RunningCli;
 
 beforeAll(async () => {
   if (!distIsFresh(ROOT)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  const args = (name: string) => ['--database', join(dir, `${name}.db`), '--seed', '7'];
   [built, unbuilt] = await Promise.all([
-    startCli(process.execPath, [join(ROOT, 'dist', 'massive-mock.js'), ...args('built')]),
+    startBuilt('built'),
     startCli(process.execPath, [join(ROOT, 'src', 'cli.ts'), ...args('unbuilt')]),
   ]);
 }, 120_000);
@@ -33,25 +39,56 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The bundle's code caches the bin wrote. */
+const codeCaches = () =>
+  readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    /massive-mock-[^/]*\.bin$/.test(name),
+  );
+
 /** Prompts whose analysis reads the regular expressions with non-ASCII characters the bundle escapes. */
 const PROMPTS = ['x', 'what’s 12 × 4?', 'what is 9 ÷ 3', 'best ラーメン in Tokyo', '“Paris” — what’s there?'];
 
+/** Asks both the same calls; each answer must be the same bytes. */
+async function expectSameAnswers(): Promise<void> {
+  for (const path of [
+    ...PROMPTS.map((prompt) => `/ai?prompt=${encodeURIComponent(prompt)}`),
+    `/ai?prompt=${encodeURIComponent('compare two laptops')}&country=FR`,
+    ...['perplexity', 'gemini', 'copilot'].map((model) => `/ai?prompt=x&model=${model}`),
+  ]) {
+    const [a, b] = await Promise.all(
+      [built, unbuilt].map(async (cli) => {
+        const res = await fetch(`${cli.url}${path}`, { headers: { authorization: 'Bearer same' } });
+        return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+      }),
+    );
+    expect(a?.status, `${path}\n${built.output()}`).toBe(200);
+    expect(a, path).toEqual(b);
+  }
+}
+
 describe('the built command and src/', () => {
-  it('answer the same calls with the same bytes', async () => {
-    for (const path of [
-      ...PROMPTS.map((prompt) => `/ai?prompt=${encodeURIComponent(prompt)}`),
-      `/ai?prompt=${encodeURIComponent('compare two laptops')}&country=FR`,
-      ...['perplexity', 'gemini', 'copilot'].map((model) => `/ai?prompt=x&model=${model}`),
-    ]) {
-      const [a, b] = await Promise.all(
-        [built, unbuilt].map(async (cli) => {
-          const res = await fetch(`${cli.url}${path}`, { headers: { authorization: 'Bearer same' } });
-          return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
-        }),
-      );
-      expect(a?.status, `${path}\n${built.output()}`).toBe(200);
-      expect(a, path).toEqual(b);
-    }
+  it('answer the same calls with the same bytes, the bundle compiled or read from its code cache', async () => {
+    expect(codeCaches()).toEqual([]);
+    await expectSameAnswers();
+    // A run that served and stopped cleanly leaves the cache; the next start runs from it.
+    expect(await built.stop()).toBe(0);
+    expect(codeCaches()).toHaveLength(1);
+    built = await startBuilt('built-again');
+    await unbuilt.stop();
+    unbuilt = await startCli(process.execPath, [join(ROOT, 'src', 'cli.ts'), ...args('unbuilt-again')]);
+    await expectSameAnswers();
+  });
+
+  it('takes no code cache on a run of --version, which compiles little', () => {
+    const versionCache = join(dir, 'version-cache');
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'massive-mock.js'), '--version'], {
+      env: { ...process.env, NODE_COMPILE_CACHE: versionCache },
+    });
+    expect(
+      readdirSync(versionCache, { recursive: true, encoding: 'utf8' }).filter((name) =>
+        name.endsWith('.bin'),
+      ),
+    ).toEqual([]);
   });
 
   it('reads the page shells the build wrote, as each model draws them', () => {
