@@ -76,9 +76,7 @@ export function createHostPolicy(entries: readonly string[] = DEFAULT_CALLBACK_H
   let any = false;
   for (const entry of entries.map((text) => text.trim().toLowerCase()).filter(Boolean)) {
     const [base = '', bits] = entry.split('/');
-    // Names first: isIP's first call compiles Node's IPv6 pattern (10-35 ms), which the default
-    // entries (names only) need not pay at start; a callback's addresses pay it if one is sent.
-    const family = entry === '*' || RANGES[entry] ? 0 : isIP(base);
+    const family = isIP(base);
     if (entry === '*') any = true;
     else if (RANGES[entry])
       for (const [network, prefix, type] of RANGES[entry]) {
