@@ -1,5 +1,5 @@
 /**
- * The command's entry for `npm start` (the bin runs the same command bundled, dist/massive-mock.js): Node's compile cache is
+ * The command's entry for `npm start` (the bin runs the same command bundled, dist/massive-mock.cjs): Node's compile cache is
  * switched on before anything else loads, which static imports would not allow, so later starts
  * skip most of the parsing and compiling (type stripping included). cli-main.ts is the command.
  */

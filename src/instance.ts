@@ -63,13 +63,14 @@ function groundOf(config: Config) {
   );
   const revision = findRevision(config.revision) as Revision;
   const routerDocument = loadRouterDocument();
-  const statuses = documentedStatuses([...REVISIONS.map(loadApiDocument), routerDocument]);
+  // Every revision's document, parsed only for the statuses a fault rule may give: on the first rule.
+  let statuses: Record<string, number[]> | undefined;
   const adminDocument = readDocument('admin.yaml');
   const clock = new VirtualClock();
   const faults = createFaults({
     clock,
     seed: config.seed,
-    statuses,
+    statuses: () => (statuses ??= documentedStatuses([...REVISIONS.map(loadApiDocument), routerDocument])),
     schemas: adminDocument.components.schemas ?? {},
   });
   const journal = createJournal(config.journalSize);

@@ -62,7 +62,7 @@ export async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promis
  * overrides the first ('' for Node's defaults). `npm start` runs with neither, and with malloc's
  * settings (package.json), as the image does too.
  */
-const MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' };
+const MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_TOP_PAD_: '1048576' };
 export const IMAGE_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=2';
 export const modeEnv = (mode: Mode): NodeJS.ProcessEnv => {
   const { NODE_OPTIONS: _options, NODE_ENV: _env, ...env } = process.env;

@@ -85,7 +85,7 @@ export function machine(): string[] {
     ).join(', ')} (other work on the machine shares its cores)`,
     `- Code: massive-mock ${commit()}`,
     `- Emulator as the image runs it: \`node bin/massive-mock.js\` over built dist/, NODE_OPTIONS=${IMAGE_NODE_OPTIONS || '(none)'}, NODE_ENV=production, default log level (info), its log to a file`,
-    '- Emulator as `npm start` runs it: `node bin/massive-mock.js` (the bundled dist/massive-mock.js), MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072, default log level (info), its log to a file',
+    '- Emulator as `npm start` runs it: `node bin/massive-mock.js` (the bundled dist/massive-mock.cjs), MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=1048576, default log level (info), its log to a file',
     `- Load: ${clientName(DEFAULT_CLIENT)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario and server in ${ROUNDS} turns with the baseline (figures: the median turn) after a ${WARMUP_SECONDS} s warm-up, on loopback, on the same machine`,
   ];
 }

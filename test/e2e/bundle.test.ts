@@ -34,8 +34,10 @@ const auth = { authorization: 'Bearer bundle' };
 
 describe('the bundled command', () => {
   it('is what the bin runs, and leaves to Node only production dependencies', () => {
-    expect(readFileSync(join(ROOT, 'bin', 'massive-mock.js'), 'utf8')).toContain("'../dist/massive-mock.js'");
-    expect(BUNDLE).toBe(join(ROOT, 'dist', 'massive-mock.js'));
+    expect(readFileSync(join(ROOT, 'bin', 'massive-mock.js'), 'utf8')).toContain(
+      "'../dist/massive-mock.cjs'",
+    );
+    expect(BUNDLE).toBe(join(ROOT, 'dist', 'massive-mock.cjs'));
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };

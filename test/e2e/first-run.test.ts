@@ -97,6 +97,8 @@ describe('the bin and npm start on a Node older than 22', () => {
     }
     const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
     // What the loop above ran, after the malloc settings npm start puts in the environment.
-    expect(start).toBe('MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 node bin/massive-mock.js');
+    expect(start).toBe(
+      'MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=1048576 node bin/massive-mock.js',
+    );
   });
 });

@@ -11,7 +11,7 @@ const SESSIONS = 5;
 const ANSWERS = 200;
 const MB = 2 ** 20;
 /** What `npm start` and the image set: without it, freed memory stays resident in malloc's arenas. */
-const MALLOC_ENV = 'MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072';
+const MALLOC_ENV = 'MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=1048576';
 
 /** The process's resident memory, as the kernel counts it. */
 function rssMb(pid: number): number {

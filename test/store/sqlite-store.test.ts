@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { openDatabase } from '../../src/store/sqlite/open.ts';
 import { openSqliteStore, StoreError } from '../../src/store/sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'massive-mock-store-'));
@@ -55,6 +56,19 @@ describe('the SQLite store', () => {
     expect(reopened.account('t')).toEqual({ token: 't', balance: 7 });
     expect(new Database(file).pragma('journal_mode', { simple: true })).toBe('wal');
     reopened.close();
+  });
+
+  it('sets a new file up (its set-up runs without syncs) to keep every later commit: WAL, NORMAL syncs', () => {
+    const file = join(dir, 'new.db');
+    const db = openDatabase(file);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+    const again = openDatabase(file);
+    expect(again.pragma('synchronous', { simple: true })).toBe(1);
+    again.close();
   });
 
   it('debits only what the balance covers, and never an unlimited account', () => {

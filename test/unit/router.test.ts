@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/core/kernel/clock.ts';
-import { createFaker } from '../../src/core/kernel/random.ts';
+import { createFaker } from '../../src/core/kernel/faker.ts';
 import { createCatalogue } from '../../src/core/router/catalogue.ts';
 import { createCompleter } from '../../src/core/router/completer.ts';
 import { createCompletionFixtures } from '../../src/core/router/fixtures.ts';

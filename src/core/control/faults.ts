@@ -242,7 +242,8 @@ function matches(match: FaultMatch, pattern: Pattern | undefined, call: FaultCal
 interface FaultsContext {
   clock: Clock;
   seed: number;
-  statuses: Readonly<Record<string, readonly number[]>>;
+  /** Per operation, the statuses its documents give: read when a rule needs them, not at start. */
+  statuses: () => Readonly<Record<string, readonly number[]>>;
   schemas: Readonly<Record<string, unknown>>;
   /** Compiled with the first rule added: a start without rules does not pay for it. */
   checker?: ReturnType<typeof ruleChecker>;
@@ -277,7 +278,7 @@ function fires(context: FaultsContext, rule: FaultRule, call: FaultCall): boolea
 }
 
 function addRule(context: FaultsContext, given: FaultRuleInput): FaultRule {
-  const input = (context.checker ??= ruleChecker(context.schemas, context.statuses))(given);
+  const input = (context.checker ??= ruleChecker(context.schemas, context.statuses()))(given);
   const pattern =
     input.match?.promptRegex === undefined ? undefined : compilePattern(input.match.promptRegex);
   const id = input.id ?? `rule-${++context.added}`;
@@ -329,12 +330,11 @@ function decide(context: FaultsContext, call: FaultCall): FaultDecision {
   const decision: FaultDecision = { delayMs: 0, failJob: false, fired: [] };
   const onePrompt = call.promptIndex !== undefined;
   const batchScope = onePrompt || call.operation === 'createBatch';
-  const documented = context.statuses[call.operation] ?? [];
   for (const rule of context.rules) {
     if (batchScope && promptScoped(rule) !== onePrompt) continue;
     if (!matches(rule.match, context.patterns.get(rule), call)) continue;
     const { status } = rule.effect;
-    if (status !== undefined && !documented.includes(status)) {
+    if (status !== undefined && !(context.statuses()[call.operation] ?? []).includes(status)) {
       (decision.notices ??= []).push(
         `fault rule ${rule.id} did not fire: ${call.operation} does not document ${status}`,
       );
@@ -353,7 +353,8 @@ function decide(context: FaultsContext, call: FaultCall): FaultDecision {
 export function createFaults(options: {
   clock: Clock;
   seed: number;
-  statuses: Readonly<Record<string, readonly number[]>>;
+  /** Per operation, the statuses its documents give, asked for when a rule is added or matched. */
+  statuses: () => Readonly<Record<string, readonly number[]>>;
   /** The admin document's `components/schemas`, where FaultRuleInput is. */
   schemas: Readonly<Record<string, unknown>>;
 }) {

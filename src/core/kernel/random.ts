@@ -1,6 +1,3 @@
-import type { Faker } from '@faker-js/faker';
-import { faker as english } from '@faker-js/faker/locale/en';
-
 /**
  * Folds any mix of strings and numbers into a 32-bit seed (FNV-1a), so that every random choice
  * can be derived from the instance seed plus what it is about (a conversation, a job id...).
@@ -69,19 +66,6 @@ export function createRng(seed: number): Rng {
       return pool.slice(0, Math.max(0, count));
     },
   };
-}
-
-/**
- * A Faker instance of its own, seeded: never the shared global one, whose state would make one
- * request's content depend on the requests before it.
- */
-export function createFaker(seed: number): Faker {
-  // The package's main entry loads every locale (about 80 ms and 36 MB at start-up); the English
-  // entry loads one, but exports only an instance: its constructor makes fresh ones from its data.
-  const FakerClass = english.constructor as typeof Faker;
-  const faker = new FakerClass({ locale: english.rawDefinitions });
-  faker.seed(seed);
-  return faker;
 }
 
 /** A version 4 UUID drawn from the seed and the parts: the same ones give the same UUID. */

@@ -1,4 +1,4 @@
-import { createFaker } from '../kernel/random.ts';
+import { createFaker } from '../kernel/faker.ts';
 import type { Catalogue } from './catalogue.ts';
 import { type ChatCompletion, completeChat } from './chat-completion.ts';
 import type { ChatCall } from './chat-request.ts';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRng, deriveSeed, type Rng } from '../../kernel/random.ts';
 
 /** Builds a value on first use and keeps it: page shells are constant, only conversations change. */
@@ -22,7 +23,30 @@ export interface Chrome {
 const CHROME_MIN_CHARS = 2048;
 const chromeByModel = new Map<string, Chrome[]>();
 const shells = new Map<string, () => unknown>();
+const builders = new Map<string, () => object>();
 let marks = 0;
+
+/** Each model's shell-building function, for the build to write what they make (scripts/shells.ts). */
+export function shellBuilders(): ReadonlyMap<string, () => object> {
+  return builders;
+}
+
+/**
+ * The shell the build wrote for a model (dist/shells/<model>.json, scripts/shells.ts), or
+ * undefined where there is none (src/ run as it is): the same strings its function makes, read in
+ * about a millisecond instead of drawn on the first answer (chatgpt's draws 190 kB of styles and
+ * scripts: 20-30 ms of cold code).
+ */
+function prebuilt(model: string): object | undefined {
+  try {
+    return JSON.parse(
+      readFileSync(new URL(`../../../shells/${model}.json`, import.meta.url), 'utf8'),
+    ) as object;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 /**
  * A model's shell, built once like `once`, whose long strings (styles, scripts, frames: most of a
@@ -32,8 +56,9 @@ let marks = 0;
  * decoded query (nor anything the escapes let through) can hold.
  */
 export function chromeShell<T extends object>(model: string, build: () => T): () => T {
+  builders.set(model, build);
   const made = once(() => {
-    const shell = { ...build() } as Record<string, unknown>;
+    const shell = { ...(prebuilt(model) ?? build()) } as Record<string, unknown>;
     const chrome: Chrome[] = [];
     for (const [name, text] of Object.entries(shell)) {
       if (typeof text !== 'string' || text.length < CHROME_MIN_CHARS) continue;
