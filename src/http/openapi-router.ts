@@ -143,6 +143,8 @@ function handlerOf(ctx: RouterContext, name: string): Handler {
 
 type Security = { results: Context['security']; allowed: boolean };
 
+const failed = (error: unknown) => ({ error: error || new Error('security handler rejected') });
+
 /**
  * Each security handler's result for the operation, and whether one of its requirements is met:
  * at once when every handler answers at once (ours do), else once the ones that wait are done.
@@ -156,7 +158,6 @@ function securityOf(
   let waits: Promise<unknown>[] | undefined;
   for (const scheme of ctx.schemes.get(operation) ?? []) {
     const check = ctx.options.security[scheme];
-    const failed = (error: unknown) => ({ error: error || new Error('security handler rejected') });
     try {
       const result = check?.(request);
       if (result instanceof Promise)
@@ -224,15 +225,27 @@ function handleExact(
   reply: FastifyReply,
 ) {
   const context = new ExactContext(ctx.api, operation, input) as unknown as Context;
-  const checked = (security: Security) => {
-    context.security = security.results;
-    if (!security.allowed) return handlerOf(ctx, 'unauthorizedHandler')(context, request, reply);
-    context.validation = validate(ctx, operation, input, request.url);
-    if (context.validation.errors) return handlerOf(ctx, 'validationFail')(context, request, reply);
-    return handlerOf(ctx, operation.operationId ?? '')(context, request, reply);
-  };
   const security = securityOf(ctx, operation, request);
-  return security instanceof Promise ? security.then(checked) : checked(security);
+  return security instanceof Promise
+    ? security.then((settled) => checked(ctx, context, input, settled, request, reply))
+    : checked(ctx, context, input, security, request, reply);
+}
+
+/** The rest of handleExact once the security checks are done: validation, then the handler. */
+function checked(
+  ctx: RouterContext,
+  context: Context,
+  input: Request,
+  security: Security,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  context.security = security.results;
+  if (!security.allowed) return handlerOf(ctx, 'unauthorizedHandler')(context, request, reply);
+  const { operation } = context;
+  context.validation = validate(ctx, operation, input, request.url);
+  if (context.validation.errors) return handlerOf(ctx, 'validationFail')(context, request, reply);
+  return handlerOf(ctx, operation.operationId ?? '')(context, request, reply);
 }
 
 /**
