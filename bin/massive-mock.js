@@ -35,13 +35,6 @@ function edited() {
   return newerThan(fileURLToPath(src), statSync(bundle).mtimeMs);
 }
 
-/** FNV-1a of a text, in hex: a short name for the flags a code cache was made with. */
-function fnv(text) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16);
-}
-
 /**
  * Runs the bundle as a vm.Script with a V8 code cache of its own, in Node's compile-cache folder.
  * Node's cache of an ES module is taken as it is compiled: its top level only. This one is taken
@@ -59,7 +52,13 @@ function runBundle() {
   // holds the build, which the bundle's first line names by its content, and the flags, so that two
   // ways of starting keep a cache each.
   const build = /^\/\/ massive-mock build (\w+)\n/.exec(source)?.[1];
-  const flags = fnv([process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS].join(' '));
+  // A short name for the flags (the bundle loads node:crypto anyway).
+  const flags = process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
+    .update([process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS].join(' '))
+    .digest('hex')
+    .slice(0, 8);
   const cache = folder && build && `${folder}/massive-mock-${build}-${flags}.bin`;
   let cachedData;
   try {
