@@ -10,6 +10,7 @@ import { registerPageAssets } from './page-assets.ts';
 import { keepAnswer } from './journal-entry.ts';
 import { httpDate, sendApiError, sendText } from './reply.ts';
 import { callbackLine, RequestLog } from './request-log.ts';
+import { requestLogger } from './request-logger.ts';
 import { type RouterRouteOptions, registerRouterRoutes } from './router/routes.ts';
 
 // Not `import { createServer } from 'node:http'`: an ESM import of node:http reads every export,
@@ -41,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     logController: new RequestLog(),
+    childLoggerFactory: requestLogger,
     clientErrorHandler(error, socket) {
       onClientError.call(this as unknown as { server: Server }, error, socket);
     },

@@ -1,9 +1,10 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import type { Decisions, JournalEntry } from '../core/control/journal.ts';
+import { type LineFields, RequestLogger } from './request-logger.ts';
 
 /** What a request's decisions add to its line: the cache, the faults that fired, the fixture. */
-function decided(decisions: Decisions | null | undefined): Record<string, unknown> {
+function decided(decisions: Decisions | null | undefined): Record<string, string> {
   if (!decisions) return {};
   return {
     ...(decisions.cache && { cache: decisions.cache }),
@@ -52,13 +53,17 @@ export class RequestLog extends LogController {
       return;
     const carried = request as { decisions?: Decisions | null; routerDecisions?: Decisions };
     const extra = decided(carried.decisions ?? carried.routerDecisions);
-    const fields = {
+    const fields: LineFields = {
       method: request.method,
       path,
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };
-    request.log[level]({ ...fields, ...extra }, lineOf(fields, extra));
+    const msg = lineOf(fields as { method: string; path: string; status: number; ms: number }, extra);
+    for (const key in extra) fields[key] = extra[key] as string;
+    const log = request.log as unknown;
+    if (log instanceof RequestLogger) log.line(level, fields, msg);
+    else request.log[level](fields, msg);
   }
 }
 
