@@ -42,7 +42,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     logController: new RequestLog(),
-    childLoggerFactory: requestLogger,
+    // Without a logger Fastify hands each request the null logger itself: nothing to defer.
+    ...(options.logger && { childLoggerFactory: requestLogger }),
     clientErrorHandler(error, socket) {
       onClientError.call(this as unknown as { server: Server }, error, socket);
     },

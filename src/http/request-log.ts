@@ -53,17 +53,17 @@ export class RequestLog extends LogController {
       return;
     const carried = request as { decisions?: Decisions | null; routerDecisions?: Decisions };
     const extra = decided(carried.decisions ?? carried.routerDecisions);
-    const fields: LineFields = {
+    const fields = {
       method: request.method,
       path,
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };
-    const msg = lineOf(fields as { method: string; path: string; status: number; ms: number }, extra);
-    for (const key in extra) fields[key] = extra[key] as string;
+    const msg = lineOf(fields, extra);
+    const line: LineFields = Object.assign(fields, extra);
     const log = request.log as unknown;
-    if (log instanceof RequestLogger) log.line(level, fields, msg);
-    else request.log[level](fields, msg);
+    if (log instanceof RequestLogger) log.line(level, line, msg);
+    else request.log[level](line, msg);
   }
 }
 

@@ -44,11 +44,11 @@ const plainness = new WeakMap<object, boolean>();
  * (test/http/request-logger.test.ts compares them).
  */
 function isPlain(logger: object, bindings: Bindings): boolean {
+  const internals = logger as Internals;
+  const serializers = internals[serializersSym] as Record<string, unknown> | undefined;
   let plain = plainness.get(logger);
   if (plain === undefined) {
-    const internals = logger as Internals;
     const hooks = internals[hooksSym] as { logMethod?: unknown; streamWrite?: unknown } | undefined;
-    const serializers = internals[serializersSym] as Record<string, unknown> | undefined;
     const stringifiers = internals[stringifiersSym] as object | undefined;
     const stream = internals[streamSym] as { write?: unknown; [needsMetadataGsym]?: unknown } | undefined;
     plain =
@@ -66,9 +66,11 @@ function isPlain(logger: object, bindings: Bindings): boolean {
       !internals[nestedKeySym] &&
       (!stringifiers || Reflect.ownKeys(stringifiers).length === 0) &&
       internals.onChild?.name === 'noop' &&
-      ![...LINE_KEYS, ...Object.keys(bindings)].some((key) => serializers?.[key]);
+      !LINE_KEYS.some((key) => serializers?.[key]);
     plainness.set(logger, plain);
   }
+  // The request's own binding is checked each time: the logger's answer above holds for any.
+  for (const key in bindings) if (serializers?.[key]) return false;
   asJsonTracing ??= tracingChannel('pino_asJson');
   return plain && !asJsonTracing.hasSubscribers;
 }

@@ -54,6 +54,7 @@ describe("a request's logger", () => {
     ['a mixin', { mixin: () => ({ extra: 1 }) }],
     ['a redacted path', { redact: ['path'] }],
     ['a serializer of a line key', { serializers: { status: (status: number) => `s${status}` } }],
+    ["a serializer of the request's binding", { serializers: { reqId: (id: string) => `r-${id}` } }],
     ['a formatter of lines', { formatters: { log: (object) => ({ wrapped: object }) } }],
     ['a message prefix', { msgPrefix: '[mock] ' }],
   ])("leaves lines to pino when the logger has %s, and they come out as pino's", (_name, options) => {
