@@ -17,14 +17,13 @@ const SRC = `${ROOT}src/`;
 export const BUNDLE = `${ROOT}dist/massive-mock.cjs`;
 
 /**
- * Packages left to Node: better-sqlite3 finds its native addon beside its own files, pino starts
- * its transports (pino-pretty) in workers from its own files, and the docs UI serves its assets
- * from its package folder. gpt-tokenizer's 1.7 MB of tables load on the first count of tokens,
- * not with the rest. All are dependencies, so an installed package finds them.
+ * Packages left to Node: better-sqlite3 finds its native addon beside its own files, pino-pretty
+ * runs in a worker from its own files (pino, bundled, is told where: cli-main.ts), and the docs UI
+ * serves its assets from its package folder. gpt-tokenizer's 1.7 MB of tables load on the first
+ * count of tokens, not with the rest. All are dependencies, so an installed package finds them.
  */
 export const EXTERNAL = [
   'better-sqlite3',
-  'pino',
   'pino-pretty',
   '@fastify/swagger',
   '@fastify/swagger-ui',
@@ -110,9 +109,13 @@ export async function bundle(entry = `${SRC}cli-main.ts`, outfile = BUNDLE): Pro
   });
   for (const file of outputFiles) {
     const code = asciiOnly(file.text);
-    // Its first line names the build by its content: the bin keys its code cache by it.
+    // Its first line names the build by its content: the bin keys its code cache by it. The rest is
+    // the function the bin calls, as Node wraps a CommonJS module (the bin then need not copy it).
     const build = createHash('sha256').update(code).digest('hex').slice(0, 20);
-    writeFileSync(file.path, `// massive-mock build ${build}\n${code}`);
+    writeFileSync(
+      file.path,
+      `// massive-mock build ${build}\n(function (exports, require, module, __filename, __dirname) {${code}\n})`,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config/config.ts';
 import { MockError, mockErrorClass } from './core/kernel/errors.ts';
@@ -55,11 +56,28 @@ function reachableUrl(host: string, port: number): string {
   return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
+/**
+ * Pino runs a transport (pino-pretty) in a worker, started from a file of its own or of
+ * thread-stream's, which it finds beside its code: in the bundle (scripts/bundle.ts) that is
+ * dist/, so it is told where the installed packages keep them, by the global pino reads for this.
+ */
+function workersFromPackages(): void {
+  const pino = createRequire(import.meta.url).resolve('pino');
+  const fromPino = createRequire(pino);
+  Object.assign(globalThis, {
+    __bundlerPathsOverrides: {
+      'pino-worker': fromPino.resolve('./lib/worker.js'),
+      'thread-stream-worker': fromPino.resolve('thread-stream/lib/worker.js'),
+    },
+  });
+}
+
 async function main(): Promise<void> {
   const { config, help, version } = loadConfig({ argv: process.argv.slice(2), env: process.env });
   if (help) return void process.stdout.write(helpText());
   if (version) return void process.stdout.write(`${VERSION}\n`);
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY);
+  if (pretty) workersFromPackages();
   const instance = await createInstance(config, {
     level: config.logLevel,
     ...(pretty && {

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distIsFresh } from '../../scripts/dist-freshness.ts';
 import { BUNDLE, EXTERNAL } from '../../scripts/bundle.ts';
@@ -79,5 +80,25 @@ describe('the bundled command', () => {
     const docs = await fetch(`${cli.url}/docs/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');
+  });
+});
+
+describe('the bundled command with pretty logs', () => {
+  // Pino is in the bundle, pino-pretty is not: the worker that runs it starts from files the
+  // bundle must point pino at (cli-main.ts), or the first line logged would end the process.
+  it('writes a request as a line of pino-pretty, from its worker', async () => {
+    const pretty = await startCli(process.execPath, [
+      join(ROOT, 'bin', 'massive-mock.js'),
+      ...['--database', join(dir, 'pretty.db'), '--log-format', 'pretty'],
+    ]);
+    try {
+      const ai = await fetch(`${pretty.url}/ai?prompt=hello`, { headers: auth });
+      expect(ai.status, pretty.output()).toBe(200);
+      await expect
+        .poll(() => stripVTControlCharacters(pretty.output()), { timeout: 5_000 })
+        .toMatch(/INFO.*: GET \/ai 200 \d+ms cache=miss/);
+    } finally {
+      expect(await pretty.stop()).toBe(0);
+    }
   });
 });
