@@ -4,7 +4,7 @@
  * answered as it would be had it been built at start.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -18,11 +18,19 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'massive-mock-bundle-'));
 let cli: RunningCli;
 
+// Markdown of forms the writers never use (a link, emphasis): marked reads it, loaded from its package.
+const FIXTURE = {
+  match: { prompt: 'linked answer' },
+  answer: { markdown: 'See *the* [maker](https://maker.example/page) first. [1]', sources: [] },
+};
+
 beforeAll(async () => {
   if (!distIsFresh(ROOT)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  mkdirSync(join(dir, 'fixtures'));
+  writeFileSync(join(dir, 'fixtures', 'linked.json'), JSON.stringify(FIXTURE));
   cli = await startCli(process.execPath, [
     join(ROOT, 'bin', 'massive-mock.js'),
-    ...['--database', join(dir, 'bundle.db'), '--seed', '3'],
+    ...['--database', join(dir, 'bundle.db'), '--seed', '3', '--fixtures', join(dir, 'fixtures')],
   ]);
 }, 120_000);
 
@@ -71,6 +79,16 @@ describe('the bundled command', () => {
     });
     expect(completion.status, cli.output()).toBe(200);
     expect(((await completion.json()) as { object?: string }).object).toBe('text_completion');
+  });
+
+  it('renders Markdown outside the generated forms with marked, loaded on that first call', async () => {
+    const ai = await fetch(`${cli.url}/ai?prompt=linked+answer`, { headers: auth });
+    expect(ai.status, cli.output()).toBe(200);
+    const { completion } = (await ai.json()) as { completion: string };
+    expect(completion).toContain('<em>the</em>');
+    expect(completion).toContain(
+      '<a href="https://maker.example/page" target="_blank" rel="noopener">maker</a>',
+    );
   });
 
   it('serves the files it reads from the package: the dashboard and the docs UI', async () => {

@@ -1,5 +1,8 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import { createRequire } from 'node:module';
+import type * as Marked from 'marked';
+import type { Token, Tokens } from 'marked';
 import { escapeHtml, safeHttpUrl } from './escape.ts';
+import { lexGenerated } from './markdown-lexer.ts';
 import type { Source } from './types.ts';
 
 /** Where an element's Markdown sits in the source, for renderers that annotate it (ChatGPT's data-start/data-end). */
@@ -24,6 +27,11 @@ export interface MarkdownHooks {
 }
 
 const CITATION_RUN = /(?:\[\d{1,3}\])+/g;
+
+const require = createRequire(import.meta.url);
+/** marked, loaded with the first Markdown lexGenerated leaves to it: start-up does not pay for it. */
+let lexer: typeof Marked.Lexer | undefined;
+const markedLexer = () => (lexer ??= (require('marked') as typeof Marked).Lexer);
 
 /**
  * One rendering walk: the source, its sources and hooks, and how far into the source elements have
@@ -170,9 +178,10 @@ function block(w: Walk, token: Token, path: readonly number[]): string {
 
 /**
  * Renders any Markdown (generated, or from a fixture) to HTML. Raw HTML in the Markdown is shown
- * as text and only http(s) links become links, so fixture content can never inject markup.
+ * as text and only http(s) links become links, so fixture content can never inject markup. What
+ * the writers write is read by lexGenerated, which gives marked's tokens without its start-up cost.
  */
 export function renderMarkdown(markdown: string, sources: readonly Source[], hooks: MarkdownHooks): string {
   const w: Walk = { markdown, sources, hooks, cursor: 0 };
-  return blocks(w, Lexer.lex(markdown, { gfm: true }), []);
+  return blocks(w, lexGenerated(markdown) ?? markedLexer().lex(markdown, { gfm: true }), []);
 }
