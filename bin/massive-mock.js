@@ -44,21 +44,26 @@ function edited() {
   return newerThan(fileURLToPath(src), statSync(bundle).mtimeMs);
 }
 
-/**
- * Reads a file into `buffer` (a new one if it is too small): the bytes it was read into.
- */
-function readInto(path, buffer) {
-  const fd = openSync(path, 'r');
+/** A file opened for reading, with its size; undefined when there is none. */
+function openFile(path) {
   try {
-    const size = fstatSync(fd).size;
-    const into = buffer && buffer.length >= size ? buffer : Buffer.allocUnsafeSlow(size);
+    const fd = openSync(path, 'r');
+    return { fd, size: fstatSync(fd).size };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads all of an opened file into the start of `buffer` and closes it: the bytes read. */
+function readAll({ fd, size }, buffer) {
+  try {
     let read = 0;
     while (read < size) {
-      const got = readSync(fd, into, read, size - read, read);
+      const got = readSync(fd, buffer, read, size - read, read);
       if (got === 0) break;
       read += got;
     }
-    return into.subarray(0, read);
+    return buffer.subarray(0, read);
   } finally {
     closeSync(fd);
   }
@@ -74,16 +79,14 @@ function readInto(path, buffer) {
 function runBundle() {
   const { Script, constants } = process.getBuiltinModule('node:vm');
   const file = fileURLToPath(bundle);
-  // The bundle is ASCII (scripts/bundle.ts): read as latin1 it is one-byte text at once. Each page
-  // of memory a start touches first costs it (on the 2-core machine of docs/benchmarks.md, ~11 µs
-  // a page): the code cache is read into the same bytes once the source is copied out of them.
-  const bytes = readInto(file);
-  const source = bytes.latin1Slice(0, bytes.length);
-  const folder = getCompileCacheDir?.();
+  const opened = openFile(file);
+  if (!opened) throw new Error(`massive-mock: cannot read ${file}`);
   // V8 checks a cache against its version and flags, but the source by its length only: the name
   // holds the build, which the bundle's first line names by its content, and the flags, so that two
   // ways of starting keep a cache each.
-  const build = /^\/\/ massive-mock build (\w+)\n/.exec(source)?.[1];
+  const head = Buffer.allocUnsafe(64);
+  const firstLine = head.latin1Slice(0, readSync(opened.fd, head, 0, head.length, 0));
+  const build = /^\/\/ massive-mock build (\w+)\n/.exec(firstLine)?.[1];
   // A short name for the flags (the bundle loads node:crypto anyway).
   const flags = process
     .getBuiltinModule('node:crypto')
@@ -91,13 +94,17 @@ function runBundle() {
     .update([process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS].join(' '))
     .digest('hex')
     .slice(0, 8);
+  const folder = getCompileCacheDir?.();
   const cache = folder && build && `${folder}/massive-mock-${build}-${flags}.bin`;
-  let cachedData;
-  try {
-    cachedData = cache ? readInto(cache, bytes) : undefined;
-  } catch {
-    // none yet
-  }
+  const cached = cache ? openFile(cache) : undefined;
+  // Each page of memory a start touches first costs it (on the 2-core machine of
+  // docs/benchmarks.md, ~11 µs a page): the bundle, and then its code cache once the source is
+  // copied out, are read into the same bytes. The bundle is ASCII (scripts/bundle.ts): read as
+  // latin1 it is one-byte text at once.
+  const buffer = Buffer.allocUnsafeSlow(Math.max(opened.size, cached?.size ?? 0));
+  const bytes = readAll(opened, buffer);
+  const source = bytes.latin1Slice(0, bytes.length);
+  const cachedData = cached && readAll(cached, buffer);
   // The bundle is written as the function to call (scripts/bundle.ts): wrapping it here would make
   // V8 copy all of it into one string again before compiling.
   const script = new Script(source, {

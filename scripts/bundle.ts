@@ -20,7 +20,10 @@ export const BUNDLE = `${ROOT}dist/massive-mock.cjs`;
  * Packages left to Node: better-sqlite3 finds its native addon beside its own files, pino-pretty
  * runs in a worker from its own files (pino, bundled, is told where: cli-main.ts), and the docs UI
  * serves its assets from its package folder. gpt-tokenizer's 1.7 MB of tables load on the first
- * count of tokens, not with the rest. All are dependencies, so an installed package finds them.
+ * count of tokens, and Faker's 450 kB of code and data on the router's first completion, not with
+ * the rest: each start reads all of the bundle, and on a machine where first touching memory is
+ * slow (docs/benchmarks.md) its size costs time. All are dependencies, so an installed package
+ * finds them.
  */
 export const EXTERNAL = [
   'better-sqlite3',
@@ -28,6 +31,7 @@ export const EXTERNAL = [
   '@fastify/swagger',
   '@fastify/swagger-ui',
   'gpt-tokenizer',
+  '@faker-js/faker',
 ];
 
 /**
