@@ -6,6 +6,7 @@ import { createBatches } from './core/massive/async/batches.ts';
 import { createHostPolicy } from './core/massive/async/callback-hosts.ts';
 import { type CallbackScheduler, createCallbackScheduler } from './core/massive/async/callback-scheduler.ts';
 import { VirtualClock } from './core/kernel/clock.ts';
+import { once } from './core/kernel/once.ts';
 import { type Control, createControl } from './core/massive/control-plane.ts';
 import { createFaults } from './core/control/faults.ts';
 import { applyBundle, type Bundle } from './core/massive/bundle.ts';
@@ -62,16 +63,18 @@ function groundOf(config: Config) {
     readFixtureDir(BUNDLED_FIXTURES_DIR),
   );
   const revision = findRevision(config.revision) as Revision;
-  const routerDocument = loadRouterDocument();
+  // The router's and the admin API's documents are read on their first use: the first answer of
+  // a start needs neither.
+  const routerDocument = once(loadRouterDocument);
   // Every revision's document, parsed only for the statuses a fault rule may give: on the first rule.
   let statuses: Record<string, number[]> | undefined;
-  const adminDocument = readDocument('admin.yaml');
+  const adminDocument = once(() => readDocument('admin.yaml'));
   const clock = new VirtualClock();
   const faults = createFaults({
     clock,
     seed: config.seed,
-    statuses: () => (statuses ??= documentedStatuses([...REVISIONS.map(loadApiDocument), routerDocument])),
-    schemas: adminDocument.components.schemas ?? {},
+    statuses: () => (statuses ??= documentedStatuses([...REVISIONS.map(loadApiDocument), routerDocument()])),
+    schemas: () => adminDocument().components.schemas ?? {},
   });
   const journal = createJournal(config.journalSize);
   const coverage = trackApiCoverage({ journal, faults, revision: revision.id });

@@ -188,8 +188,8 @@ async function buildDocsSite(
 export function registerDocs(
   app: FastifyInstance,
   revision: Revision,
-  admin: OpenApiDocument,
-  router: OpenApiDocument,
+  admin: () => OpenApiDocument,
+  router: () => OpenApiDocument,
 ): void {
   let site: Promise<FastifyInstance> | undefined;
   app.addHook('onClose', async () => {
@@ -209,7 +209,7 @@ export function registerDocs(
       exposeHeadRoute: false,
       logLevel: 'warn',
       handler: async (request, reply) => {
-        site ??= buildDocsSite(revision, admin, router);
+        site ??= buildDocsSite(revision, admin(), router());
         const answer = await (
           await site
         ).inject({

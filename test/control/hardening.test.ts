@@ -192,7 +192,7 @@ describe('firstAttempts remembers a bounded number of requests (defect 9)', () =
       clock: new VirtualClock(),
       seed: 1,
       statuses: () => ({ getCompletion: [500] }),
-      schemas: readDocument('admin.yaml').components.schemas ?? {},
+      schemas: () => readDocument('admin.yaml').components.schemas ?? {},
     });
     faults.add({ effect: { status: 500 }, policy: { firstAttempts: 1 } });
     const call = (requestKey: string) =>

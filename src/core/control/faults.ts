@@ -244,7 +244,8 @@ interface FaultsContext {
   seed: number;
   /** Per operation, the statuses its documents give: read when a rule needs them, not at start. */
   statuses: () => Readonly<Record<string, readonly number[]>>;
-  schemas: Readonly<Record<string, unknown>>;
+  /** The admin document's `components/schemas`, read when the first rule is added. */
+  schemas: () => Readonly<Record<string, unknown>>;
   /** Compiled with the first rule added: a start without rules does not pay for it. */
   checker?: ReturnType<typeof ruleChecker>;
   rules: FaultRule[];
@@ -278,7 +279,7 @@ function fires(context: FaultsContext, rule: FaultRule, call: FaultCall): boolea
 }
 
 function addRule(context: FaultsContext, given: FaultRuleInput): FaultRule {
-  const input = (context.checker ??= ruleChecker(context.schemas, context.statuses()))(given);
+  const input = (context.checker ??= ruleChecker(context.schemas(), context.statuses()))(given);
   const pattern =
     input.match?.promptRegex === undefined ? undefined : compilePattern(input.match.promptRegex);
   const id = input.id ?? `rule-${++context.added}`;
@@ -355,8 +356,8 @@ export function createFaults(options: {
   seed: number;
   /** Per operation, the statuses its documents give, asked for when a rule is added or matched. */
   statuses: () => Readonly<Record<string, readonly number[]>>;
-  /** The admin document's `components/schemas`, where FaultRuleInput is. */
-  schemas: Readonly<Record<string, unknown>>;
+  /** The admin document's `components/schemas`, where FaultRuleInput is: asked for with the first rule. */
+  schemas: () => Readonly<Record<string, unknown>>;
 }) {
   const context: FaultsContext = {
     ...options,

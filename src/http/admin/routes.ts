@@ -26,7 +26,8 @@ import { usageChart } from './usage-chart.ts';
 export const ADMIN_PREFIX = '/__admin/';
 
 export interface AdminRouteOptions {
-  document: OpenApiDocument;
+  /** Read with the first call under /__admin/ (or the docs' first visit), not at start. */
+  document: () => OpenApiDocument;
   control: Control;
   store: Store;
   adminToken: string | null;
@@ -68,7 +69,6 @@ function stateHandlers(options: AdminRouteOptions): Record<string, Handler> {
     return { now, iso: new Date(now).toISOString(), frozen: control.clock.frozen };
   };
   return {
-    ...routingHandlers(options.document),
     unauthorizedHandler: (_context, _request, reply) =>
       sendText(reply, 401, 'The admin API requires the admin token as a bearer token'),
     validationFail: (context, _request, reply) => {
@@ -286,8 +286,8 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRouteOpt
     ...observeHandlers(options),
   };
   mountOpenApi(app, ADMIN_PREFIX, () => ({
-    document: options.document,
-    handlers,
+    document: options.document(),
+    handlers: { ...routingHandlers(options.document()), ...handlers },
     security: {
       adminAuth: (request) => adminToken === null || isAdminToken(adminToken, request.headers.authorization),
     },

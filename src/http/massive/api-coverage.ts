@@ -14,27 +14,36 @@ import { loadApiDocument, pathTemplateOf } from '../openapi-document.ts';
 /**
  * Coverage of the emulated API, from every revision's document, fed by the journal's appends (so
  * it counts calls the bounded journal has dropped). Fault kinds come from the rules that fired.
+ * The documents are read with the first call recorded (after its reply is sent) or the first
+ * report: a start reads only its own revision's, which its first answer needs.
  */
 export function trackApiCoverage(options: { journal: Journal; faults: Faults; revision: string }): Coverage {
-  const documents = REVISIONS.map((revision) => ({
-    revision: revision.id,
-    document: loadApiDocument(revision),
-  }));
-  const coverage = createCoverage(definedOperations(documents), (method, fullPath, revision) => {
-    const document = loadApiDocument(findRevision(revision) ?? REVISIONS[0]);
-    const path = REVISION_PATH.exec(fullPath)?.[2] ?? fullPath;
-    const template = pathTemplateOf(document, path);
-    const operation = template && document.paths[template]?.[method.toLowerCase()];
-    return (operation as { operationId?: string } | undefined)?.operationId;
-  });
+  let made: Coverage | undefined;
+  const coverage = (): Coverage =>
+    (made ??= createCoverage(
+      definedOperations(
+        REVISIONS.map((revision) => ({ revision: revision.id, document: loadApiDocument(revision) })),
+      ),
+      (method, fullPath, revision) => {
+        const document = loadApiDocument(findRevision(revision) ?? REVISIONS[0]);
+        const path = REVISION_PATH.exec(fullPath)?.[2] ?? fullPath;
+        const template = pathTemplateOf(document, path);
+        const operation = template && document.paths[template]?.[method.toLowerCase()];
+        return (operation as { operationId?: string } | undefined)?.operationId;
+      },
+    ));
   options.journal.subscribe((entry) => {
     const rules = entry.decisions.faults?.length ? options.faults.list() : [];
-    coverage.record(entry, {
+    coverage().record(entry, {
       revision: entry.decisions.revision ?? options.revision,
       effectOf: (id) => rules.find((rule) => rule.id === id)?.effect,
     });
   });
-  return coverage;
+  return {
+    record: (entry, facts) => coverage().record(entry, facts),
+    report: () => coverage().report(),
+    clear: () => made?.clear(),
+  };
 }
 
 /** Writes the coverage report: Markdown when the file name ends `.md`, else JSON. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../core/massive/errors.ts';
 import type { Decisions } from '../../core/control/journal.ts';
-import { findRevision, REVISIONS, type Revision } from '../../core/massive/revisions/index.ts';
+import { findRevision, type Revision } from '../../core/massive/revisions/index.ts';
 import { accountHandlers } from './account-handlers.ts';
 import { aiHandlers } from './ai-handlers.ts';
 import type { HandlerContext } from './operations.ts';
@@ -52,14 +52,14 @@ const failures: Record<string, Handler> = {
  */
 function revisionRouters(
   options: ApiRouteOptions,
-  routes: ReadonlyMap<string, RevisionRoutes>,
+  routesFor: (revision: Revision) => RevisionRoutes,
   operations: Record<string, Handler>,
 ) {
   const routers = new Map<string, OpenApiRouter | Promise<OpenApiRouter>>();
   return (revision: Revision): OpenApiRouter | Promise<OpenApiRouter> => {
     let router = routers.get(revision.id);
     if (!router) {
-      const { document, errors } = routes.get(revision.id) as RevisionRoutes;
+      const { document, errors } = routesFor(revision);
       // Only the operations this revision has: June's DELETE /users is not May's.
       const offered = Object.entries(operations).filter(([id]) => id in errors);
       const building = createOpenApiRouter({
@@ -130,11 +130,17 @@ function recordCall(options: ApiRouteOptions) {
  * billed call in the durable record /usage reports from.
  */
 export async function registerApiRoutes(app: FastifyInstance, options: ApiRouteOptions): Promise<void> {
-  const routes = new Map(REVISIONS.map((revision) => [revision.id, revisionRoutes(revision)]));
-  const routesOf = (request: FastifyRequest) => routes.get(request.revision.id) as RevisionRoutes;
+  // Each revision's document is read on its first call: a start reads only its own revision's.
+  const routes = new Map<string, RevisionRoutes>();
+  const routesFor = (revision: Revision): RevisionRoutes => {
+    let found = routes.get(revision.id);
+    if (!found) routes.set(revision.id, (found = revisionRoutes(revision)));
+    return found;
+  };
+  const routesOf = (request: FastifyRequest) => routesFor(request.revision);
   let latencySequence = 0;
   const context: HandlerContext = { options, routesOf, latencySequence: () => ++latencySequence };
-  const routerOf = revisionRouters(options, routes, {
+  const routerOf = revisionRouters(options, routesFor, {
     ...aiHandlers(context),
     ...webHandlers(context),
     ...accountHandlers(options),

@@ -113,7 +113,7 @@ async function createChatCompletion(
 
 /** The handlers of the router's document, by operationId, and those openapi-backend calls on failure. */
 export function routerHandlers(state: RouterState): Record<string, Handler> {
-  const statuses = documentedErrors(state.options.document);
+  const statuses = documentedErrors(state.options.document());
   const operation = (name: string, handle: typeof createCompletion) =>
     controlled(state, statuses, name, (request, reply, decision, model) =>
       handle(state, request, reply, decision, model),

@@ -43,7 +43,7 @@ export async function registerRouterRoutes(app: FastifyInstance, options: Router
     // The handlers (and the completion, chat and stream modules they import) load on the first
     // call under /api/v1: a run that never calls the router does not pay for them at start.
     mountOpenApi(router, `${ROUTER_PREFIX}/`, async () => ({
-      document: options.document,
+      document: options.document(),
       handlers: (await import('./handlers.ts')).routerHandlers(state),
       security: { bearerAuth: (request) => options.authenticate(request.headers.authorization) },
     }));

@@ -13,7 +13,8 @@ import { requestRecord } from '../journal-entry.ts';
 import type { OpenApiDocument } from '../openapi-document.ts';
 
 export interface RouterRouteOptions {
-  document: OpenApiDocument;
+  /** Read with the first call under /api/v1 (or the docs' first visit), not at start. */
+  document: () => OpenApiDocument;
   authenticate: Authenticator;
   clock: Clock;
   faults: Faults;

@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { once } from '../../kernel/once.ts';
 import { createRng, deriveSeed, type Rng } from '../../kernel/random.ts';
-
-/** Builds a value on first use and keeps it: page shells are constant, only conversations change. */
-export function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= build();
-    return value;
-  };
-}
 
 /** A part of a page that every answer of a model shares, kept encoded: as HTML, and inside a JSON string. */
 export interface Chrome {
