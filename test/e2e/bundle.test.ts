@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distIsFresh } from '../../scripts/dist-freshness.ts';
-import { BUNDLE, EXTERNAL } from '../../scripts/bundle.ts';
+import { BUNDLE, EXTERNAL, LODASH_METHODS } from '../../scripts/bundle.ts';
 import { REVISIONS } from '../../src/core/massive/revisions/index.ts';
 import { type RunningCli, startCli } from '../support/cli-process.ts';
 
@@ -51,6 +51,23 @@ describe('the bundled command', () => {
       dependencies: Record<string, string>;
     };
     expect(EXTERNAL.filter((name) => !(name in manifest.dependencies))).toEqual([]);
+  });
+
+  it('gives the packages that use lodash every method they call, chained or not', () => {
+    const called = new Set<string>();
+    const sources = ['backend', 'router', 'utils', 'validation'].map((name) =>
+      readFileSync(join(ROOT, 'node_modules', 'openapi-backend', `${name}.js`), 'utf8'),
+    );
+    sources.push(readFileSync(join(ROOT, 'node_modules', 'mock-json-schema', 'mock.js'), 'utf8'));
+    for (const source of sources) {
+      for (const [, name] of source.matchAll(/(?:\b_|lodash_1\.default)\.(\w+)\(/g)) called.add(name ?? '');
+      for (const [steps] of source.matchAll(/_\.chain\([\s\S]*?\.value\(\)/g))
+        for (const [, name] of steps.matchAll(/\n\s*\.(\w+)\(/g)) called.add(name ?? '');
+    }
+    expect(called).toContain('orderBy');
+    expect(
+      [...called].filter((name) => name !== 'chain' && name !== 'value' && !LODASH_METHODS.includes(name)),
+    ).toEqual([]);
   });
 
   it('answers the first call of each API, each built on that call', async () => {
