@@ -80,6 +80,9 @@ const MANY = new RegExp(
 /** "convert 5 miles to km", "72 f in celsius", "how many ounces in a pound". */
 export function readConversion(clause: string): Conversion | null {
   const text = clause.replace(/[?!]+$/, '').trim();
+  // What each pattern needs (a number; "how many"), checked first: a start's first answer need
+  // not compile the patterns, large with their unit words, for a prompt with neither.
+  if (!/\d/.test(text) && !/^how many\s/i.test(text)) return null;
   const direct = DIRECT.exec(text);
   const many = MANY.exec(text);
   const [value, fromWord, toWord] = direct
