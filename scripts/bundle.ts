@@ -75,18 +75,27 @@ export function asciiOnly(code: string): string {
 }
 
 /**
- * Fastify's server module requires node:https and node:http2 as it loads, for a server made with
- * its `https` or `http2` option, which this one never is: loading them (with node:tls) cost
- * ~14 ms at each start. In the bundle each is a stand-in that loads the module on first use.
+ * Modules a package requires as it loads but uses only in cases this command meets late or never,
+ * each replaced by a stand-in that loads it on first use. Fastify's server module requires
+ * node:https and node:http2 for a server made with its `https` or `http2` option, which this one
+ * never is (with node:tls, ~14 ms of each start); its plugin checks require semver for plugins that
+ * name the Fastify versions they need, which none registered at start does (~2 ms).
  */
-const lazyServerBuiltins: Plugin = {
-  name: 'lazy-server-builtins',
+const LAZY: ReadonlyArray<{ importer: string; modules: RegExp }> = [
+  { importer: '/fastify/lib/server.js', modules: /^node:(https|http2)$/ },
+  { importer: '/fastify/lib/plugin-utils.js', modules: /^semver$/ },
+];
+
+const lazyModules: Plugin = {
+  name: 'lazy-modules',
   setup(bundler) {
-    bundler.onResolve({ filter: /^node:(https|http2)$/ }, ({ path, importer }) =>
-      importer.endsWith('/fastify/lib/server.js') ? { path, namespace: 'lazy-builtin' } : undefined,
-    );
-    bundler.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+    for (const { importer: by, modules } of LAZY)
+      bundler.onResolve({ filter: modules }, ({ path, importer, resolveDir }) =>
+        importer.endsWith(by) ? { path, namespace: 'lazy-module', pluginData: resolveDir } : undefined,
+      );
+    bundler.onLoad({ filter: /.*/, namespace: 'lazy-module' }, ({ path, pluginData }) => ({
       contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(path)}))[key] });`,
+      resolveDir: pluginData as string,
       loader: 'js',
     }));
   },
@@ -159,7 +168,7 @@ export async function bundle(entry = `${SRC}cli-main.ts`, outfile = BUNDLE): Pro
     format: 'cjs',
     target: 'node22.18',
     external: EXTERNAL,
-    plugins: [ownUrls, lazyServerBuiltins, lodashMethods],
+    plugins: [ownUrls, lazyModules, lodashMethods],
     // CommonJS has no import.meta: the URL the modules find their files from is the bundle's.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
