@@ -44,14 +44,10 @@ function edited() {
   return newerThan(fileURLToPath(src), statSync(bundle).mtimeMs);
 }
 
-/** A file opened for reading, with its size; undefined when there is none. */
+/** A file opened for reading, with its size. */
 function openFile(path) {
-  try {
-    const fd = openSync(path, 'r');
-    return { fd, size: fstatSync(fd).size };
-  } catch {
-    return undefined;
-  }
+  const fd = openSync(path, 'r');
+  return { fd, size: fstatSync(fd).size };
 }
 
 /** Reads all of an opened file into the start of `buffer` and closes it: the bytes read. */
@@ -80,7 +76,6 @@ function runBundle() {
   const { Script, constants } = process.getBuiltinModule('node:vm');
   const file = fileURLToPath(bundle);
   const opened = openFile(file);
-  if (!opened) throw new Error(`massive-mock: cannot read ${file}`);
   // V8 checks a cache against its version and flags, but the source by its length only: the name
   // holds the build, which the bundle's first line names by its content, and the flags, so that two
   // ways of starting keep a cache each.
@@ -96,7 +91,12 @@ function runBundle() {
     .slice(0, 8);
   const folder = getCompileCacheDir?.();
   const cache = folder && build && `${folder}/massive-mock-${build}-${flags}.bin`;
-  const cached = cache ? openFile(cache) : undefined;
+  let cached;
+  try {
+    cached = cache ? openFile(cache) : undefined;
+  } catch {
+    // none yet
+  }
   // Each page of memory a start touches first costs it (on the 2-core machine of
   // docs/benchmarks.md, ~11 µs a page): the bundle, and then its code cache once the source is
   // copied out, are read into the same bytes. The bundle is ASCII (scripts/bundle.ts): read as

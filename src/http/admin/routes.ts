@@ -285,11 +285,15 @@ export function registerAdminRoutes(app: FastifyInstance, options: AdminRouteOpt
     ...stateOfApiHandlers(options),
     ...observeHandlers(options),
   };
-  mountOpenApi(app, ADMIN_PREFIX, () => ({
-    document: options.document(),
-    handlers: { ...routingHandlers(options.document()), ...handlers },
-    security: {
-      adminAuth: (request) => adminToken === null || isAdminToken(adminToken, request.headers.authorization),
-    },
-  }));
+  mountOpenApi(app, ADMIN_PREFIX, () => {
+    const document = options.document();
+    return {
+      document,
+      handlers: { ...routingHandlers(document), ...handlers },
+      security: {
+        adminAuth: (request) =>
+          adminToken === null || isAdminToken(adminToken, request.headers.authorization),
+      },
+    };
+  });
 }

@@ -32,18 +32,19 @@ export function trackApiCoverage(options: { journal: Journal; faults: Faults; re
         return (operation as { operationId?: string } | undefined)?.operationId;
       },
     ));
-  options.journal.subscribe((entry) => {
-    const rules = entry.decisions.faults?.length ? options.faults.list() : [];
-    coverage().record(entry, {
-      revision: entry.decisions.revision ?? options.revision,
-      effectOf: (id) => rules.find((rule) => rule.id === id)?.effect,
-    });
-  });
-  return {
+  const tracked: Coverage = {
     record: (entry, facts) => coverage().record(entry, facts),
     report: () => coverage().report(),
     clear: () => made?.clear(),
   };
+  options.journal.subscribe((entry) => {
+    const rules = entry.decisions.faults?.length ? options.faults.list() : [];
+    tracked.record(entry, {
+      revision: entry.decisions.revision ?? options.revision,
+      effectOf: (id) => rules.find((rule) => rule.id === id)?.effect,
+    });
+  });
+  return tracked;
 }
 
 /** Writes the coverage report: Markdown when the file name ends `.md`, else JSON. */

@@ -127,20 +127,19 @@ function table(lines: string[], raw: string): Tokens.Table | undefined {
  */
 function list(lines: string[], raw: string): Tokens.List | undefined {
   const ordered = ORDERED.test(lines[0] ?? '');
-  const groups: string[][] = [];
+  const groups: Array<{ marker: string; line: string; nested: string[] }> = [];
   for (const line of lines) {
     const marker = ordered ? ORDERED.exec(line)?.[0] : line.startsWith('- ') ? '- ' : undefined;
-    if (marker) groups.push([line]);
+    const item = groups.at(-1);
+    if (marker) groups.push({ marker, line, nested: [] });
     // Only an item whose marker is three wide (`1. ` to `9. `) holds the lines indented by three.
-    else if (ordered && line.startsWith('   - ') && groups.at(-1)?.[0]?.[2] === ' ')
-      groups.at(-1)?.push(line.slice(3));
+    else if (ordered && line.startsWith('   - ') && item?.marker.length === 3)
+      item.nested.push(line.slice(3));
     else return undefined;
   }
   const items: Tokens.ListItem[] = [];
-  for (const [i, group] of groups.entries()) {
+  for (const [i, { marker, line, nested }] of groups.entries()) {
     const last = i === groups.length - 1;
-    const [line = '', ...nested] = group;
-    const marker = (ordered ? ORDERED.exec(line)?.[0] : '- ') ?? '';
     const text = line.slice(marker.length);
     if (text.trim() === '' || text.startsWith('[') || text.startsWith(' ') || BLOCK_START.test(text))
       return undefined;
@@ -162,7 +161,7 @@ function list(lines: string[], raw: string): Tokens.List | undefined {
       tokens,
     });
   }
-  const start = ordered ? Number(ORDERED.exec(lines[0] ?? '')?.[1]) : '';
+  const start = ordered ? Number.parseInt(groups[0]?.marker ?? '', 10) : '';
   return { type: 'list', raw, ordered, start, loose: false, items };
 }
 
