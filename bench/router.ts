@@ -20,8 +20,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, type IncomingMessage, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { LISTENING, printed } from './lib/processes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const envNumber = (name: string, fallback: number) => {
@@ -48,18 +48,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the emulator did not start within 20 s')), 20_000);
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-  });
-  child.stdout?.resume();
+  const url = await printed(child, LISTENING, 'the emulator', 20_000);
   return { url, child };
 }
 

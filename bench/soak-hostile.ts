@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
+import { LISTENING, printed } from './lib/processes.ts';
 
 const minutes = Number(process.argv[2] ?? 30);
 const workers = Number(process.argv[3] ?? 6);
@@ -48,16 +48,7 @@ let stderr = '';
 child.stderr.on('data', (chunk: Buffer) => {
   stderr = (stderr + chunk.toString()).slice(-4000);
 });
-const base = await new Promise<string>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`no listening line within 30 s: ${stderr}`)), 30_000);
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(line);
-    if (match?.[1]) {
-      clearTimeout(timer);
-      resolve(match[1]);
-    }
-  });
-});
+const base = await printed(child, LISTENING, 'the emulator', 30_000, () => stderr);
 
 let received = 0;
 const receiver = createServer((request, response) => {

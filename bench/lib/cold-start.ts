@@ -1,9 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuMs, emulatorArgs, freePort, type Mode, modeEnv, stopChild, track } from './processes.ts';
+import {
+  cpuMs,
+  emulatorArgs,
+  freePort,
+  LISTENING,
+  type Mode,
+  modeEnv,
+  printed,
+  stopChild,
+  track,
+} from './processes.ts';
 import { AUTH, sleep } from './settings.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -26,7 +36,7 @@ export async function coldStart(mode: Mode, dir: string): Promise<{ wallMs: numb
   });
   const output = track(child, true);
   try {
-    await listening(child);
+    await printed(child, LISTENING, 'the emulator', 30_000, output);
     for (;;) {
       if (child.exitCode !== null) throw new Error(`cold start exited with ${child.exitCode}:\n${output()}`);
       if (performance.now() - started > 30_000) throw new Error(`no answer within 30 s:\n${output()}`);
@@ -43,24 +53,6 @@ export async function coldStart(mode: Mode, dir: string): Promise<{ wallMs: numb
   } finally {
     await stopChild(child);
   }
-}
-
-/** Resolves once the child prints its `listening at` line, or exits (the loop below then says why). */
-function listening(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = '';
-    const done = () => {
-      child.stdout?.off('data', look);
-      child.off('exit', done);
-      resolve();
-    };
-    const look = (chunk: Buffer) => {
-      seen = (seen + chunk.toString()).slice(-200);
-      if (seen.includes('listening at')) done();
-    };
-    child.stdout?.on('data', look);
-    child.once('exit', done);
-  });
 }
 
 /**

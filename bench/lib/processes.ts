@@ -136,16 +136,47 @@ export async function startBaseline(manifest: string): Promise<Server> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = track(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`baseline not listening:\n${output()}`)), 15_000);
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}:\n${output()}`)));
-  });
-  return { url, child, output };
+  const line = await printed(child, /^(\{.*\})$/, 'the baseline', 15_000, output);
+  return { url: (JSON.parse(line) as { url: string }).url, child, output };
 }
+
+/**
+ * The first group of the first line `child` prints to stdout that `pattern` matches; rejected if the
+ * child exits or `timeoutMs` passes first. Its stdout keeps flowing after, so that a child that logs
+ * never blocks on a full pipe.
+ */
+export function printed(
+  child: ChildProcess,
+  pattern: RegExp,
+  what: string,
+  timeoutMs: number,
+  output: () => string = () => '',
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    const settle = (error: Error | undefined, found = '') => {
+      clearTimeout(timer);
+      child.off('exit', exited);
+      lines.close();
+      child.stdout?.resume();
+      if (error) reject(error);
+      else resolve(found);
+    };
+    const exited = (code: number | null) => settle(new Error(`${what} exited with ${code}:\n${output()}`));
+    const timer = setTimeout(
+      () => settle(new Error(`${what} printed no ${pattern} within ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
+    child.once('exit', exited);
+    lines.on('line', (line) => {
+      const found = pattern.exec(line)?.[1];
+      if (found !== undefined) settle(undefined, found);
+    });
+  });
+}
+
+/** The URL the emulator prints once it listens (src/http/home.ts). */
+export const LISTENING = /listening at (http:\/\/127\.0\.0\.1:\d+)/i;
 
 /** CPU time a process has used (user + system), in ms: /proc/<pid>/stat counts clock ticks of 10 ms. */
 export function cpuMs(pid: number | undefined): number {
