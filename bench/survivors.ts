@@ -13,9 +13,8 @@ import { Session } from 'node:inspector/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { loadConfig } from '../src/config/config.ts';
-import { batchedLines } from '../src/http/request-log.ts';
+import { batchedLines, lineDestination } from '../src/http/request-log.ts';
 import { createInstance } from '../src/instance.ts';
 import { AUTH } from './lib/settings.ts';
 
@@ -30,7 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), 'massive-mock-survivors-'));
 const { config } = loadConfig({ argv: ['--database', join(dir, 'db'), '--port', '0'], env: {} });
 const instance = await createInstance(config, {
   level: 'info',
-  stream: batchedLines(() => pino.destination({ dest: '/dev/null', sync: false })),
+  stream: batchedLines(() => lineDestination('/dev/null')),
 });
 const url = await instance.app.listen({ host: '127.0.0.1', port: 0 });
 try {

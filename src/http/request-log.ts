@@ -78,9 +78,13 @@ export function callbackLine(entry: JournalEntry): { fields: object; line: strin
 
 /** What the batched lines are handed to: pino's own destination, or a stand-in. */
 interface LineSink {
-  write(text: string): unknown;
+  write(bytes: Buffer): unknown;
   flushSync?(): void;
 }
+
+/** Pino's asynchronous destination, taking bytes (its types know only its default, text). */
+export const lineDestination = (dest: string | number): LineSink =>
+  pino.destination({ dest, sync: false, contentMode: 'buffer' }) as unknown as LineSink;
 
 /**
  * Where the log's JSON lines go when they are not pretty-printed: pino's own stdout destination
@@ -90,23 +94,30 @@ interface LineSink {
  * than answering; and a write at every turn of the event loop, a few requests each under load,
  * still cost a cached reply about 9 µs (December 2026, profiles under wrk). So lines go out at the
  * next turn after a quiet spell, as they come, but at most one write every `delayMs` (or each
- * `maxChars`) while they keep coming. Lines pending at exit are written then.
+ * `maxBytes`) while they keep coming. Lines pending at exit are written then.
+ *
+ * Pending lines wait encoded, outside the JavaScript heap: kept as a string, they outlived young
+ * collections and were copied at each, and those collections took 0.4-0.8 ms instead of 0.2
+ * (`node --trace-gc`, wrk on /ai/devices, the image's 2 MB semi-spaces).
  */
 export function batchedLines(
-  sink: () => LineSink = () => pino.destination({ dest: process.stdout.fd || 1, sync: false }),
-  { delayMs = 20, maxChars = 64 * 1024 }: { delayMs?: number; maxChars?: number } = {},
+  sink: () => LineSink = () => lineDestination(process.stdout.fd || 1),
+  { delayMs = 20, maxBytes = 64 * 1024 }: { delayMs?: number; maxBytes?: number } = {},
 ): { write(line: string): void } {
-  let pending = '';
+  // Lines are encoded into `chunk` from `start` on; what is handed to the sink stays its own.
+  let chunk = Buffer.allocUnsafeSlow(2 * maxBytes);
+  let start = 0;
+  let end = 0;
   let scheduled = false;
   let wrote = -Infinity;
   // A flush that finds nothing pending (written at the size bound meanwhile) does nothing.
   const flush = () => {
     scheduled = false;
-    if (pending === '') return;
+    if (end === start) return;
     wrote = performance.now();
-    const text = pending;
-    pending = '';
-    out.write(text);
+    const bytes = chunk.subarray(start, end);
+    start = end;
+    out.write(bytes);
   };
   // Registered before the destination is made: its own exit handler, which ends it, runs after.
   process.on('exit', () => {
@@ -116,8 +127,18 @@ export function batchedLines(
   const out = sink();
   return {
     write(line) {
-      pending += line;
-      if (pending.length >= maxChars) return flush();
+      // A UTF-16 unit is at most 3 bytes of UTF-8: only a line that might not fit is measured.
+      if (end + 3 * line.length > chunk.length) {
+        // The pending bytes move to a chunk with room for the line: the sink may still hold the old.
+        const pending = end - start;
+        const next = Buffer.allocUnsafeSlow(Math.max(2 * maxBytes, pending + Buffer.byteLength(line)));
+        chunk.copy(next, 0, start, end);
+        chunk = next;
+        start = 0;
+        end = pending;
+      }
+      end += chunk.write(line, end);
+      if (end - start >= maxBytes) return flush();
       if (scheduled) return;
       const wait = wrote + delayMs - performance.now();
       scheduled = true;

@@ -23,9 +23,11 @@ describe('the journal works an answer out when it is first read', () => {
     const answer = { headers: { 'content-type': 'application/json' }, body: '[]' };
     journal.record({
       ...base,
-      response: () => {
-        made++;
-        return answer;
+      response: {
+        read: () => {
+          made++;
+          return answer;
+        },
       },
     });
     expect(heard).toHaveLength(1);
@@ -46,7 +48,7 @@ describe('the journal works an answer out when it is first read', () => {
     const journal = createJournal(0);
     let kept: JournalEntry | undefined;
     journal.subscribe((entry) => (kept = entry));
-    journal.record({ ...base, response: () => ({ headers: {}, body: 'made' }) });
+    journal.record({ ...base, response: { read: () => ({ headers: {}, body: 'made' }) } });
     expect(journal.list()).toEqual([]);
     expect(journal.complete(kept as JournalEntry).response?.body).toBe('made');
   });

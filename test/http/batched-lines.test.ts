@@ -42,7 +42,7 @@ describe('log lines written in batches', () => {
 
   it('writes at once when the pending lines reach the size bound', async () => {
     const { out, writes } = sink();
-    const lines = batchedLines(() => out, { delayMs: 60_000, maxChars: 20 });
+    const lines = batchedLines(() => out, { delayMs: 60_000, maxBytes: 20 });
     lines.write('{"msg":"one"}\n');
     await turn();
     lines.write('{"msg":"two"}\n');

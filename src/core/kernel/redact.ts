@@ -101,18 +101,29 @@ export function redactHeader(name: string, value: string | readonly string[] | n
   return redactText(Array.isArray(value) ? value.join(', ') : String(value));
 }
 
-/** A JSON-like value with secret-named fields replaced and every string's text redacted. */
+/**
+ * A JSON-like value with secret-named fields replaced and every string's text redacted. What is
+ * unchanged is returned as it is, not copied: most queries hold no secret, and the journal's copy
+ * of each was a fifth of what an entry kept alive.
+ */
 export function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(redactValue);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        isSecretName(key) && item !== null && typeof item !== 'object' ? REDACTED : redactValue(item),
-      ]),
-    );
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, index) => {
+      const redacted = redactValue(item);
+      if (redacted !== item) (copy ??= [...value])[index] = redacted;
+    });
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const redacted =
+      isSecretName(key) && item !== null && typeof item !== 'object' ? REDACTED : redactValue(item);
+    if (redacted !== item) (copy ??= { ...value })[key] = redacted;
+  }
+  return copy ?? value;
 }
 
 /** Room kept past a cut so that a secret straddling it is still recognised and redacted whole. */
