@@ -3,24 +3,29 @@ import pino from 'pino';
 import type { Decisions, JournalEntry } from '../core/control/journal.ts';
 import { type LineFields, RequestLogger } from './request-logger.ts';
 
-/** What a request's decisions add to its line: the cache, the faults that fired, the fixture. */
-function decided(decisions: Decisions | null | undefined): Record<string, string> {
-  if (!decisions) return {};
-  return {
-    ...(decisions.cache && { cache: decisions.cache }),
-    ...(decisions.faults?.length && { fault: decisions.faults.join(',') }),
-    ...(decisions.fixture && { fixture: decisions.fixture }),
-    ...(decisions.replayed && { replayed: decisions.replayed }),
-  };
+/**
+ * What a request's decisions add to its line (the cache, the faults that fired, the fixture), or
+ * nothing: most lines have nothing to add, and then make no object for it.
+ */
+function decided(decisions: Decisions | null | undefined): Record<string, string> | undefined {
+  if (!decisions) return undefined;
+  const { cache, faults, fixture, replayed } = decisions;
+  if (!cache && !faults?.length && !fixture && !replayed) return undefined;
+  const extra: Record<string, string> = {};
+  if (cache) extra.cache = cache;
+  if (faults?.length) extra.fault = faults.join(',');
+  if (fixture) extra.fixture = fixture;
+  if (replayed) extra.replayed = replayed;
+  return extra;
 }
 
 /** `GET /ai 200 12ms cache=miss fixture=current-weather.json`: the line a terminal shows. */
 function lineOf(
   fields: { method: string; path: string; status: number | string; ms: number },
-  extra: object,
+  extra: Record<string, unknown> | undefined,
 ): string {
   let line = `${fields.method} ${fields.path} ${fields.status} ${Math.round(fields.ms)}ms`;
-  for (const [key, value] of Object.entries(extra)) line += ` ${key}=${String(value)}`;
+  if (extra) for (const key in extra) line += ` ${key}=${String(extra[key])}`;
   return line;
 }
 
@@ -60,7 +65,7 @@ export class RequestLog extends LogController {
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };
     const msg = lineOf(fields, extra);
-    const line: LineFields = Object.assign(fields, extra);
+    const line: LineFields = extra ? Object.assign(fields, extra) : fields;
     const log = request.log as unknown;
     if (log instanceof RequestLogger) log.line(level, line, msg);
     else request.log[level](line, msg);

@@ -78,13 +78,30 @@ function isPlain(logger: object, bindings: Bindings): boolean {
 /** A string or finite number as JSON; pino's own escaping gives the same text for these. */
 const json = (value: string | number) => (typeof value === 'number' ? String(value) : JSON.stringify(value));
 
+/**
+ * Pino's default time, `,"time":<ms>`, made once a millisecond: under load a millisecond has tens
+ * of lines, and each made its own.
+ */
+const epochTime = pino.stdTimeFunctions.epochTime;
+let stampedAt = Number.NaN;
+let stamp = '';
+function timeOf(time: () => string): string {
+  if (time !== epochTime) return time();
+  const now = Date.now();
+  if (now !== stampedAt) {
+    stampedAt = now;
+    stamp = `,"time":${now}`;
+  }
+  return stamp;
+}
+
 /** The line `logger.child(bindings)[level](fields, msg)` writes, written without making the child. */
 function plainLine(logger: object, bindings: Bindings, level: string, fields: LineFields, msg: string): void {
   const internals = logger as Internals;
   const num = internals.levels.values[level] ?? 30;
   let line =
     (internals[lsCacheSym] as Record<number, string>)[num] +
-    (internals[timeSym] as () => string)() +
+    timeOf(internals[timeSym] as () => string) +
     (internals[chindingsSym] as string);
   for (const key in bindings) line += `,"${key}":${json(bindings[key] as string | number)}`;
   for (const key in fields) line += `,"${key}":${json(fields[key] as string | number)}`;
