@@ -50,4 +50,16 @@ describe('log lines written in batches', () => {
     lines.write('{"msg":"three"}\n');
     expect(writes).toEqual(['{"msg":"one"}\n', '{"msg":"two"}\n{"msg":"three"}\n']);
   });
+
+  it('writes lines longer than its buffer, and text beyond ASCII, whole and in order', async () => {
+    const { out, writes } = sink();
+    const lines = batchedLines(() => out, { delayMs: 60_000, maxBytes: 16 });
+    const long = `{"msg":"${'é'.repeat(40)} ✓ 🙂"}\n`;
+    lines.write('{"a":1}\n');
+    lines.write(long);
+    lines.write('{"b":"ü"}\n');
+    await turn();
+    expect(writes.join('')).toBe(`{"a":1}\n${long}{"b":"ü"}\n`);
+    expect(writes).toEqual([`{"a":1}\n${long}`, '{"b":"ü"}\n']);
+  });
 });
