@@ -56,7 +56,8 @@ import {
   TARGETS,
   WORKERS,
 } from './lib/settings.ts';
-import { asyncAndSoak, coldStarts, measureMode, measureStorage, type ModeRun, prime } from './scenarios.ts';
+import { type Colds, coldStarts } from './lib/cold-start.ts';
+import { asyncAndSoak, measureMode, measureStorage, type ModeRun, prime } from './scenarios.ts';
 
 /** Fresh answers the storage figure is taken after. */
 const STORAGE_ANSWERS = 5000;
@@ -126,7 +127,7 @@ async function measureHeadroom(baseline: Server, jsonKb: number) {
   return { rows, target, baselineRss };
 }
 
-function coldTarget(colds: { wallMs: number; cpuMs: number }[], where: string): string {
+function coldTarget(colds: Colds, where: string): string {
   const coldMedian = median(colds.map((cold) => cold.wallMs));
   return `- ${pass(coldMedian <= TARGETS.coldStartMs)} cold start ≤ ${TARGETS.coldStartMs} ms (spawn → first 200 from /ai), ${where}: median ${fixed(coldMedian, 0)} ms over ${COLD_RUNS} runs (${colds.map((cold) => fixed(cold.wallMs, 0)).join(', ')}); CPU time to the first answer, median ${fixed(median(colds.map((cold) => cold.cpuMs)), 0)} ms (all threads: it is what the start costs, whatever else runs)`;
 }
@@ -200,16 +201,16 @@ async function main(): Promise<void> {
   try {
     const { bodies, baseline } = await baselineOf(dir);
     const { rows, target, baselineRss } = await measureHeadroom(baseline, bodies.json.body.length / 1000);
+    const colds = await coldStarts([...MODES, 'bin'], dir);
     const runs: ModeRun[] = [];
-    for (const mode of MODES) runs.push(await measureMode(mode, dir, baseline, rows));
+    for (const mode of MODES) runs.push(await measureMode(mode, dir, baseline, rows, colds.get(mode) ?? []));
     await stopChild(baseline.child);
-    const binColds = await coldStarts('bin', dir);
     const storage = await measureStorage(dir, STORAGE_ANSWERS);
     const tail = await asyncAndSoak(dir, rows);
     const targets = [
       target,
       ...runs.flatMap((run) => modeTargets(run, baselineRss)),
-      coldTarget(binColds, MODE_TITLE.bin),
+      coldTarget(colds.get('bin') ?? [], MODE_TITLE.bin),
       `- ${pass(storage.mb < TARGETS.storageMb)} storage < ${TARGETS.storageMb} MB after ${STORAGE_ANSWERS} fresh answers with the default settings: ${fixed(storage.mb)} MB (database file and its write-ahead log; ${storage.answers} answered 200)`,
       ...soakTarget(tail.soakRss, tail.databaseMb ?? Number.NaN),
     ];

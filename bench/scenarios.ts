@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { coldStart } from './lib/cold-start.ts';
+import type { Colds } from './lib/cold-start.ts';
 import {
   asyncPairRequests,
   type Figures,
@@ -17,7 +17,6 @@ import type { Row } from './lib/report.ts';
 import {
   AUTH,
   CACHED_PROMPT,
-  COLD_RUNS,
   CONNECTIONS,
   log,
   PATHS,
@@ -50,11 +49,16 @@ export interface ModeRun {
   devices: Pair;
   loadRss: number;
   idleRss: number;
-  colds: { wallMs: number; cpuMs: number }[];
+  colds: Colds;
 }
 
-export async function measureMode(mode: Mode, dir: string, baseline: Server, rows: Row[]): Promise<ModeRun> {
-  const colds = await coldStarts(mode, dir);
+export async function measureMode(
+  mode: Mode,
+  dir: string,
+  baseline: Server,
+  rows: Row[],
+  colds: Colds,
+): Promise<ModeRun> {
   const emulator = await startEmulator(mode, dir, ['--job-min-ms', '0', '--job-max-ms', '0']);
   try {
     await sleep(1000);
@@ -140,14 +144,6 @@ export async function asyncAndSoak(dir: string, rows: Row[]) {
   } finally {
     await stopChild(emulator.child);
   }
-}
-
-/** Cold starts of a mode: fresh processes, each from spawn to its first 200 from /ai. */
-export async function coldStarts(mode: Mode, dir: string): Promise<{ wallMs: number; cpuMs: number }[]> {
-  log(`${mode}: cold start, ${COLD_RUNS} fresh processes, spawn → first 200 from /ai?prompt=x`);
-  const colds: { wallMs: number; cpuMs: number }[] = [];
-  for (let i = 0; i < COLD_RUNS; i++) colds.push(await coldStart(mode, dir));
-  return colds;
 }
 
 /** The database's size on disk (file and write-ahead log) after this many fresh answers, with the defaults. */

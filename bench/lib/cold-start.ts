@@ -14,7 +14,7 @@ import {
   stopChild,
   track,
 } from './processes.ts';
-import { AUTH, sleep } from './settings.ts';
+import { AUTH, COLD_RUNS, log, sleep } from './settings.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Cold start
@@ -55,10 +55,29 @@ export async function coldStart(mode: Mode, dir: string): Promise<{ wallMs: numb
   }
 }
 
+export type Colds = { wallMs: number; cpuMs: number }[];
+
 /**
- * `node bench/lib/cold-start.ts [runs=7] [modes=npm-start,bin,image]`: the cold start alone, for
- * each way the emulator is started (the package bin too, which bench/run.ts leaves out), after one
- * start that fills Node's compile cache: the median wall and CPU time to the first answer.
+ * Cold starts of each mode, fresh processes from spawn to their first 200 from /ai, taken in turns
+ * (one of each, then again) after one start each that fills the compile cache its flags use: the
+ * modes see the same machine, as the paired loads do. Taken a mode at a time, minutes apart, they
+ * differed by up to 100 ms with the load other work put on the shared cores.
+ */
+export async function coldStarts(
+  modes: readonly Mode[],
+  dir: string,
+  runs = COLD_RUNS,
+): Promise<Map<Mode, Colds>> {
+  log(`cold starts of ${modes.join(', ')} in turns, ${runs} each: spawn → first 200 from /ai?prompt=x`);
+  const colds = new Map<Mode, Colds>(modes.map((mode) => [mode, []]));
+  for (const mode of modes) await coldStart(mode, dir);
+  for (let i = 0; i < runs; i++) for (const mode of modes) colds.get(mode)?.push(await coldStart(mode, dir));
+  return colds;
+}
+
+/**
+ * `node bench/lib/cold-start.ts [runs=7] [modes=npm-start,bin,image]`: the cold starts alone, in
+ * turns as bench/run.ts takes them: the median wall and CPU time to the first answer.
  */
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const runs = Number(process.argv[2] ?? 7);
@@ -66,10 +85,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = mkdtempSync(join(tmpdir(), 'massive-mock-cold-'));
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   try {
-    for (const mode of modes) {
-      await coldStart(mode, dir);
-      const starts = [];
-      for (let run = 0; run < runs; run++) starts.push(await coldStart(mode, dir));
+    for (const [mode, starts] of await coldStarts(modes, dir, runs)) {
       const wall = starts.map((start) => Math.round(start.wallMs));
       const cpu = starts.map((start) => start.cpuMs);
       process.stdout.write(
