@@ -32,9 +32,38 @@ export function requestRecord(
     path: mark === -1 ? url : url.slice(0, mark),
     query: keptQuery(request.query),
     token: tokenOf(request.headers.authorization),
-    ...captureRequest(request.headers, request.body, maxBytes),
+    ...sharedCapture(captureRequest(request.headers, request.body, maxBytes)),
     ...(answered && { response: rawAnswer(answered, maxBytes) }),
   };
+}
+
+/**
+ * The header sets seen lately, each kept once: a client sends the same headers call after call
+ * (its host, agent, token), the emulator answers with the same few, and an entry's own copy of
+ * them outlived the young collections like the rest of the entry (a `/ai/devices` entry: 792 B
+ * kept alive, 509 B with its request's headers shared). Bounded: emptied when full.
+ */
+const headerSets = new Map<string, Readonly<Record<string, unknown>>>();
+const MAX_HEADER_SETS = 256;
+
+/** The shared, frozen copy of a set of headers equal to these (values of any type, by type). */
+function shared<T extends Record<string, unknown>>(headers: T): T {
+  let key = '';
+  for (const name in headers) {
+    const value = headers[name];
+    key += `${name}\n${typeof value === 'string' ? value : JSON.stringify(value)}\n`;
+  }
+  const known = headerSets.get(key);
+  if (known) return known as T;
+  if (headerSets.size >= MAX_HEADER_SETS) headerSets.clear();
+  headerSets.set(key, Object.freeze(headers));
+  return headers;
+}
+
+/** A capture whose headers are the shared copy of their set. */
+function sharedCapture(captured: CapturedRequest): CapturedRequest {
+  captured.headers = shared(captured.headers);
+  return captured;
 }
 
 /** The query every entry of a call without one shares: a listing's entries keep one object less each. */
@@ -84,7 +113,7 @@ function rawAnswer({ headers, payload }: Answered, maxBytes: number): DeferredAn
     body = payload.length <= maxBytes + 1 ? payload : Buffer.from(payload.slice(0, maxBytes + 1));
   else if (Buffer.isBuffer(payload))
     body = kept(payload.length <= maxBytes + 4 ? payload : payload.subarray(0, maxBytes + 4));
-  return new RawAnswer(headers, body, whole, maxBytes);
+  return new RawAnswer(shared(headers), body, whole, maxBytes);
 }
 
 /** An answer's body as an entry keeps it until read. */

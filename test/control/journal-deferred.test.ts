@@ -82,4 +82,23 @@ describe('answers in the journal over HTTP', async () => {
     expect(entries[0]?.token).toMatch(/^tok_[0-9a-f]{8}$/);
     expect(JSON.stringify(entries)).not.toContain('repeated-token');
   });
+
+  it('keeps each call its own headers when calls alternate between sets, request and answer', async () => {
+    const agents = ['agent-one', 'agent-two', 'agent-one', 'agent-two'];
+    for (const agent of agents) await mock.get('/ai/devices', 'header-sets', { 'user-agent': agent });
+    await mock.get('/ai/devices', 'header-sets', { 'user-agent': 'agent-one', 'x-extra': 'yes' });
+    const entries = mock.instance.control.journal.list({ path: '/ai/devices' }).slice(-5);
+    expect(entries.map((entry) => entry.headers?.['user-agent'])).toEqual([...agents, 'agent-one']);
+    expect(entries.map((entry) => entry.headers?.['x-extra'])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'yes',
+    ]);
+    for (const entry of entries) {
+      expect(entry.headers?.authorization).toBe('[redacted]');
+      expect(entry.response?.headers['content-type']).toBe('application/json; charset=utf-8');
+    }
+  });
 });
