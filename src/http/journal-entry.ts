@@ -46,13 +46,14 @@ export function requestRecord(
 const headerSets = new Map<string, Readonly<Record<string, unknown>>>();
 const MAX_HEADER_SETS = 256;
 
-/** The shared, frozen copy of a set of headers equal to these (values of any type, by type). */
+/**
+ * The shared, frozen copy of a set of headers equal to these. Values are keyed as JSON, so that a
+ * text never stands for a number or a list that reads the same (`"1"` and `1`, `["a"]` and the text
+ * `["a"]`); a name holds no line break.
+ */
 function shared<T extends Record<string, unknown>>(headers: T): T {
   let key = '';
-  for (const name in headers) {
-    const value = headers[name];
-    key += `${name}\n${typeof value === 'string' ? value : JSON.stringify(value)}\n`;
-  }
+  for (const name in headers) key += `${name}\n${JSON.stringify(headers[name])}\n`;
   const known = headerSets.get(key);
   if (known) return known as T;
   if (headerSets.size >= MAX_HEADER_SETS) headerSets.clear();
