@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -79,12 +80,34 @@ export function asciiOnly(code: string): string {
  * each replaced by a stand-in that loads it on first use. Fastify's server module requires
  * node:https and node:http2 for a server made with its `https` or `http2` option, which this one
  * never is (with node:tls, ~14 ms of each start); its plugin checks require semver for plugins that
- * name the Fastify versions they need, which none registered at start does (~2 ms).
+ * name the Fastify versions they need, which none registered at start does (~2 ms). openapi-backend
+ * requires, as it loads, what only its other modes use: a validator of the document against the
+ * OpenAPI schema (its `quick` mode, ours, skips it), a reference parser for documents given as
+ * files or text (ours are objects: src/http/openapi-router.ts), a response mocker, and qs for
+ * query strings given unparsed (Fastify parses ours). With qs's own dependencies they cost ~7 ms
+ * of each start.
  */
 const LAZY: ReadonlyArray<{ importer: string; modules: RegExp }> = [
   { importer: '/fastify/lib/server.js', modules: /^node:(https|http2)$/ },
   { importer: '/fastify/lib/plugin-utils.js', modules: /^semver$/ },
+  {
+    importer: '/openapi-backend/backend.js',
+    modules: /^(openapi-schema-validator|\.\/refparser|mock-json-schema)$/,
+  },
+  { importer: '/openapi-backend/router.js', modules: /^qs$/ },
 ];
+
+/**
+ * The stand-in answers `__esModule` as the module would, without loading it: TypeScript's import
+ * helpers read it as the requiring module loads.
+ */
+export function standIn(path: string, resolveDir: string): string {
+  const esModule = createRequire(`${resolveDir}/`)(path).__esModule === true;
+  return [
+    'let loaded;',
+    `module.exports = new Proxy({}, { get: (_, key) => key === '__esModule' ? ${esModule} : (loaded ??= require(${JSON.stringify(path)}))[key] });`,
+  ].join('\n');
+}
 
 const lazyModules: Plugin = {
   name: 'lazy-modules',
@@ -94,7 +117,7 @@ const lazyModules: Plugin = {
         importer.endsWith(by) ? { path, namespace: 'lazy-module', pluginData: resolveDir } : undefined,
       );
     bundler.onLoad({ filter: /.*/, namespace: 'lazy-module' }, ({ path, pluginData }) => ({
-      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(path)}))[key] });`,
+      contents: standIn(path, pluginData as string),
       resolveDir: pluginData as string,
       loader: 'js',
     }));
@@ -105,8 +128,10 @@ const lazyModules: Plugin = {
  * lodash for the two packages in the bundle that use it (openapi-backend, and mock-json-schema
  * through it): each of the methods they call, from lodash's own module of that method, instead of
  * the whole library, whose set-up (some 600 functions and the wrappers of its chains) cost ~7 ms of
- * each start. `chain` runs each step at once, which gives what lodash's lazy chain gives for these
- * pure steps. test/e2e/bundle.test.ts checks that every method those packages call is here.
+ * each start; and each loaded on its first call, as the methods and the ~240 modules they need
+ * cost ~4 ms more, and a start and its first answer call few of them. `chain` runs each step at
+ * once, which gives what lodash's lazy chain gives for these pure steps. test/e2e/bundle.test.ts
+ * checks that every method those packages call is here.
  */
 export const LODASH_METHODS = [
   'clamp',
@@ -144,14 +169,16 @@ const lodashMethods: Plugin = {
         : undefined,
     );
     bundler.onLoad({ filter: /.*/, namespace: 'lodash-methods' }, () => ({
+      // Getters, which TypeScript's import helper (openapi-backend's `__importStar`) passes on as
+      // getters: a method is loaded when it is first called, not when the packages load.
       contents: [
         'const methods = {',
-        ...LODASH_METHODS.map((name) => `  ${name}: require('lodash/${name}'),`),
+        ...LODASH_METHODS.map((name) => `  get ${name}() { return require('lodash/${name}'); },`),
+        '  chain: (value) => new Proxy({}, {',
+        "    get: (_, name) => (name === 'value' ? () => value : (...args) => methods.chain(methods[name](value, ...args))),",
+        '  }),',
         '};',
-        'const chain = (value) => new Proxy({}, {',
-        "  get: (_, name) => (name === 'value' ? () => value : (...args) => chain(methods[name](value, ...args))),",
-        '});',
-        'module.exports = { ...methods, chain };',
+        'module.exports = methods;',
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'js',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distIsFresh } from '../../scripts/dist-freshness.ts';
-import { BUNDLE, EXTERNAL, LODASH_METHODS } from '../../scripts/bundle.ts';
+import { BUNDLE, EXTERNAL, LODASH_METHODS, standIn } from '../../scripts/bundle.ts';
 import { REVISIONS } from '../../src/core/massive/revisions/index.ts';
 import { type RunningCli, startCli } from '../support/cli-process.ts';
 
@@ -68,6 +68,27 @@ describe('the bundled command', () => {
     expect(
       [...called].filter((name) => name !== 'chain' && name !== 'value' && !LODASH_METHODS.includes(name)),
     ).toEqual([]);
+  });
+
+  it('stands in for a module loaded on first use, telling whether it is an ES module without loading it', () => {
+    const made = (path: string) => {
+      const loads: string[] = [];
+      const load = (name: string) => (loads.push(name), { parse: (text: string) => `parsed ${text}` });
+      const module = { exports: {} as Record<string, unknown> };
+      new Function('module', 'require', standIn(path, join(ROOT, 'node_modules', 'openapi-backend')))(
+        module,
+        load,
+      );
+      return { exports: module.exports, loads };
+    };
+    // TypeScript's import helpers read `__esModule` as the requiring module loads: a TypeScript
+    // build says it is one, qs does not, and neither is loaded for it.
+    const validator = made('openapi-schema-validator');
+    const qs = made('qs');
+    expect([validator.exports.__esModule, qs.exports.__esModule]).toEqual([true, false]);
+    expect([...validator.loads, ...qs.loads]).toEqual([]);
+    expect((qs.exports.parse as (text: string) => string)('a=1')).toBe('parsed a=1');
+    expect(qs.loads).toEqual(['qs']);
   });
 
   it('answers the first call of each API, each built on that call', async () => {
