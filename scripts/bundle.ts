@@ -80,47 +80,63 @@ export function asciiOnly(code: string): string {
  * each replaced by a stand-in that loads it on first use. Fastify's server module requires
  * node:https and node:http2 for a server made with its `https` or `http2` option, which this one
  * never is (with node:tls, ~14 ms of each start); its plugin checks require semver for plugins that
- * name the Fastify versions they need, which none registered at start does (~2 ms). openapi-backend
- * requires, as it loads, what only its other modes use: a validator of the document against the
- * OpenAPI schema (its `quick` mode, ours, skips it), a reference parser for documents given as
- * files or text (ours are objects: src/http/openapi-router.ts), a response mocker, and qs for
- * query strings given unparsed (Fastify parses ours). With qs's own dependencies they cost ~7 ms
- * of each start.
+ * name the Fastify versions they need, which none registered at start does (~2 ms); its schema
+ * controller makes its validator and serializer compilers (Ajv's with its JSON Type Definition
+ * half, fast-json-stringify) for routes with a Fastify schema, which ours are not (the OpenAPI
+ * documents validate them: ~2 ms). openapi-backend requires, as it loads, what only its other
+ * modes use: a validator of the document against the OpenAPI schema (its `quick` mode, ours, skips
+ * it), a reference parser for documents given as files or text (ours are objects:
+ * src/http/openapi-router.ts), a response mocker, and qs for query strings given unparsed
+ * (Fastify parses ours). With qs's own dependencies they cost ~7 ms of each start.
+ *
+ * A module is used either through its members (`members`) or, for Fastify's compilers, as a
+ * selector: a function whose result is the function that compiles (`selector`).
  */
-const LAZY: ReadonlyArray<{ importer: string; modules: RegExp }> = [
-  { importer: '/fastify/lib/server.js', modules: /^node:(https|http2)$/ },
-  { importer: '/fastify/lib/plugin-utils.js', modules: /^semver$/ },
+const LAZY: ReadonlyArray<{ importer: string; modules: RegExp; use: 'members' | 'selector' }> = [
+  { importer: '/fastify/lib/server.js', modules: /^node:(https|http2)$/, use: 'members' },
+  { importer: '/fastify/lib/plugin-utils.js', modules: /^semver$/, use: 'members' },
+  {
+    importer: '/fastify/lib/schema-controller.js',
+    modules: /^@fastify\/(ajv-compiler|fast-json-stringify-compiler)$/,
+    use: 'selector',
+  },
   {
     importer: '/openapi-backend/backend.js',
     modules: /^(openapi-schema-validator|\.\/refparser|mock-json-schema)$/,
+    use: 'members',
   },
-  { importer: '/openapi-backend/router.js', modules: /^qs$/ },
+  { importer: '/openapi-backend/router.js', modules: /^qs$/, use: 'members' },
 ];
 
 /**
- * The stand-in answers `__esModule` as the module would, without loading it: TypeScript's import
- * helpers read it as the requiring module loads.
+ * A stand-in used through its members answers `__esModule` as the module would, without loading
+ * it: TypeScript's import helpers read it as the requiring module loads. A selector's stand-in
+ * loads the module when the function it returned is first called.
  */
-export function standIn(path: string, resolveDir: string): string {
+export function standIn(path: string, resolveDir: string, use: 'members' | 'selector' = 'members'): string {
+  const load = `require(${JSON.stringify(path)})`;
+  if (use === 'selector')
+    return `module.exports = (...options) => { let made; return (...args) => (made ??= ${load}(...options))(...args); };`;
   const esModule = createRequire(`${resolveDir}/`)(path).__esModule === true;
   return [
     'let loaded;',
-    `module.exports = new Proxy({}, { get: (_, key) => key === '__esModule' ? ${esModule} : (loaded ??= require(${JSON.stringify(path)}))[key] });`,
+    `module.exports = new Proxy({}, { get: (_, key) => key === '__esModule' ? ${esModule} : (loaded ??= ${load})[key] });`,
   ].join('\n');
 }
 
 const lazyModules: Plugin = {
   name: 'lazy-modules',
   setup(bundler) {
-    for (const { importer: by, modules } of LAZY)
+    for (const { importer: by, modules, use } of LAZY)
       bundler.onResolve({ filter: modules }, ({ path, importer, resolveDir }) =>
-        importer.endsWith(by) ? { path, namespace: 'lazy-module', pluginData: resolveDir } : undefined,
+        importer.endsWith(by)
+          ? { path, namespace: 'lazy-module', pluginData: { resolveDir, use } }
+          : undefined,
       );
-    bundler.onLoad({ filter: /.*/, namespace: 'lazy-module' }, ({ path, pluginData }) => ({
-      contents: standIn(path, pluginData as string),
-      resolveDir: pluginData as string,
-      loader: 'js',
-    }));
+    bundler.onLoad({ filter: /.*/, namespace: 'lazy-module' }, ({ path, pluginData }) => {
+      const { resolveDir, use } = pluginData as { resolveDir: string; use: 'members' | 'selector' };
+      return { contents: standIn(path, resolveDir, use), resolveDir, loader: 'js' };
+    });
   },
 };
 

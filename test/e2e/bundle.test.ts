@@ -91,6 +91,20 @@ describe('the bundled command', () => {
     expect(qs.loads).toEqual(['qs']);
   });
 
+  it("stands in for Fastify's compilers, loading one when the compiler it made is first called", () => {
+    const loads: string[] = [];
+    const selector = (name: string) => {
+      loads.push(name);
+      return (options: string) => (schema: string) => `${options}: ${schema}`;
+    };
+    const module = { exports: undefined as unknown };
+    new Function('module', 'require', standIn('@fastify/ajv-compiler', ROOT, 'selector'))(module, selector);
+    const build = (module.exports as (options: string) => (schema: string) => string)('strict');
+    expect(loads).toEqual([]);
+    expect([build('a'), build('b')]).toEqual(['strict: a', 'strict: b']);
+    expect(loads).toEqual(['@fastify/ajv-compiler']);
+  });
+
   it('answers the first call of each API, each built on that call', async () => {
     const ai = await fetch(`${cli.url}/ai?prompt=hello`, { headers: auth });
     expect(ai.status, cli.output()).toBe(200);
