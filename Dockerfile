@@ -30,12 +30,16 @@ FROM node:24-slim
 # glibc keeps memory freed by closed sessions resident unless told to trim it back to the OS. Each
 # growth of the heap takes 1 MB more than asked (top pad): trimmed at 128 kB without it, the heap
 # shrank and grew again all through a start (~1,500 more page faults, ~50 ms more CPU to the
-# first answer), and it keeps at most that 1 MB above what is in use.
+# first answer), and it keeps at most that 1 MB above what is in use. Its large blocks in
+# transparent huge pages where the kernel allows them (glibc 2.35 and newer; others ignore it): a
+# start touches ~1,000 fewer fresh pages (the bundle and its copy as text are 2 MB each), and
+# resident memory under load was no higher. package.json's start script sets the same.
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-semi-space-size=2 \
     MALLOC_ARENA_MAX=2 \
     MALLOC_TRIM_THRESHOLD_=131072 \
     MALLOC_TOP_PAD_=1048576 \
+    GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
     HOST=0.0.0.0 \
     PORT=8080 \
     MASSIVE_MOCK_DATABASE=/data/massive-mock.db \

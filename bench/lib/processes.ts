@@ -6,6 +6,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { distIsFresh } from '../../scripts/dist-freshness.ts';
+import { startEnv } from '../../scripts/start-env.ts';
 import { BIN, CPU_PROF, log, type Mode, PROFILE_DIR, ROOT, sleep } from './settings.ts';
 
 export type { Mode };
@@ -60,15 +61,15 @@ export async function stopChild(child: ChildProcess, timeoutMs = 15_000): Promis
  * The image sets NODE_OPTIONS (a young generation of 2 MB semi-spaces keeps resident memory under
  * load about 50 MB lower, for no loss of throughput) and NODE_ENV (Dockerfile); BENCH_NODE_OPTIONS
  * overrides the first ('' for Node's defaults). `npm start` runs with neither, and with malloc's
- * settings (package.json), as the image does too.
+ * settings (package.json's start script), as the image does too.
  */
-const MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_TOP_PAD_: '1048576' };
+export const START_ENV = startEnv(ROOT);
 export const IMAGE_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=2';
 export const modeEnv = (mode: Mode): NodeJS.ProcessEnv => {
   const { NODE_OPTIONS: _options, NODE_ENV: _env, ...env } = process.env;
   if (mode === 'image')
-    return { ...env, ...MALLOC_ENV, NODE_OPTIONS: IMAGE_NODE_OPTIONS, NODE_ENV: 'production' };
-  return mode === 'npm-start' ? { ...env, ...MALLOC_ENV } : env;
+    return { ...env, ...START_ENV, NODE_OPTIONS: IMAGE_NODE_OPTIONS, NODE_ENV: 'production' };
+  return mode === 'npm-start' ? { ...env, ...START_ENV } : env;
 };
 /**
  * All three run the bin (`npm start` too, package.json), which runs the bundled command in dist/;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { clientName, DEFAULT_CLIENT, type Figures } from './load.ts';
-import { IMAGE_NODE_OPTIONS } from './processes.ts';
+import { IMAGE_NODE_OPTIONS, START_ENV } from './processes.ts';
 import { CONNECTIONS, LOAD_AT_START, ROOT, ROUNDS, SECONDS, WARMUP_SECONDS } from './settings.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -85,7 +85,11 @@ export function machine(): string[] {
     ).join(', ')} (other work on the machine shares its cores)`,
     `- Code: massive-mock ${commit()}`,
     `- Emulator as the image runs it: \`node bin/massive-mock.js\` over built dist/, NODE_OPTIONS=${IMAGE_NODE_OPTIONS || '(none)'}, NODE_ENV=production, default log level (info), its log to a file`,
-    '- Emulator as `npm start` runs it: `node bin/massive-mock.js` (the bundled dist/massive-mock.cjs), MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=1048576, default log level (info), its log to a file',
+    `- Emulator as \`npm start\` runs it: \`node bin/massive-mock.js\` (the bundled dist/massive-mock.cjs), ${Object.entries(
+      START_ENV,
+    )
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ')}, default log level (info), its log to a file`,
     `- Load: ${clientName(DEFAULT_CLIENT)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario and server in ${ROUNDS} turns with the baseline (figures: the median turn) after a ${WARMUP_SECONDS} s warm-up, on loopback, on the same machine`,
   ];
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REVISION as REVISION } from '../../src/core/massive/revisions/index.ts';
+import { startEnv } from '../../scripts/start-env.ts';
 import { VERSION } from '../../src/instance.ts';
 import { startCli } from '../support/cli-process.ts';
 
@@ -97,8 +98,8 @@ describe('the bin and npm start on a Node older than 22', () => {
     }
     const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
     // What the loop above ran, after the malloc settings npm start puts in the environment.
-    expect(start).toBe(
-      'MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=1048576 node bin/massive-mock.js',
-    );
+    const settings = Object.entries(startEnv(ROOT)).map(([name, value]) => `${name}=${value}`);
+    expect(settings).toContain('MALLOC_ARENA_MAX=2');
+    expect(start).toBe([...settings, 'node bin/massive-mock.js'].join(' '));
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startEnv } from '../../scripts/start-env.ts';
 import { startCli } from '../support/cli-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'massive-mock-sessions-'));
@@ -11,7 +12,7 @@ const SESSIONS = 5;
 const ANSWERS = 200;
 const MB = 2 ** 20;
 /** What `npm start` and the image set: without it, freed memory stays resident in malloc's arenas. */
-const MALLOC_ENV = 'MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 MALLOC_TOP_PAD_=1048576';
+const START_ENV = startEnv('.');
 
 /** The process's resident memory, as the kernel counts it. */
 function rssMb(pid: number): number {
@@ -22,11 +23,10 @@ function rssMb(pid: number): number {
 describe.skipIf(process.platform !== 'linux')('sessions of many fresh answers, in one process', () => {
   it('share one memory budget, and give it back when they close', { timeout: 120_000 }, async () => {
     // As `npm start` and the image run it: glibc keeps what the sessions freed unless told to trim.
-    const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts
-      .start;
-    expect(start).toContain(MALLOC_ENV);
-    expect(readFileSync('Dockerfile', 'utf8')).toContain('MALLOC_ARENA_MAX=2');
-    const env = Object.fromEntries(MALLOC_ENV.split(' ').map((pair) => pair.split('=') as [string, string]));
+    expect(START_ENV).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' });
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    for (const [name, value] of Object.entries(START_ENV)) expect(dockerfile).toContain(`${name}=${value}`);
+    const env = START_ENV;
     const cli = await startCli(
       process.execPath,
       ['src/cli.ts', '--database', join(dir, 'sessions.db')],
