@@ -1,5 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { EventEmitter } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config/config.ts';
 import { MockError, mockErrorClass } from './core/kernel/errors.ts';
@@ -72,6 +74,26 @@ function workersFromPackages(): void {
   });
 }
 
+/**
+ * Says (as the process event `massive-mock:answered`) when the first GET /ai has been answered:
+ * the bin then takes the bundle's code cache (bin/massive-mock.js), which by then holds every
+ * function a start and its first answer compile. The listener goes with that answer.
+ */
+function announceFirstAnswer(server: Server): void {
+  let answered = false;
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== 'GET' || !/^\/ai(?:\?|$)/.test(request.url ?? '')) return;
+    response.once('finish', () => {
+      if (answered || response.statusCode !== 200) return;
+      answered = true;
+      server.off('request', onRequest);
+      // After the answer's bytes have gone: taking the cache holds the thread for ~80 ms.
+      setImmediate(() => (process as EventEmitter).emit('massive-mock:answered'));
+    });
+  };
+  server.on('request', onRequest);
+}
+
 async function main(): Promise<void> {
   const { config, help, version } = loadConfig({ argv: process.argv.slice(2), env: process.env });
   if (help) return void process.stdout.write(helpText());
@@ -128,6 +150,7 @@ async function main(): Promise<void> {
     throw listenError(error, config.host, config.port);
   }
   if (stopping) return;
+  announceFirstAnswer(instance.app.server);
   const url = reachableUrl(config.host, (instance.app.server.address() as AddressInfo).port);
   // The file first: whoever reads the line may look for it at once.
   if (config.urlFile) writeFileSync(config.urlFile, `${url}\n`);
