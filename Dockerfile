@@ -57,8 +57,8 @@ COPY --from=build /app/dashboard ./dashboard
 # a folder of its own, warmed here by running the bin once: a new container's first start reads the
 # command's compiled code instead of compiling its 2.5 MB bundle and the functions its start runs.
 # Elsewhere the cache would be in /tmp, empty in every new container. It is the only place besides
-# /data that `node` writes. The bin takes the bundle's cache as a run that served stops cleanly
-# (bin/massive-mock.js): this one answers a GET /ai, then stops on SIGTERM.
+# /data that `node` writes. The bin takes the bundle's cache once a run has answered its first
+# GET /ai (bin/massive-mock.js): this one answers one, then stops on SIGTERM.
 ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
 RUN mkdir -p /data /app/.node-compile-cache && chown node:node /data /app/.node-compile-cache
 VOLUME /data
