@@ -82,7 +82,8 @@ function workersFromPackages(): void {
 function announceFirstAnswer(server: Server): void {
   let answered = false;
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
-    if (request.method !== 'GET' || !/^\/ai(?:\?|$)/.test(request.url ?? '')) return;
+    const url = request.url ?? '';
+    if (request.method !== 'GET' || !(url === '/ai' || url.startsWith('/ai?'))) return;
     response.once('finish', () => {
       if (answered || response.statusCode !== 200) return;
       answered = true;

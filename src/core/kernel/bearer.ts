@@ -5,8 +5,13 @@ import { timingSafeEqual } from 'node:crypto';
  * it case-insensitive); undefined for anything else.
  */
 export function bearerToken(header: string | undefined): string | undefined {
-  return /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1];
+  // A call reads its header two or three times (security, journal, log), and the next call mostly
+  // sends the same: the last one read is kept.
+  if (header !== last.header) last = { header, token: /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1] };
+  return last.token;
 }
+
+let last: { header: string | undefined; token: string | undefined } = { header: '', token: undefined };
 
 /**
  * Whether a header carries the one admin token, read like the API's (any case of `Bearer`) and

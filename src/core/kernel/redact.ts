@@ -32,7 +32,17 @@ const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]+@/gi;
 const SHAPED_SECRET =
   /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|\b[sr]k_(?:live|test)_[A-Za-z0-9]{8,}|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{20,}|\bxox[abprs]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
-export const isSecretName = (name: string): boolean => SECRET_NAME.test(name);
+/** Names seen, each read once: a call's headers and fields are mostly the names the last call had. */
+const secretNames = new Map<string, boolean>();
+
+export function isSecretName(name: string): boolean {
+  let secret = secretNames.get(name);
+  if (secret === undefined) {
+    if (secretNames.size >= 1024) secretNames.clear();
+    secretNames.set(name, (secret = SECRET_NAME.test(name)));
+  }
+  return secret;
+}
 
 /**
  * Most texts (a user agent, a host and its port) hold nothing any pattern could match: they skip
