@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../core/kernel/bearer.ts';
 import { type CapturedRequest, captureRequest } from '../core/control/capture.ts';
-import type { DeferredAnswer, RecordedEntry } from '../core/control/journal.ts';
+import type { Decisions, DeferredAnswer, RecordedEntry } from '../core/control/journal.ts';
 import { isSecretName, REDACTED, redactValue, tokenFingerprint } from '../core/kernel/redact.ts';
 import { PartsStream } from './parts-reply.ts';
 import { isSharedPart } from '../core/massive/revisions/encode.ts';
@@ -12,28 +12,38 @@ function tokenOf(header: string | undefined): string | null {
   return token === undefined ? null : tokenFingerprint(token);
 }
 
+/** How a call ended, which the journal keeps beside the request. */
+export interface CallOutcome {
+  time: number;
+  status: number;
+  durationMs: number;
+  decisions: Decisions;
+}
+
 /**
- * What the journal keeps of a request, whichever API it reached: its method, path, redacted query
- * and token's fingerprint, and its headers and body redacted and cut to `maxBytes`. The answer is
- * kept raw (bounded, credentials out) and redacted when the entry is first read.
+ * What the journal keeps of a call, whichever API it reached: its method, path, redacted query and
+ * token's fingerprint, and its headers and body redacted and cut to `maxBytes`, with how it ended.
+ * The answer is kept raw (bounded, credentials out) and redacted when the entry is first read.
+ * Made as the one literal the journal copies (no record of the request spread into another).
  */
-export function requestRecord(
-  request: FastifyRequest,
-  maxBytes: number,
-): Pick<
-  RecordedEntry,
-  'method' | 'path' | 'query' | 'token' | 'headers' | 'body' | 'truncated' | 'response'
-> {
+export function callRecord(request: FastifyRequest, maxBytes: number, outcome: CallOutcome): RecordedEntry {
   const { answered } = request;
   const url = request.url;
   const mark = url.indexOf('?');
+  const captured = captureRequest(request.headers, request.body, maxBytes);
   return {
+    time: outcome.time,
     method: request.method,
     path: mark === -1 ? url : url.slice(0, mark),
     query: keptQuery(request.query),
     token: tokenOf(request.headers.authorization),
-    ...sharedCapture(captureRequest(request.headers, request.body, maxBytes)),
-    ...(answered && { response: rawAnswer(answered, maxBytes) }),
+    headers: shared(captured.headers, lastCaptured),
+    body: captured.body,
+    truncated: captured.truncated,
+    response: answered ? rawAnswer(answered, maxBytes) : undefined,
+    status: outcome.status,
+    durationMs: outcome.durationMs,
+    decisions: outcome.decisions,
   };
 }
 
@@ -90,12 +100,6 @@ function sameAsLast(headers: Record<string, unknown>, last: LastSet): boolean {
 
 const lastCaptured: LastSet = { set: {}, names: [] };
 const lastAnswered: LastSet = { set: {}, names: [] };
-
-/** A capture whose headers are the shared copy of their set. */
-function sharedCapture(captured: CapturedRequest): CapturedRequest {
-  captured.headers = shared(captured.headers, lastCaptured);
-  return captured;
-}
 
 /** The query every entry of a call without one shares: a listing's entries keep one object less each. */
 const NO_QUERY: Readonly<Record<string, string | string[]>> = Object.freeze({});

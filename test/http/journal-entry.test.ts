@@ -6,12 +6,12 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { DeferredAnswer } from '../../src/core/control/journal.ts';
-import { requestRecord } from '../../src/http/journal-entry.ts';
+import { callRecord } from '../../src/http/journal-entry.ts';
 
 type Headers = Record<string, string>;
 
 const record = (headers: Headers, answerHeaders: Record<string, unknown> = {}) =>
-  requestRecord(
+  callRecord(
     {
       method: 'GET',
       url: '/ai/devices',
@@ -21,6 +21,7 @@ const record = (headers: Headers, answerHeaders: Record<string, unknown> = {}) =
       answered: { headers: answerHeaders, payload: '[]' },
     } as unknown as FastifyRequest,
     4096,
+    { time: 0, status: 200, durationMs: 1, decisions: {} },
   );
 
 describe('header sets in journal entries', () => {

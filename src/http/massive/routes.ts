@@ -13,7 +13,7 @@ import {
   routeEveryMethod,
   routingHandlers,
 } from '../openapi-router.ts';
-import { requestRecord } from '../journal-entry.ts';
+import { callRecord } from '../journal-entry.ts';
 import { BATCH_BODY_BYTES, parseJsonBody } from './json-body.ts';
 import { sendApiError, sendText } from '../reply.ts';
 import { describeValidationError } from '../validation-message.ts';
@@ -103,13 +103,14 @@ function recordCall(options: ApiRouteOptions) {
   return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const time = request.arrival ?? clock.now();
     const durationMs = Math.round(reply.elapsedTime * 100) / 100;
-    journal.record({
-      time,
-      ...requestRecord(request, options.journalEntryBytes ?? 8192),
-      status: reply.statusCode,
-      durationMs,
-      decisions: request.decisions,
-    });
+    journal.record(
+      callRecord(request, options.journalEntryBytes ?? 8192, {
+        time,
+        status: reply.statusCode,
+        durationMs,
+        decisions: request.decisions,
+      }),
+    );
     if (request.billed) {
       store.recordCall({
         ...request.billed,

@@ -9,7 +9,7 @@ import type { Catalogue } from '../../core/router/catalogue.ts';
 import type { Completer } from '../../core/router/completer.ts';
 import type { RateLimiter } from '../../core/router/rate-limit.ts';
 import { drawTiming, type Timing } from '../../core/router/timing.ts';
-import { requestRecord } from '../journal-entry.ts';
+import { callRecord } from '../journal-entry.ts';
 import type { OpenApiDocument } from '../openapi-document.ts';
 
 export interface RouterRouteOptions {
@@ -55,13 +55,14 @@ export function record(
   if (state.recorded.has(request)) return;
   state.recorded.add(request);
   const { journal, clock, journalEntryBytes } = state.options;
-  journal.record({
-    time: state.arrivals.get(request) ?? clock.now(),
-    ...requestRecord(request, journalEntryBytes),
-    status,
-    durationMs: Math.round(durationMs * 100) / 100,
-    decisions: (request as Decided).routerDecisions,
-  });
+  journal.record(
+    callRecord(request, journalEntryBytes, {
+      time: state.arrivals.get(request) ?? clock.now(),
+      status,
+      durationMs: Math.round(durationMs * 100) / 100,
+      decisions: (request as Decided).routerDecisions,
+    }),
+  );
 }
 
 /** The pace of the next answer. */
