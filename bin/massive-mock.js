@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Written for any Node to parse (nothing Node 22 added is reached before the check), so an old
 // Node says what it needs instead of failing on a SyntaxError. CommonJS (bin/package.json): Node
-// starts a CommonJS entry without its ES module loader, and the bin's starts to the first answer
-// took 20 ms less wall time and 30 ms less CPU (medians of 15 starts of each, in turns).
+// starts a CommonJS entry without its ES module loader: the bin's starts to the first answer took
+// 7-20 ms less wall time and 10-30 ms less CPU (medians of 15 starts of each, in turns).
 require('./node-check.js');
 
 const {
@@ -75,8 +75,8 @@ function readAll({ fd, size }, buffer) {
  * every function a start and its first answer compile (Fastify's set-up, the instance's, the
  * answer's), which later starts then need not compile: ~80-120 ms less CPU to the first answer.
  * Not at exit: in a long run, V8's collections drop the compiled code of functions unused for a
- * while, and a cache taken after an hour of serving held half of what a start needs (a start from
- * it ~80 ms slower, and no later run replaced it).
+ * while, and a cache taken after ~40 s of loads held half of what a start needs (0.98 of 1.9 MB;
+ * starts from it ~80 ms slower, and no later run replaced it).
  */
 function runBundle() {
   const { Script, constants } = process.getBuiltinModule('node:vm');

@@ -75,15 +75,17 @@ function workersFromPackages(): void {
 }
 
 /**
- * Says (as the process event `massive-mock:answered`) when the first GET /ai has been answered:
- * the bin then takes the bundle's code cache (bin/massive-mock.js), which by then holds every
- * function a start and its first answer compile. The listener goes with that answer.
+ * Says (as the process event `massive-mock:answered`) when the first GET /ai (of any revision:
+ * `/revisions/<id>/ai` too) has been answered: the bin then takes the bundle's code cache
+ * (bin/massive-mock.js), which by then holds every function a start and its first answer
+ * compile. The listener goes with that answer.
  */
 function announceFirstAnswer(server: Server): void {
   let answered = false;
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? '';
-    if (request.method !== 'GET' || !(url === '/ai' || url.startsWith('/ai?'))) return;
+    const mark = url.indexOf('?');
+    if (request.method !== 'GET' || !(mark === -1 ? url : url.slice(0, mark)).endsWith('/ai')) return;
     response.once('finish', () => {
       if (answered || response.statusCode !== 200) return;
       answered = true;
