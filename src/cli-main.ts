@@ -90,8 +90,9 @@ function announceFirstAnswer(server: Server): void {
       if (answered || response.statusCode !== 200) return;
       answered = true;
       server.off('request', onRequest);
-      // After the answer's bytes have gone: taking the cache holds the thread for ~80 ms.
-      setImmediate(() => (process as EventEmitter).emit('massive-mock:answered'));
+      // The answer's bytes have gone. Said now, not at the next turn: a stop asked for at once
+      // (SIGTERM as the answer arrives) could end the process first, and with it the cache.
+      (process as EventEmitter).emit('massive-mock:answered');
     });
   };
   server.on('request', onRequest);

@@ -88,6 +88,26 @@ describe('the built command and src/', () => {
     expect(statSync(join(cacheDir, taken ?? '')).mtimeMs).toBe(written);
   });
 
+  it('takes the code cache even when stopped as its first answer arrives, as the image build does', async () => {
+    const quickCache = join(dir, 'quick-cache');
+    const cli = await startCli(
+      process.execPath,
+      [join(ROOT, 'bin', 'massive-mock.js'), ...args('quick')],
+      undefined,
+      {
+        NODE_COMPILE_CACHE: quickCache,
+      },
+    );
+    const res = await fetch(`${cli.url}/ai?prompt=x`, { headers: { authorization: 'Bearer quick' } });
+    await res.arrayBuffer();
+    expect(await cli.stop()).toBe(0);
+    expect(
+      readdirSync(quickCache, { recursive: true, encoding: 'utf8' }).filter((name) =>
+        /massive-mock-[^/]*\.bin$/.test(name),
+      ),
+    ).toHaveLength(1);
+  });
+
   it('takes no code cache on a run of --version, which answers no GET /ai', () => {
     const versionCache = join(dir, 'version-cache');
     execFileSync(process.execPath, [join(ROOT, 'bin', 'massive-mock.js'), '--version'], {

@@ -1,10 +1,10 @@
 import { FaultRuleError } from './errors.ts';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Ajv from 'ajv/dist/2020.js';
 import { LRUCache } from 'lru-cache';
 import type * as Re2js from 're2js';
 import type { Clock } from '../kernel/clock.ts';
+import { crypto } from '../kernel/crypto.ts';
 import { createRng, deriveSeed } from '../kernel/random.ts';
 import { sameToken } from '../kernel/redact.ts';
 import { describeSchemaError } from '../kernel/schema-errors.ts';
@@ -263,7 +263,8 @@ function fires(context: FaultsContext, rule: FaultRule, call: FaultCall): boolea
   if (policy.skip !== undefined && rule.matched <= policy.skip) return false;
   if (policy.times !== undefined && rule.fired >= policy.times) return false;
   if (policy.firstAttempts !== undefined) {
-    const key = createHash('sha256')
+    const key = crypto()
+      .createHash('sha256')
       .update(rule.id)
       .update('\u0000')
       .update(call.requestKey)

@@ -1,5 +1,5 @@
 import { RecordingError } from './errors.ts';
-import { createHash } from 'node:crypto';
+import { crypto } from '../kernel/crypto.ts';
 import { redactHeaders, redactText, tokenFingerprint } from '../kernel/redact.ts';
 
 /**
@@ -55,7 +55,7 @@ export function normaliseQuery(search: string): string {
  * requests. A digest, not the body: the body may hold what must not reach the disk.
  */
 export const bodyDigest = (body: string): string =>
-  createHash('sha256').update(body).digest('hex').slice(0, 16);
+  crypto().createHash('sha256').update(body).digest('hex').slice(0, 16);
 
 /** What a request is matched by. */
 export const requestKey = (method: string, path: string, query: string, body?: string): string =>
@@ -72,7 +72,8 @@ export function recordingFileName(recording: Recording): string {
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, SLUG_CHARS) || 'root';
-  const hash = createHash('sha256')
+  const hash = crypto()
+    .createHash('sha256')
     .update(requestKey(method, path, query, body))
     .digest('hex')
     .slice(0, 12);

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { crypto } from './crypto.ts';
 
 /**
  * Secrets out of what the emulator keeps or writes (journal, bundles, recordings): credentials in
@@ -83,7 +83,7 @@ export function tokenFingerprint(token: string): string {
   if (known !== undefined) return known;
   const fingerprint = FINGERPRINT.test(token)
     ? token
-    : `tok_${createHmac('sha256', FINGERPRINT_KEY).update(token).digest('hex').slice(0, 8)}`;
+    : `tok_${crypto().createHmac('sha256', FINGERPRINT_KEY).update(token).digest('hex').slice(0, 8)}`;
   if (fingerprints.size >= MAX_FINGERPRINTS) fingerprints.clear();
   fingerprints.set(token, fingerprint);
   return fingerprint;

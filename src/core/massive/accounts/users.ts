@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { crypto } from '../../kernel/crypto.ts';
 import { tokenFingerprint } from '../../kernel/redact.ts';
 import { ApiError } from '../errors.ts';
 import type { Store, UserRecord } from '../store.ts';
@@ -17,7 +17,7 @@ export interface UserView {
 
 /** The email of a token nobody configured: stable, and on a domain reserved for examples. */
 export function defaultEmail(token: string): string {
-  return `user-${createHash('sha256').update(token).digest('hex').slice(0, 10)}@example.com`;
+  return `user-${crypto().createHash('sha256').update(token).digest('hex').slice(0, 10)}@example.com`;
 }
 
 /** Emails `defaultEmail` makes: reserved, so a sub-user cannot take one before its token is first seen. */
@@ -103,7 +103,12 @@ function create(context: UsersContext, token: string, email: string, amount: num
   userOf(context, token);
   if (taken(context, email)) throw new ApiError(409, 'Email already exists');
   // Random, not derived: a token anyone could compute from an email would spend its credits.
-  const sub = { token: `mm-${randomBytes(24).toString('base64url')}`, email, parent: token, active: true };
+  const sub = {
+    token: `mm-${crypto().randomBytes(24).toString('base64url')}`,
+    email,
+    parent: token,
+    active: true,
+  };
   return context.store.transaction(() => {
     context.store.addUser(sub);
     context.store.setBalance(sub.token, amount ?? 0);
