@@ -20,9 +20,9 @@ const dir = mkdtempSync(join(tmpdir(), 'massive-mock-built-'));
 // The bin's code cache for the bundle goes where Node's compile cache does: here, a folder of its own.
 const cacheDir = join(dir, 'compile-cache');
 const args = (name: string) => ['--database', join(dir, `${name}.db`), '--seed', '7'];
-const startBuilt = (name: string) =>
+const startBuilt = (name: string, cache = cacheDir) =>
   startCli(process.execPath, [join(ROOT, 'bin', 'massive-mock.js'), ...args(name)], undefined, {
-    NODE_COMPILE_CACHE: cacheDir,
+    NODE_COMPILE_CACHE: cache,
   });
 let built: RunningCli;
 let unbuilt: RunningCli;
@@ -41,8 +41,8 @@ afterAll(async () => {
 });
 
 /** The bundle's code caches the bin wrote. */
-const codeCaches = () =>
-  readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+const codeCaches = (cache = cacheDir) =>
+  readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((name) =>
     /massive-mock-[^/]*\.bin$/.test(name),
   );
 
@@ -90,22 +90,11 @@ describe('the built command and src/', () => {
 
   it('takes the code cache even when stopped as its first answer arrives, as the image build does', async () => {
     const quickCache = join(dir, 'quick-cache');
-    const cli = await startCli(
-      process.execPath,
-      [join(ROOT, 'bin', 'massive-mock.js'), ...args('quick')],
-      undefined,
-      {
-        NODE_COMPILE_CACHE: quickCache,
-      },
-    );
+    const cli = await startBuilt('quick', quickCache);
     const res = await fetch(`${cli.url}/ai?prompt=x`, { headers: { authorization: 'Bearer quick' } });
     await res.arrayBuffer();
     expect(await cli.stop()).toBe(0);
-    expect(
-      readdirSync(quickCache, { recursive: true, encoding: 'utf8' }).filter((name) =>
-        /massive-mock-[^/]*\.bin$/.test(name),
-      ),
-    ).toHaveLength(1);
+    expect(codeCaches(quickCache)).toHaveLength(1);
   });
 
   it('takes no code cache on a run of --version, which answers no GET /ai', () => {

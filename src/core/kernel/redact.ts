@@ -1,4 +1,5 @@
 import { crypto } from './crypto.ts';
+import { remembered } from './remembered.ts';
 
 /**
  * Secrets out of what the emulator keeps or writes (journal, bundles, recordings): credentials in
@@ -32,17 +33,8 @@ const USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]+@/gi;
 const SHAPED_SECRET =
   /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|\b[sr]k_(?:live|test)_[A-Za-z0-9]{8,}|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{20,}|\bxox[abprs]-[A-Za-z0-9-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
-/** Names seen, each read once: a call's headers and fields are mostly the names the last call had. */
-const secretNames = new Map<string, boolean>();
-
-export function isSecretName(name: string): boolean {
-  let secret = secretNames.get(name);
-  if (secret === undefined) {
-    if (secretNames.size >= 1024) secretNames.clear();
-    secretNames.set(name, (secret = SECRET_NAME.test(name)));
-  }
-  return secret;
-}
+/** Each name read once (1,024 at most kept): a call's headers and fields are mostly the last call's. */
+export const isSecretName: (name: string) => boolean = remembered(1024, (name) => SECRET_NAME.test(name));
 
 /**
  * Most texts (a user agent, a host and its port) hold nothing any pattern could match: they skip
@@ -71,23 +63,15 @@ const FINGERPRINT_KEY = 'massive-mock token fingerprint v1';
 const FINGERPRINT = /^tok_[0-9a-f]{8}$/;
 
 /**
- * Fingerprints already worked out: a test suite sends the same few tokens thousands of times, and
- * an HMAC costs more than the rest of a small request's journal entry. Bounded: emptied when full.
+ * A token as the journal, bundles, recordings and logs show it: `tok_` and 8 hex digits, stable.
+ * Each worked out once (1,024 at most kept): a test suite sends the same few tokens thousands of
+ * times, and an HMAC costs more than the rest of a small request's journal entry.
  */
-const fingerprints = new Map<string, string>();
-const MAX_FINGERPRINTS = 1024;
-
-/** A token as the journal, bundles, recordings and logs show it: `tok_` and 8 hex digits, stable. */
-export function tokenFingerprint(token: string): string {
-  const known = fingerprints.get(token);
-  if (known !== undefined) return known;
-  const fingerprint = FINGERPRINT.test(token)
+export const tokenFingerprint: (token: string) => string = remembered(1024, (token) =>
+  FINGERPRINT.test(token)
     ? token
-    : `tok_${crypto().createHmac('sha256', FINGERPRINT_KEY).update(token).digest('hex').slice(0, 8)}`;
-  if (fingerprints.size >= MAX_FINGERPRINTS) fingerprints.clear();
-  fingerprints.set(token, fingerprint);
-  return fingerprint;
-}
+    : `tok_${crypto().createHmac('sha256', FINGERPRINT_KEY).update(token).digest('hex').slice(0, 8)}`,
+);
 
 /** Whether a token kept as a fingerprint is the one given (in clear or as its fingerprint). */
 export const sameToken = (given: string, kept: string | null | undefined): boolean =>
